@@ -1,0 +1,1 @@
+"""The ``pressroom`` command line: run, operate and inspect the system."""

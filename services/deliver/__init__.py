@@ -1,0 +1,1 @@
+"""Deliver: send one delivery to its subscriber and record the outcome."""

@@ -1,0 +1,1 @@
+"""Enrich: entity tagging and channel routing of parsed releases."""

@@ -1,0 +1,1 @@
+"""Ingest: the HTTP API producers submit releases to, and subscription management."""

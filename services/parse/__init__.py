@@ -1,0 +1,1 @@
+"""Parse: raw submissions (text, HTML, Markdown) into structured ParsedRelease documents."""

@@ -1,0 +1,1 @@
+"""Scheduler: the periodic sweeps that replace long Celery ETAs (stuck releases, due retries)."""

@@ -1,0 +1,162 @@
+"""The one Celery app factory and the base task every stage's task is built on.
+
+Reliability settings (DESIGN.md, "Guarantees"):
+- acks_late + reject_on_worker_lost: a message is acknowledged only after its task
+  finished, and a killed pool process puts it back on the queue;
+- acks_on_failure_or_timeout=False: a task killed by its hard time limit is requeued too;
+- prefetch 1: a worker holds at most one message it has not started;
+- JSON only, no result backend: messages are ids, documents live in the store;
+- time limits below the Redis visibility timeout, so Redis never hands a task
+  that is still running to a second worker.
+An attempt counter in Redis bounds all of these redeliveries: a message that
+started ``max_attempts`` times goes to the dead-letter set instead of looping.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from celery import Celery, Task
+
+from shared.errors import InputError
+from shared.logging import configure_logging, get_logger
+from shared.settings import Settings, get_settings
+from shared.store import DeadLetter, Store
+from shared.topology import RELEASE_STAGES, Stage, task_routes
+
+log = get_logger("pressroom.task")
+
+# Retries of unexpected errors inside one delivery of a message; short, because a
+# long countdown on the Redis broker is held in worker memory past the visibility timeout.
+RETRY_COUNTDOWN_CAP = 10.0
+
+
+def create_app(main: str, include: list[str] | None = None, settings: Settings | None = None) -> Celery:
+    s = settings or get_settings()
+    app = Celery(main, broker=s.redis_url, include=include or [])
+    app.conf.update(
+        task_serializer="json",
+        accept_content=["json"],
+        result_serializer="json",
+        result_backend=None,
+        task_ignore_result=True,
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        task_acks_on_failure_or_timeout=False,
+        worker_prefetch_multiplier=1,
+        task_time_limit=s.task_time_limit,
+        task_soft_time_limit=max(1, s.task_time_limit - 5),
+        broker_transport_options={
+            "visibility_timeout": s.visibility_timeout,
+            "socket_timeout": 10,
+            "socket_connect_timeout": 5,
+            "retry_on_timeout": True,
+            "health_check_interval": 30,
+        },
+        broker_connection_retry_on_startup=True,
+        broker_connection_max_retries=None,
+        task_routes=task_routes(),
+        task_create_missing_queues=True,
+        task_default_queue="pressroom.default",
+        worker_hijack_root_logger=False,
+        worker_cancel_long_running_tasks_on_connection_loss=True,
+        worker_send_task_events=True,
+        task_send_sent_event=True,
+        enable_utc=True,
+        timezone="UTC",
+    )
+    configure_logging(s.log_level, s.log_format)
+    return app
+
+
+class StageTask(Task):  # type: ignore[misc]
+    """Plumbing around every stage task: log context, attempt counting, retries, dead letters.
+
+    The subject of a task (its first argument) is a release id, or a delivery id
+    for the deliver stage. Subclasses set ``stage``.
+    """
+
+    abstract = True
+    stage: Stage
+    _store: Store | None = None
+    _settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            type(self)._settings = get_settings()
+        assert self._settings is not None
+        return self._settings
+
+    @property
+    def store(self) -> Store:
+        # Created lazily in each pool process: connections must not cross a fork.
+        if self._store is None:
+            type(self)._store = Store.from_url(self.settings.redis_url)
+        assert self._store is not None
+        return self._store
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        subject = str(args[0]) if args else ""
+        task_id = self.request.id or "local"
+        structlog.contextvars.clear_contextvars()
+        subject_key = "delivery_id" if self.stage is Stage.DELIVER else "release_id"
+        structlog.contextvars.bind_contextvars(
+            **{subject_key: subject}, stage=self.stage.value, task_id=task_id
+        )
+        started = time.perf_counter()
+        attempt = self.store.count_attempt(task_id)
+        outcome = "ok"
+        try:
+            if attempt > self.settings.max_attempts:
+                outcome = "dead-lettered"
+                self.give_up(subject, args, f"started {attempt - 1} times without finishing", attempt)
+                return None
+            if self.stage in RELEASE_STAGES:
+                self.store.set_stage_state(subject, self.stage, "running", attempts=attempt)
+            result = self.run(*args, **kwargs)
+            self.store.clear_attempts(task_id)
+            return result
+        except InputError as exc:
+            outcome = "rejected"
+            self.store.clear_attempts(task_id)
+            self.give_up(subject, args, f"{type(exc).__name__}: {exc}", attempt)
+            return None
+        except Exception as exc:
+            if attempt >= self.settings.max_attempts:
+                outcome = "dead-lettered"
+                self.give_up(subject, args, f"{type(exc).__name__}: {exc}", attempt)
+                return None
+            outcome = "retry"
+            log.warning("task.error", error=f"{type(exc).__name__}: {exc}", attempt=attempt)
+            raise self.retry(
+                exc=exc, countdown=min(RETRY_COUNTDOWN_CAP, 0.5 * 2**attempt), max_retries=None
+            ) from exc
+        finally:
+            log.info(
+                "task.finished",
+                task=self.name,
+                outcome=outcome,
+                attempt=attempt,
+                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+            )
+            structlog.contextvars.clear_contextvars()
+
+    def give_up(self, subject: str, args: tuple[Any, ...], reason: str, attempts: int) -> None:
+        """Park the message in the dead-letter set, where an operator can list and replay it."""
+        self.store.add_dead_letter(
+            DeadLetter(
+                key=f"{self.name}:{subject}",
+                task=self.name,
+                args=list(args),
+                reason=reason,
+                attempts=attempts,
+                at=datetime.now(UTC),
+            )
+        )
+        if self.stage in RELEASE_STAGES:
+            self.store.fail_release(subject, self.stage, reason, attempts)
+        log.error("task.dead_lettered", reason=reason, attempts=attempts)

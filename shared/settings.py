@@ -1,0 +1,66 @@
+"""Settings for every pressroom process, read from ``PRESSROOM_*`` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PRESSROOM_", extra="ignore")
+
+    redis_url: str = Field(
+        "redis://127.0.0.1:6379/0",
+        description="Redis used as Celery broker and as the release store.",
+    )
+    api_url: str = Field(
+        "http://127.0.0.1:8000", description="Where the CLI finds a running API."
+    )
+    data_dir: Path = Field(Path("var"), description="Local state for `pressroom up`.")
+    max_body_bytes: int = Field(
+        1024 * 1024, ge=1024, description="Largest submission body the API accepts."
+    )
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    log_format: str = Field("json", description="`json` (one object a line) or `console`.")
+    visibility_timeout: int = Field(
+        300,
+        ge=30,
+        description="Seconds before Redis hands an unacknowledged task to another worker.",
+    )
+    task_time_limit: int = Field(
+        120, ge=5, description="Hard per-task limit; kept below the visibility timeout."
+    )
+    max_attempts: int = Field(
+        5, ge=1, description="Deliveries of one task message before it goes to the dead-letter set."
+    )
+    sweep_interval: float = Field(
+        2.0, gt=0, description="Seconds between scheduler sweeps (stuck releases, due retries)."
+    )
+    stuck_after: int = Field(
+        600,
+        ge=10,
+        description="Seconds a release may wait in a stage before the scheduler re-enqueues it.",
+    )
+    webhook_allow_networks: str = Field(
+        "",
+        description="Comma-separated CIDRs that webhook targets may resolve to despite the "
+        "private/loopback guard (for example 127.0.0.0/8 for local testing).",
+    )
+    webhook_connect_timeout: float = Field(5.0, gt=0)
+    webhook_deadline: float = Field(15.0, gt=0, description="Wall-clock bound of one attempt.")
+    webhook_max_response_bytes: int = Field(64 * 1024, ge=0)
+
+    def model_post_init(self, __context: object) -> None:
+        if self.task_time_limit >= self.visibility_timeout:
+            raise ValueError(
+                "PRESSROOM_TASK_TIME_LIMIT must be below PRESSROOM_VISIBILITY_TIMEOUT, "
+                "or Redis would hand a running task to a second worker"
+            )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,306 @@
+"""The Redis store: releases with their per-stage documents and state, subscriptions,
+deliveries, the retry schedule and the dead-letter set.
+
+Key layout (all under ``pr:``):
+
+    pr:release:{id}            hash  raw | parsed | enriched | state:{stage} | next | received_at
+    pr:inflight                zset  release id -> time after which the scheduler re-enqueues it
+    pr:subscriptions           hash  subscription id -> Subscription JSON
+    pr:delivery:{id}           str   Delivery JSON
+    pr:release-deliveries:{id} set   delivery ids of a release
+    pr:deliveries:due          zset  delivery id -> time its next attempt is due
+    pr:attempts:{task id}      str   how many times a task message started
+    pr:dlq                     hash  dead-letter key -> DeadLetter JSON
+
+Every write a stage makes is idempotent, so re-running a stage from the last
+saved state (after a crash, a redelivery or a replay) converges on the same keys.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import redis
+from pydantic import BaseModel
+
+from shared.models import (
+    Delivery,
+    RawRelease,
+    StageState,
+    Subscription,
+)
+from shared.topology import Stage
+
+M = TypeVar("M", bound=BaseModel)
+
+PREFIX = "pr:"
+INFLIGHT = PREFIX + "inflight"
+SUBSCRIPTIONS = PREFIX + "subscriptions"
+DUE_DELIVERIES = PREFIX + "deliveries:due"
+DLQ = PREFIX + "dlq"
+ATTEMPTS_TTL = 7 * 24 * 3600
+
+# Stores the raw release and queues it for parse in one step; answers 0 when the
+# id exists already (a retried submission with the same external id).
+_CREATE_RELEASE = """
+if redis.call('HSETNX', KEYS[1], 'raw', ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'received_at', ARGV[2], 'next', ARGV[3], 'state:ingest', ARGV[4])
+redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
+return 1
+"""
+
+
+def release_key(release_id: str) -> str:
+    return f"{PREFIX}release:{release_id}"
+
+
+def delivery_key(delivery_id: str) -> str:
+    return f"{PREFIX}delivery:{delivery_id}"
+
+
+def now_ts() -> float:
+    return time.time()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class DeadLetter(BaseModel):
+    key: str
+    task: str
+    args: list[Any]
+    reason: str
+    attempts: int
+    at: datetime
+
+
+class Store:
+    def __init__(self, client: redis.Redis) -> None:
+        self.r = client
+        self._create_release = client.register_script(_CREATE_RELEASE)
+
+    @classmethod
+    def from_url(cls, url: str) -> Store:
+        return cls(
+            redis.Redis.from_url(
+                url,
+                decode_responses=True,
+                socket_timeout=10,
+                socket_connect_timeout=5,
+                health_check_interval=30,
+                retry_on_timeout=True,
+            )
+        )
+
+    def ping(self) -> bool:
+        return bool(self.r.ping())
+
+    # ---- releases -------------------------------------------------------------
+
+    def create_release(self, raw: RawRelease, requeue_after: float) -> bool:
+        """Store a new release and mark it queued for parse. False if it exists already."""
+        state = StageState(status="done", at=raw.received_at)
+        created = self._create_release(
+            keys=[release_key(raw.id), INFLIGHT],
+            args=[
+                raw.model_dump_json(),
+                raw.received_at.isoformat(),
+                Stage.PARSE.value,
+                state.model_dump_json(),
+                now_ts() + requeue_after,
+                raw.id,
+            ],
+        )
+        return bool(created)
+
+    def release_exists(self, release_id: str) -> bool:
+        return bool(self.r.exists(release_key(release_id)))
+
+    def load_raw(self, release_id: str) -> RawRelease | None:
+        data = self.r.hget(release_key(release_id), "raw")
+        return RawRelease.model_validate_json(data) if data else None
+
+    def load_document(self, release_id: str, field: str, model: type[M]) -> M | None:
+        data = self.r.hget(release_key(release_id), field)
+        return model.model_validate_json(data) if data else None
+
+    def save_stage_output(
+        self,
+        release_id: str,
+        stage: Stage,
+        field: str,
+        document: BaseModel,
+        next_stage: Stage | None,
+        requeue_after: float,
+    ) -> None:
+        """Persist a stage's document and hand the release on, in one transaction."""
+        pipe = self.r.pipeline(transaction=True)
+        key = release_key(release_id)
+        pipe.hset(key, field, document.model_dump_json())
+        pipe.hset(key, f"state:{stage.value}", _state("done"))
+        if next_stage is None:
+            pipe.hdel(key, "next")
+            pipe.zrem(INFLIGHT, release_id)
+        else:
+            pipe.hset(key, "next", next_stage.value)
+            pipe.hset(key, f"state:{next_stage.value}", _state("queued"))
+            pipe.zadd(INFLIGHT, {release_id: now_ts() + requeue_after})
+        pipe.execute()
+
+    def set_stage_state(
+        self, release_id: str, stage: Stage, status: str, error: str | None = None, attempts: int = 0
+    ) -> None:
+        self.r.hset(
+            release_key(release_id),
+            f"state:{stage.value}",
+            _state(status, error=error, attempts=attempts),
+        )
+
+    def fail_release(self, release_id: str, stage: Stage, error: str, attempts: int) -> None:
+        """A stage gave up on the release: record why and stop the scheduler re-enqueueing it."""
+        pipe = self.r.pipeline(transaction=True)
+        pipe.hset(
+            release_key(release_id),
+            f"state:{stage.value}",
+            _state("failed", error=error, attempts=attempts),
+        )
+        pipe.zrem(INFLIGHT, release_id)
+        pipe.execute()
+
+    def release_view(self, release_id: str) -> dict[str, Any] | None:
+        """Everything known about a release: state per stage and documents so far."""
+        data = self.r.hgetall(release_key(release_id))
+        if not data:
+            return None
+        states = {
+            k.removeprefix("state:"): json.loads(v) for k, v in data.items() if k.startswith("state:")
+        }
+        documents = {
+            name: json.loads(data[name]) for name in ("raw", "parsed", "enriched") if name in data
+        }
+        deliveries = [d.model_dump(mode="json") for d in self.deliveries_for_release(release_id)]
+        return {
+            "id": release_id,
+            "received_at": data.get("received_at"),
+            "next_stage": data.get("next"),
+            "stages": states,
+            "documents": documents,
+            "deliveries": deliveries,
+        }
+
+    def stuck_releases(self, now: float, limit: int = 500) -> list[tuple[str, str | None]]:
+        """Releases whose stage has not finished by its deadline, with the stage to re-run."""
+        ids = self.r.zrangebyscore(INFLIGHT, "-inf", now, start=0, num=limit)
+        if not ids:
+            return []
+        pipe = self.r.pipeline(transaction=False)
+        for rid in ids:
+            pipe.hget(release_key(rid), "next")
+        return list(zip(ids, pipe.execute(), strict=True))
+
+    def push_deadline(self, release_id: str, requeue_after: float) -> None:
+        self.r.zadd(INFLIGHT, {release_id: now_ts() + requeue_after}, xx=True)
+
+    def forget_inflight(self, release_id: str) -> None:
+        self.r.zrem(INFLIGHT, release_id)
+
+    # ---- subscriptions --------------------------------------------------------
+
+    def save_subscription(self, sub: Subscription) -> None:
+        self.r.hset(SUBSCRIPTIONS, sub.id, sub.model_dump_json())
+
+    def get_subscription(self, sub_id: str) -> Subscription | None:
+        data = self.r.hget(SUBSCRIPTIONS, sub_id)
+        return Subscription.model_validate_json(data) if data else None
+
+    def list_subscriptions(self) -> list[Subscription]:
+        subs = [Subscription.model_validate_json(v) for v in self.r.hvals(SUBSCRIPTIONS)]
+        return sorted(subs, key=lambda s: s.created_at)
+
+    def delete_subscription(self, sub_id: str) -> bool:
+        return bool(self.r.hdel(SUBSCRIPTIONS, sub_id))
+
+    # ---- deliveries -----------------------------------------------------------
+
+    def create_delivery(self, delivery: Delivery) -> bool:
+        """Store a delivery unless it exists (publish re-runs must not reset its progress)."""
+        pipe = self.r.pipeline(transaction=True)
+        pipe.set(delivery_key(delivery.id), delivery.model_dump_json(), nx=True)
+        pipe.sadd(f"{PREFIX}release-deliveries:{delivery.release_id}", delivery.id)
+        created, _ = pipe.execute()
+        return bool(created)
+
+    def get_delivery(self, delivery_id: str) -> Delivery | None:
+        data = self.r.get(delivery_key(delivery_id))
+        return Delivery.model_validate_json(data) if data else None
+
+    def save_delivery(self, delivery: Delivery) -> None:
+        pipe = self.r.pipeline(transaction=True)
+        pipe.set(delivery_key(delivery.id), delivery.model_dump_json())
+        if delivery.next_attempt_at is not None:
+            pipe.zadd(DUE_DELIVERIES, {delivery.id: delivery.next_attempt_at.timestamp()})
+        else:
+            pipe.zrem(DUE_DELIVERIES, delivery.id)
+        pipe.execute()
+
+    def deliveries_for_release(self, release_id: str) -> list[Delivery]:
+        ids = sorted(self.r.smembers(f"{PREFIX}release-deliveries:{release_id}"))
+        if not ids:
+            return []
+        values = self.r.mget([delivery_key(i) for i in ids])
+        return [Delivery.model_validate_json(v) for v in values if v]
+
+    def due_deliveries(self, now: float, limit: int = 500) -> list[str]:
+        return list(self.r.zrangebyscore(DUE_DELIVERIES, "-inf", now, start=0, num=limit))
+
+    def claim_due_delivery(self, delivery_id: str, now: float, lease: float) -> bool:
+        """Move a due delivery's time forward by a lease so that two sweepers don't both send it."""
+        score = self.r.zscore(DUE_DELIVERIES, delivery_id)
+        if score is None or score > now:
+            return False
+        return bool(self.r.zadd(DUE_DELIVERIES, {delivery_id: now + lease}, xx=True, ch=True))
+
+    # ---- attempts and dead letters ---------------------------------------------
+
+    def count_attempt(self, task_id: str) -> int:
+        key = f"{PREFIX}attempts:{task_id}"
+        pipe = self.r.pipeline(transaction=True)
+        pipe.incr(key)
+        pipe.expire(key, ATTEMPTS_TTL)
+        count, _ = pipe.execute()
+        return int(count)
+
+    def clear_attempts(self, task_id: str) -> None:
+        self.r.delete(f"{PREFIX}attempts:{task_id}")
+
+    def add_dead_letter(self, letter: DeadLetter) -> None:
+        self.r.hset(DLQ, letter.key, letter.model_dump_json())
+
+    def dead_letters(self) -> list[DeadLetter]:
+        letters = [DeadLetter.model_validate_json(v) for v in self.r.hvals(DLQ)]
+        return sorted(letters, key=lambda d: d.at)
+
+    def remove_dead_letter(self, key: str) -> bool:
+        return bool(self.r.hdel(DLQ, key))
+
+    # ---- locks ----------------------------------------------------------------
+
+    def try_lead(self, name: str, owner: str, ttl: float) -> bool:
+        """A lease so that only one scheduler sweeps at a time, however many run."""
+        key = f"{PREFIX}lock:{name}"
+        if self.r.set(key, owner, nx=True, px=int(ttl * 1000)):
+            return True
+        if self.r.get(key) == owner:
+            self.r.pexpire(key, int(ttl * 1000))
+            return True
+        return False
+
+
+def _state(status: str, error: str | None = None, attempts: int = 0) -> str:
+    return StageState.model_validate(
+        {"status": status, "at": utcnow(), "error": error, "attempts": attempts}
+    ).model_dump_json()
