@@ -34,7 +34,9 @@ log = get_logger("pressroom.task")
 RETRY_COUNTDOWN_CAP = 10.0
 
 
-def create_app(main: str, include: list[str] | None = None, settings: Settings | None = None) -> Celery:
+def create_app(
+    main: str, include: list[str] | None = None, settings: Settings | None = None
+) -> Celery:
     s = settings or get_settings()
     app = Celery(main, broker=s.redis_url, include=include or [])
     app.conf.update(
@@ -72,7 +74,7 @@ def create_app(main: str, include: list[str] | None = None, settings: Settings |
     return app
 
 
-class StageTask(Task):  # type: ignore[misc]
+class StageTask(Task):
     """Plumbing around every stage task: log context, attempt counting, retries, dead letters.
 
     The subject of a task (its first argument) is a release id, or a delivery id
@@ -113,7 +115,9 @@ class StageTask(Task):  # type: ignore[misc]
         try:
             if attempt > self.settings.max_attempts:
                 outcome = "dead-lettered"
-                self.give_up(subject, args, f"started {attempt - 1} times without finishing", attempt)
+                self.give_up(
+                    subject, args, f"started {attempt - 1} times without finishing", attempt
+                )
                 return None
             if self.stage in RELEASE_STAGES:
                 self.store.set_stage_state(subject, self.stage, "running", attempts=attempt)

@@ -53,7 +53,9 @@ class TransientError(PressroomError):
 
 
 class DeliveryRetry(TransientError):
-    def __init__(self, reason: str, status_code: int | None = None, retry_after: float | None = None):
+    def __init__(
+        self, reason: str, status_code: int | None = None, retry_after: float | None = None
+    ):
         super().__init__(reason)
         self.reason = reason
         self.status_code = status_code

@@ -197,7 +197,7 @@ class Delivery(Document):
 class StageState(Document):
     """A release's progress through one stage."""
 
-    status: Literal["queued", "running", "done", "failed"]
+    status: Literal["queued", "running", "done", "failed", "embargoed"]
     at: datetime
     attempts: int = 0
     error: str | None = None

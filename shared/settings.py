@@ -16,9 +16,7 @@ class Settings(BaseSettings):
         "redis://127.0.0.1:6379/0",
         description="Redis used as Celery broker and as the release store.",
     )
-    api_url: str = Field(
-        "http://127.0.0.1:8000", description="Where the CLI finds a running API."
-    )
+    api_url: str = Field("http://127.0.0.1:8000", description="Where the CLI finds a running API.")
     data_dir: Path = Field(Path("var"), description="Local state for `pressroom up`.")
     max_body_bytes: int = Field(
         1024 * 1024, ge=1024, description="Largest submission body the API accepts."

@@ -11,6 +11,9 @@ Key layout (all under ``pr:``):
     pr:deliveries:due          zset  delivery id -> time its next attempt is due
     pr:attempts:{task id}      str   how many times a task message started
     pr:dlq                     hash  dead-letter key -> DeadLetter JSON
+    pr:embargoed               zset  release id -> embargo time (the scheduler publishes it then)
+    pr:published               zset  release id -> publication time
+    pr:channel:{slug}          zset  release id -> publication time, per channel
 
 Every write a stage makes is idempotent, so re-running a stage from the last
 saved state (after a crash, a redelivery or a replay) converges on the same keys.
@@ -21,7 +24,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import redis
 from pydantic import BaseModel
@@ -41,6 +44,8 @@ INFLIGHT = PREFIX + "inflight"
 SUBSCRIPTIONS = PREFIX + "subscriptions"
 DUE_DELIVERIES = PREFIX + "deliveries:due"
 DLQ = PREFIX + "dlq"
+EMBARGOED = PREFIX + "embargoed"
+PUBLISHED = PREFIX + "published"
 ATTEMPTS_TTL = 7 * 24 * 3600
 
 # Stores the raw release and queues it for parse in one step; answers 0 when the
@@ -152,7 +157,12 @@ class Store:
         pipe.execute()
 
     def set_stage_state(
-        self, release_id: str, stage: Stage, status: str, error: str | None = None, attempts: int = 0
+        self,
+        release_id: str,
+        stage: Stage,
+        status: str,
+        error: str | None = None,
+        attempts: int = 0,
     ) -> None:
         self.r.hset(
             release_key(release_id),
@@ -173,11 +183,13 @@ class Store:
 
     def release_view(self, release_id: str) -> dict[str, Any] | None:
         """Everything known about a release: state per stage and documents so far."""
-        data = self.r.hgetall(release_key(release_id))
+        data = cast(dict[str, str], self.r.hgetall(release_key(release_id)))
         if not data:
             return None
         states = {
-            k.removeprefix("state:"): json.loads(v) for k, v in data.items() if k.startswith("state:")
+            k.removeprefix("state:"): json.loads(v)
+            for k, v in data.items()
+            if k.startswith("state:")
         }
         documents = {
             name: json.loads(data[name]) for name in ("raw", "parsed", "enriched") if name in data
@@ -192,21 +204,50 @@ class Store:
             "deliveries": deliveries,
         }
 
-    def stuck_releases(self, now: float, limit: int = 500) -> list[tuple[str, str | None]]:
+    def claim_stuck_releases(
+        self, now: float, lease: float, limit: int = 500
+    ) -> list[tuple[str, str | None]]:
         """Releases whose stage has not finished by its deadline, with the stage to re-run."""
-        ids = self.r.zrangebyscore(INFLIGHT, "-inf", now, start=0, num=limit)
-        if not ids:
-            return []
-        pipe = self.r.pipeline(transaction=False)
-        for rid in ids:
-            pipe.hget(release_key(rid), "next")
-        return list(zip(ids, pipe.execute(), strict=True))
-
-    def push_deadline(self, release_id: str, requeue_after: float) -> None:
-        self.r.zadd(INFLIGHT, {release_id: now_ts() + requeue_after}, xx=True)
+        claimed = self._claim_due(INFLIGHT, now, lease, limit)
+        return [(rid, cast(str | None, self.r.hget(release_key(rid), "next"))) for rid in claimed]
 
     def forget_inflight(self, release_id: str) -> None:
         self.r.zrem(INFLIGHT, release_id)
+
+    def hold_for_embargo(self, release_id: str, until: float) -> None:
+        """Park a processed release until its embargo; the scheduler publishes it then."""
+        pipe = self.r.pipeline(transaction=True)
+        pipe.zadd(EMBARGOED, {release_id: until})
+        pipe.hset(release_key(release_id), f"state:{Stage.PUBLISH.value}", _state("embargoed"))
+        pipe.zrem(INFLIGHT, release_id)
+        pipe.execute()
+
+    def due_embargoes(self, now: float, lease: float, limit: int = 500) -> list[str]:
+        """Embargoed releases whose time has come, claimed for ``lease`` seconds."""
+        return self._claim_due(EMBARGOED, now, lease, limit)
+
+    def mark_published(self, release_id: str, at: float, channel_slugs: list[str]) -> None:
+        pipe = self.r.pipeline(transaction=True)
+        key = release_key(release_id)
+        pipe.hset(key, f"state:{Stage.PUBLISH.value}", _state("done"))
+        pipe.hdel(key, "next")
+        pipe.zrem(INFLIGHT, release_id)
+        pipe.zrem(EMBARGOED, release_id)
+        pipe.zadd(PUBLISHED, {release_id: at}, nx=True)
+        for slug in channel_slugs:
+            pipe.zadd(f"{PREFIX}channel:{slug}", {release_id: at}, nx=True)
+        pipe.execute()
+
+    def _claim_due(self, zset: str, now: float, lease: float, limit: int) -> list[str]:
+        """Members of ``zset`` due by ``now``, each pushed forward by a lease so that the next
+        sweep does not take it again while a task works on it (the task removes it when done).
+
+        Only the scheduler holding the ``scheduler`` lease sweeps, so read-then-write is safe.
+        """
+        due = cast(list[str], self.r.zrangebyscore(zset, "-inf", now, start=0, num=limit))
+        if due:
+            self.r.zadd(zset, dict.fromkeys(due, now + lease), xx=True)
+        return due
 
     # ---- subscriptions --------------------------------------------------------
 
@@ -248,21 +289,14 @@ class Store:
         pipe.execute()
 
     def deliveries_for_release(self, release_id: str) -> list[Delivery]:
-        ids = sorted(self.r.smembers(f"{PREFIX}release-deliveries:{release_id}"))
+        ids = sorted(cast(set[str], self.r.smembers(f"{PREFIX}release-deliveries:{release_id}")))
         if not ids:
             return []
         values = self.r.mget([delivery_key(i) for i in ids])
         return [Delivery.model_validate_json(v) for v in values if v]
 
-    def due_deliveries(self, now: float, limit: int = 500) -> list[str]:
-        return list(self.r.zrangebyscore(DUE_DELIVERIES, "-inf", now, start=0, num=limit))
-
-    def claim_due_delivery(self, delivery_id: str, now: float, lease: float) -> bool:
-        """Move a due delivery's time forward by a lease so that two sweepers don't both send it."""
-        score = self.r.zscore(DUE_DELIVERIES, delivery_id)
-        if score is None or score > now:
-            return False
-        return bool(self.r.zadd(DUE_DELIVERIES, {delivery_id: now + lease}, xx=True, ch=True))
+    def claim_due_deliveries(self, now: float, lease: float, limit: int = 500) -> list[str]:
+        return self._claim_due(DUE_DELIVERIES, now, lease, limit)
 
     # ---- attempts and dead letters ---------------------------------------------
 

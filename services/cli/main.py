@@ -1,0 +1,337 @@
+"""``pressroom``: run the system, scale a stage, submit and inspect releases.
+
+Commands that talk to a running system take ``--api`` (default
+``PRESSROOM_API_URL``, else http://127.0.0.1:8000). Bad input exits with code 2
+and one line on stderr; a system that cannot be reached exits with code 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import threading
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from shared.errors import InputError
+from shared.models import ContentType, Submission
+from shared.settings import get_settings
+from shared.topology import WORKER_STAGES, Stage
+
+from .client import ApiClient, fail
+from .files import content_type_for, read_bytes
+
+app = typer.Typer(
+    help="pressroom: a press-release wire on Celery and Redis.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+subscriptions_app = typer.Typer(help="Manage webhook subscriptions.", no_args_is_help=True)
+app.add_typer(subscriptions_app, name="subscriptions")
+console = Console()
+
+ApiOption = Annotated[
+    str | None,
+    typer.Option(
+        "--api", help="API base URL (default: PRESSROOM_API_URL or http://127.0.0.1:8000)."
+    ),
+]
+
+
+def _client(api: str | None) -> ApiClient:
+    return ApiClient(api or get_settings().api_url)
+
+
+# ---- running the system ------------------------------------------------------
+
+
+@app.command()
+def up(
+    port: Annotated[int, typer.Option(help="Port of the HTTP API.")] = 8000,
+    concurrency: Annotated[int, typer.Option(help="Processes per worker pool.")] = 1,
+) -> None:
+    """Run the whole system in the foreground: Redis, the API, one worker pool per stage,
+    the scheduler. Ctrl-C stops all of it."""
+    from .system import System
+
+    settings = get_settings()
+    # No PRESSROOM_REDIS_URL: an embedded redis-server, so a laptop needs nothing else.
+    redis_url = settings.redis_url if "PRESSROOM_REDIS_URL" in os.environ else None
+    system = System(
+        data_dir=settings.data_dir,
+        api_port=port,
+        redis_url=redis_url,
+        concurrency={s.value: concurrency for s in WORKER_STAGES},
+    )
+    stop = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        system.start()
+    except RuntimeError as exc:
+        system.stop()
+        fail(str(exc), 1)
+    where = (
+        "embedded, AOF under " + str(settings.data_dir / "redis")
+        if redis_url is None
+        else redis_url
+    )
+    console.print(f"[bold]pressroom is up[/]: API {system.api_url}  Redis {where}")
+    console.print("Ctrl-C to stop.")
+    while not stop.wait(1.0):
+        for child in system.children:
+            if child.process is not None and child.process.poll() is not None:
+                console.print(f"[red]{child.name} exited ({child.process.returncode}); stopping[/]")
+                stop.set()
+    console.print("stopping…")
+    system.stop()
+
+
+@app.command()
+def api(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the HTTP API alone (as `pressroom up` does; run several behind a balancer)."""
+    import uvicorn
+
+    from services.ingest.api import create_api
+
+    uvicorn.run(create_api(), host=host, port=port, log_level="warning", access_log=False)
+
+
+@app.command()
+def worker(
+    stage: Annotated[str, typer.Argument(help="parse, enrich, publish or deliver.")],
+    concurrency: Annotated[int, typer.Option(help="Pool processes.")] = 1,
+    loglevel: Annotated[str, typer.Option(help="Celery log level.")] = "INFO",
+) -> None:
+    """Run one worker pool for one stage: what an operator starts more of to scale it."""
+    from .system import worker_command
+
+    names = [s.value for s in WORKER_STAGES]
+    if stage not in names:
+        fail(f"unknown stage {stage!r}; choose one of {', '.join(names)}")
+    if concurrency < 1:
+        fail("--concurrency must be at least 1")
+    command = worker_command(Stage(stage), concurrency, loglevel)
+    os.execv(command[0], command)
+
+
+@app.command()
+def scheduler() -> None:
+    """Run the scheduler: re-queues stuck releases, due webhook retries and lifted embargoes."""
+    from services.scheduler.main import run_scheduler
+
+    run_scheduler()
+
+
+@app.command()
+def receiver(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 9000,
+) -> None:
+    """A loopback webhook receiver that prints each delivery (for trying pressroom out)."""
+    from .receiver import Answer, Received, Receiver
+
+    def show(got: Received) -> Answer:
+        console.print(f"{got.headers.get('webhook-id', '-')}  {len(got.body)} bytes")
+        return Answer()
+
+    with Receiver(port, show) as rx:
+        console.print(f"listening on {rx.url}; Ctrl-C to stop")
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+
+
+@app.command()
+def demo(
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for every delivery.")] = 120.0,
+) -> None:
+    """Start the system on an embedded Redis, submit the bundled sample releases, and show
+    where each was delivered."""
+    from .demo import run_demo
+
+    if not run_demo(console, timeout):
+        raise typer.Exit(1)
+
+
+# ---- producers ---------------------------------------------------------------
+
+
+@app.command()
+def submit(
+    files: Annotated[
+        list[str], typer.Argument(help="Release files (.txt, .html, .md; - for stdin).")
+    ],
+    api: ApiOption = None,
+    channel: Annotated[
+        list[str] | None, typer.Option("--channel", "-c", help="Declare a channel (repeatable).")
+    ] = None,
+    external_id: Annotated[
+        str | None, typer.Option(help="Producer's id (idempotency key; one file only).")
+    ] = None,
+) -> None:
+    """Submit releases; prints each release id."""
+    if external_id and len(files) > 1:
+        fail("--external-id names one release; give one file")
+    client = _client(api)
+    payloads = []
+    for path in files:
+        try:
+            data = read_bytes(path)
+        except OSError as exc:
+            fail(f"cannot read {path}: {exc.strerror or exc}")
+        payloads.append((path, _submission_json(path, data, channel or [], external_id)))
+    with Progress(console=Console(stderr=True), transient=True, disable=len(payloads) < 3) as bar:
+        task = bar.add_task("submitting", total=len(payloads))
+        for path, payload in payloads:
+            answer = client.request("POST", "/v1/releases", json=payload)
+            console.print(f"{answer['id']}\t{path}" if len(payloads) > 1 else answer["id"])
+            bar.advance(task)
+
+
+def _decode(data: bytes) -> str:
+    from services.parse.encoding import decode_body
+
+    return decode_body(data)
+
+
+def _submission_json(
+    path: str, data: bytes, channels: list[str], external_id: str | None
+) -> dict[str, object]:
+    try:
+        text = _decode(data)
+        submission = Submission(
+            body=text,
+            content_type=content_type_for(path),
+            channels=channels,
+            external_id=external_id,
+        )
+    except InputError as exc:
+        fail(f"{path}: {exc}")
+    except ValueError as exc:
+        fail(f"{path}: {str(exc).splitlines()[0]}")
+    return submission.model_dump(mode="json", exclude_none=True)
+
+
+@app.command()
+def status(release_id: str, api: ApiOption = None) -> None:
+    """A release's state per stage, its channels and deliveries (JSON)."""
+    view = _client(api).request("GET", f"/v1/releases/{release_id}")
+    console.print_json(json.dumps(view))
+
+
+# ---- judging one release locally ---------------------------------------------
+
+
+def _local_submission(path: str, content_type: str | None) -> Submission:
+    try:
+        data = read_bytes(path)
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+    try:
+        kind = ContentType(content_type) if content_type else content_type_for(path)
+    except ValueError:
+        fail(f"unknown content type {content_type!r}; use text/plain, text/html or text/markdown")
+    try:
+        return Submission(body=_decode(data), content_type=kind)
+    except InputError as exc:
+        fail(f"{path}: {exc}")
+    except ValueError as exc:
+        fail(f"{path}: {str(exc).splitlines()[-1].strip()}")
+
+
+ContentTypeOption = Annotated[
+    str | None, typer.Option("--content-type", help="Override the type guessed from the name.")
+]
+
+
+@app.command("parse")
+def parse_cmd(
+    file: Annotated[str, typer.Argument(help="Release file; - reads stdin.")],
+    content_type: ContentTypeOption = None,
+) -> None:
+    """Run the parse core on a file (no Redis, no server) and print the document as JSON."""
+    from services.parse.core import parse_submission
+
+    submission = _local_submission(file, content_type)
+    try:
+        parsed = parse_submission("local", submission)
+    except InputError as exc:
+        fail(f"{file}: {exc}")
+    print(parsed.model_dump_json(indent=2))
+
+
+@app.command("enrich")
+def enrich_cmd(
+    file: Annotated[str, typer.Argument(help="Release file; - reads stdin.")],
+    content_type: ContentTypeOption = None,
+) -> None:
+    """Run parse, enrich and channel routing on a file (no Redis, no server); print JSON."""
+    from services.enrich.core import load_enricher
+    from services.parse.core import parse_submission
+
+    submission = _local_submission(file, content_type)
+    try:
+        parsed = parse_submission("local", submission)
+    except InputError as exc:
+        fail(f"{file}: {exc}")
+    print(load_enricher().enrich(parsed).model_dump_json(indent=2))
+
+
+@app.command("eval")
+def eval_cmd(
+    labels: Annotated[Path, typer.Argument(help="labels.json: the expected values per file.")],
+    dir: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Folder of the release files (default: beside labels)."),
+    ] = None,
+    json_only: Annotated[bool, typer.Option("--json", help="Print only the JSON line.")] = False,
+) -> None:
+    """Score parse and enrich against labelled releases: per-field accuracy and entity F1."""
+    from .evaluate import eval_command
+
+    eval_command(labels, dir, json_only)
+
+
+# ---- subscriptions -----------------------------------------------------------
+
+
+@subscriptions_app.command("create")
+def subscriptions_create(
+    url: Annotated[str, typer.Argument(help="The webhook URL.")],
+    channel: Annotated[list[str], typer.Option("--channel", "-c", help="Channel (repeatable).")],
+    description: Annotated[str | None, typer.Option(help="What this subscription is for.")] = None,
+    api: ApiOption = None,
+) -> None:
+    """Subscribe a webhook URL to channels."""
+    body: dict[str, object] = {"url": url, "channels": channel}
+    if description:
+        body["description"] = description
+    sub = _client(api).request("POST", "/v1/subscriptions", json=body)
+    console.print_json(json.dumps(sub))
+
+
+@subscriptions_app.command("list")
+def subscriptions_list(api: ApiOption = None) -> None:
+    """List subscriptions."""
+    subs = _client(api).request("GET", "/v1/subscriptions")
+    table = Table("id", "url", "channels", "active")
+    for sub in subs:
+        table.add_row(sub["id"], sub["url"], ", ".join(sub["channels"]), str(sub["active"]))
+    console.print(table)
+
+
+@subscriptions_app.command("delete")
+def subscriptions_delete(sub_id: str, api: ApiOption = None) -> None:
+    """Delete a subscription."""
+    _client(api).request("DELETE", f"/v1/subscriptions/{sub_id}")
+    console.print(f"deleted {sub_id}")

@@ -1,0 +1,111 @@
+"""A webhook receiver on loopback, for the demo, the benchmark and the tests.
+
+It records every delivery it accepts (headers, body, time) and answers with a
+programmable behaviour per request: a status code, a delay, extra headers or a
+huge body. Scripts read ``deliveries`` or ask ``wait_for``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+    at: float
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass
+class Answer:
+    status: int = 200
+    delay: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b"ok"
+
+
+Behaviour = Callable[[Received], Answer]
+
+
+class Receiver:
+    def __init__(self, port: int = 0, behaviour: Behaviour | None = None) -> None:
+        self.deliveries: list[Received] = []
+        self.attempts: list[Received] = []
+        self.behaviour: Behaviour = behaviour or (lambda _r: Answer())
+        self._lock = threading.Condition()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                got = Received(
+                    path=self.path,
+                    headers={k.lower(): v for k, v in self.headers.items()},
+                    body=self.rfile.read(length),
+                    at=time.time(),
+                )
+                answer = receiver.behaviour(got)
+                if answer.delay:
+                    time.sleep(answer.delay)
+                with receiver._lock:
+                    receiver.attempts.append(got)
+                    if 200 <= answer.status < 300:
+                        receiver.deliveries.append(got)
+                    receiver._lock.notify_all()
+                try:
+                    self.send_response(answer.status)
+                    for name, value in answer.headers.items():
+                        self.send_header(name, value)
+                    self.send_header("content-length", str(len(answer.body)))
+                    self.end_headers()
+                    self.wfile.write(answer.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the sender gave up first (its deadline or size bound)
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.server.daemon_threads = True
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def start(self) -> Receiver:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def wait_for(self, predicate: Callable[[list[Received]], bool], timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while not predicate(self.deliveries):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._lock.wait(remaining)
+            return True
+
+    def __enter__(self) -> Receiver:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()

@@ -1,0 +1,54 @@
+"""Celery adapter of the publish stage: embargo check, fan-out into deliveries."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from shared.celery_app import StageTask, create_app
+from shared.dispatch import Dispatcher
+from shared.errors import NotFound
+from shared.logging import get_logger
+from shared.models import DeliveryStatus, EnrichedRelease
+from shared.topology import Stage, route_for
+
+from .core import is_embargoed, plan_deliveries
+
+app = create_app("pressroom-publish")
+dispatcher = Dispatcher(app)
+log = get_logger("pressroom.publish")
+
+
+class PublishTask(StageTask):
+    stage = Stage.PUBLISH
+
+
+@app.task(name=route_for(Stage.PUBLISH).task, base=PublishTask, bind=True)
+def run(self: PublishTask, release_id: str) -> None:
+    store = self.store
+    release = store.load_document(release_id, "enriched", EnrichedRelease)
+    raw = store.load_raw(release_id)
+    if release is None or raw is None:
+        raise NotFound(f"release {release_id} has no enriched document to publish")
+    now = datetime.now(UTC)
+    embargo = raw.submission.embargo_until
+    if is_embargoed(embargo, now):
+        assert embargo is not None
+        store.hold_for_embargo(release_id, embargo.timestamp())
+        log.info("release.embargoed", until=embargo.isoformat())
+        return
+    subscriptions = store.list_subscriptions()
+    deliveries = plan_deliveries(release, subscriptions, now)
+    for delivery in deliveries:
+        store.create_delivery(delivery)
+    # Re-runs after a crash re-send deliveries that never got their first attempt.
+    pending = [
+        d
+        for d in store.deliveries_for_release(release_id)
+        if d.status is DeliveryStatus.PENDING and d.attempts == 0
+    ]
+    store.mark_published(release_id, now.timestamp(), [c.slug for c in release.channels])
+    for delivery in pending:
+        dispatcher.send(Stage.DELIVER, delivery.id)
+    log.info(
+        "release.published", deliveries=len(deliveries), channels=sorted(release.channel_slugs())
+    )

@@ -1,0 +1,19 @@
+"""Hand a release or delivery to a stage's queue by task name (``send_task``).
+
+This is the only way services talk to each other: no service imports another.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from shared.topology import Stage, route_for
+
+
+class Dispatcher:
+    def __init__(self, app: Celery) -> None:
+        self.app = app
+
+    def send(self, stage: Stage, subject: str) -> None:
+        route = route_for(stage)
+        self.app.send_task(route.task, args=[subject], queue=route.queue)
