@@ -1,10 +1,181 @@
-"""Entry point of the parse core (pure: no Redis, Celery, clock or environment)."""
+"""Entry point of the parse core (pure: no Redis, Celery, clock or environment).
+
+The stages of reading one release, each in its own module:
+
+    body ──html/markdown──> light Markdown ──normalize──> text
+         ──furniture──> (counter line dropped, channels footer read)
+         ──blocks──> blocks ──headline──> headline, subheadline
+         ──dateline──> dateline, first paragraph
+         ──sections──> body / about / disclaimers / contacts
+         ──quotes, contacts, language──> ParsedRelease
+"""
 
 from __future__ import annotations
 
-from shared.models import ParsedRelease, Submission
+import re
+
+from pydantic import ValidationError
+
+from shared.errors import ParseError
+from shared.models import ContentType, Dateline, ParsedRelease, Submission
+
+from . import contacts as contacts_mod
+from .blocks import Block, split_blocks, strip_trailing_footer
+from .dateline import read_dateline
+from .headline import is_subheadline, take_headline
+from .html import html_to_text, looks_like_html
+from .language import detect_language
+from .markdown import markdown_to_text
+from .normalize import fold_for_matching, normalize_text, squash_spaces
+from .quotes import find_quotes
+from .sections import split_sections
+
+# "There were 486 press releases posted in the last 24 hours and 166,136 in the last 365 days."
+_COUNTER = re.compile(
+    r"^\s*There were [\d,.]+ press releases? posted in the last 24 hours and [\d,.]+ in the "
+    r"last 365 days\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CHANNELS_FOOTER = re.compile(r"^\s*Distribution channels?\s*:\s*(?P<names>.*?)\s*$", re.I | re.M)
+_WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+# How many blocks after the headline may hold the subheadline and dateline.
+_DATELINE_LOOKAHEAD = 3
+_MAX_BODY_CHARS = 2_000_000
+
+
+def _to_text(submission: Submission) -> str:
+    body = submission.body
+    if len(body) > _MAX_BODY_CHARS:
+        raise ParseError(f"body is longer than {_MAX_BODY_CHARS} characters")
+    if submission.content_type == ContentType.HTML or (
+        submission.content_type == ContentType.PLAIN and looks_like_html(body)
+    ):
+        body = html_to_text(body)
+    elif submission.content_type == ContentType.MARKDOWN:
+        body = markdown_to_text(body)
+    return normalize_text(body)
+
+
+def _take_channels(text: str) -> tuple[str, list[str]]:
+    channels: list[str] = []
+    for match in _CHANNELS_FOOTER.finditer(text):
+        channels.extend(c.strip(" .") for c in re.split(r"[,;|]", match.group("names")))
+    return _CHANNELS_FOOTER.sub("", text), [c for c in channels if c]
+
+
+def _merge_channels(declared: list[str], footer: list[str]) -> list[str]:
+    merged: list[str] = []
+    seen: set[str] = set()
+    for name in [*declared, *footer]:
+        name = squash_spaces(name)
+        if name and name.casefold() not in seen and len(name) <= 200:
+            seen.add(name.casefold())
+            merged.append(name)
+    return merged
+
+
+def _find_dateline(blocks: list[Block]) -> tuple[Dateline, int, str | None] | None:
+    """The dateline among the first blocks: (dateline, block index, text after it)."""
+    for index, block in enumerate(blocks[:_DATELINE_LOOKAHEAD]):
+        if not block.lines or block.heading or block.bullet:
+            continue
+        found = read_dateline(block.text)
+        if found is not None:
+            dateline, rest = found
+            return dateline, index, rest or None
+    return None
+
+
+def _paragraph(block: Block) -> str:
+    text = block.text
+    return f"- {text}" if block.bullet else text
+
+
+def _word_count(paragraphs: list[str]) -> int:
+    return sum(len(_WORD.findall(p)) for p in paragraphs)
+
+
+def read_release(release_id: str, submission: Submission) -> ParsedRelease:
+    """The parse itself; :func:`parse_submission` is the public, exception-safe entry."""
+    text = _to_text(submission)
+    text = _COUNTER.sub("", text)
+    text, footer_channels = _take_channels(text)
+    blocks = strip_trailing_footer(split_blocks(text))
+    if not any(b.lines for b in blocks):
+        raise ParseError("no readable text in the body")
+
+    headline: str | None
+    if submission.headline:
+        headline = squash_spaces(normalize_text(submission.headline))
+        first = next((b for b in blocks if b.lines), None)
+        if first is not None and fold_for_matching(first.lines[0]) == fold_for_matching(headline):
+            _, blocks = take_headline(blocks)
+    else:
+        headline, blocks = take_headline(blocks)
+    if not headline:
+        raise ParseError("no headline: the body holds no line of text")
+
+    subheadline: str | None = None
+    dateline = Dateline()
+    found = _find_dateline(blocks)
+    if found is not None:
+        dateline, index, rest = found
+        before = [b for b in blocks[:index] if b.lines]
+        if before and is_subheadline(before[0], next_is_dateline=len(before) == 1):
+            subheadline = before[0].text
+            before = before[1:]
+        after = [Block([rest])] if rest else []
+        blocks = [*before, *after, *blocks[index + 1 :]]
+    else:
+        lead = next((i for i, b in enumerate(blocks) if b.lines), None)
+        if lead is not None and len(blocks) > lead + 1 and is_subheadline(blocks[lead], False):
+            subheadline = blocks[lead].text
+            blocks = blocks[lead + 1 :]
+
+    sections = split_sections(blocks)
+    credit_names: list[str] = []
+    credit_lines: list[str] = []
+    paragraphs: list[str] = []
+    for block in sections.body:
+        credit = contacts_mod.follow_line(block.text)
+        if credit:
+            # A credit line: its handle and name are contacts, it is not news.
+            credit_names.append(credit.group("name"))
+            credit_lines.append(block.text)
+            continue
+        paragraphs.append(_paragraph(block))
+
+    all_text = "\n".join([*paragraphs, *sections.about, *sections.contacts, *credit_lines])
+    contacts = contacts_mod.extract_contacts(sections.contacts, all_text, credit_names)
+    language = submission.language or detect_language(
+        "\n".join([headline, *paragraphs]) if paragraphs else headline
+    )
+    return ParsedRelease(
+        id=release_id,
+        headline=headline,
+        subheadline=subheadline,
+        dateline=dateline,
+        paragraphs=paragraphs,
+        quotes=find_quotes(paragraphs),
+        contacts=contacts,
+        about=sections.about,
+        disclaimers=sections.disclaimers,
+        channels=_merge_channels(submission.channels, footer_channels),
+        language=language,
+        word_count=_word_count(paragraphs),
+    )
 
 
 def parse_submission(release_id: str, submission: Submission) -> ParsedRelease:
-    """Read a submission into a ParsedRelease. Raises ``shared.errors.ParseError``."""
-    raise NotImplementedError("being written")
+    """Read a submission into a ParsedRelease. Raises ``shared.errors.ParseError`` only.
+
+    The property tests drive :func:`read_release` itself with arbitrary text and
+    HTML; the net below only guarantees the contract to the adapters should a
+    library raise something unforeseen.
+    """
+    try:
+        return read_release(release_id, submission)
+    except ParseError:
+        raise
+    except (ValidationError, ValueError, LookupError, TypeError, RecursionError) as exc:
+        raise ParseError(f"unreadable release ({type(exc).__name__})") from exc

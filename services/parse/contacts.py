@@ -1,0 +1,102 @@
+"""Contacts: names, e-mails, phones, URLs and social handles.
+
+E-mails, URLs and handles are read from the whole release (they are
+unambiguous); phones and names only from contact blocks and credit lines,
+where a number or a capitalised pair of words really is a phone or a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shared.models import Contacts
+
+EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,24}")
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]"
+    r"|(?<![@\w.])[a-z0-9][a-z0-9\-]{1,62}\.(?:com|org|net|io|ai|co|gov|edu)(?:/[^\s<>\"']*[\w/])?(?![\w@])",
+    re.IGNORECASE,
+)
+HANDLE = re.compile(r"(?<![\w@.\-/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+# Phones as wires print them: +1 (973) 555-0100, 973.555.0100, +44 7943 774236.
+PHONE = re.compile(
+    r"(?<![\d\w])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]\d{2,5}){1,4}(?!\d)"
+    r"|(?<!\d)\(\d{3}\)\s?\d{3}[\s.\-]\d{4}(?!\d)"
+    r"|(?<!\d)\d{3}[.\-]\d{3}[.\-]\d{4}(?!\d)"
+)
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’\-]+|[A-Z]\."
+NAME = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{1,3}}")
+_FOLLOW = re.compile(
+    r"\(?\s*Follow\s+(?P<name>[A-Z][\w.'’\- ]{1,60}?)\s+on\s+(?:Twitter|X|Instagram|LinkedIn|"
+    r"Facebook|Threads|Bluesky|TikTok|Mastodon)\b[^)\n]*\)?",
+)
+_NOT_NAMES = re.compile(
+    r"\b(?:Inc|LLC|Ltd|Corp|Group|Company|Media|Relations|Contact|Contacts|Details|Office|"
+    r"Newsroom|Street|Suite|Avenue|Road|Marketing|Advisors|Partners|Agency|Communications|"
+    r"Investor|Press|Public|Email|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|Officer|"
+    r"Director|President|Manager|Chief|Head|Senior|Vice|Executive|Founder|CEO|Editor)\b"
+)
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+def find_phones(text: str) -> list[str]:
+    phones = []
+    for match in PHONE.finditer(text):
+        candidate = match.group().strip()
+        if 7 <= _digits(candidate) <= 15 and not re.fullmatch(
+            r"(?:19|20)\d\d(?:[\s\-]\d+)?", candidate
+        ):
+            phones.append(candidate)
+    return phones
+
+
+def find_names(text: str) -> list[str]:
+    """Person-like names in a contact block: 2-4 capitalised words, not a company or title."""
+    names = []
+    for line in re.split(r"\n|,|\||:|;|\s{2,}| [-–—] ", text):
+        line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip()
+        for match in NAME.finditer(line):
+            name = match.group()
+            if not _NOT_NAMES.search(name) and len(name) <= 40:
+                names.append(name)
+    return names
+
+
+def follow_line(text: str) -> re.Match[str] | None:
+    """A ``(Follow NAME on Twitter: @handle)`` credit line."""
+    return _FOLLOW.fullmatch(text.strip())
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for value in values:
+        key = value.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out
+
+
+def extract_contacts(contact_blocks: list[str], all_text: str, credit_names: list[str]) -> Contacts:
+    """Contacts of a release from its contact blocks and (for unambiguous kinds) all its text."""
+    contact_text = "\n".join(contact_blocks)
+    # Phones first and blanked out: contact lines are often glued together
+    # ("Jim307-555-0188info@example.com") and the digits must not join the e-mail.
+    phones = find_phones(contact_text)
+    unglued = PHONE.sub(" ", all_text)
+    emails = [m.group().strip(".") for m in EMAIL.finditer(unglued)]
+    without_emails = EMAIL.sub(" ", all_text)
+    urls = [m.group() for m in URL.finditer(without_emails)]
+    handles = [m.group() for m in HANDLE.finditer(URL.sub(" ", without_emails))]
+    names = list(credit_names) + find_names(contact_text)
+    return Contacts(
+        names=_dedupe(names),
+        emails=_dedupe(emails),
+        phones=_dedupe(phones),
+        urls=_dedupe(urls),
+        handles=_dedupe(handles),
+    )

@@ -1,0 +1,106 @@
+"""Headline (first heading or first line) and subheadline (a short title-style line after it)."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+
+_MAX_HEADLINE = 300
+_MAX_SUBHEADLINE = 320
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+        "over",
+        "de",
+        "la",
+        "el",
+        "y",
+        "en",
+        "le",
+        "les",
+        "et",
+        "du",
+        "des",
+        "der",
+        "die",
+        "das",
+        "und",
+        "von",
+        "für",
+        "il",
+        "di",
+        "e",
+        "o",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]$")
+
+
+def is_title_style(text: str) -> bool:
+    """Most words capitalised, as in "Acme Opens New Plant in Ohio"."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if w.lower() not in _MINOR_WORDS]
+    if not words:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.75
+
+
+def first_sentence(text: str, limit: int = 200) -> str:
+    match = re.search(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)
+    sentence = text[: match.start()] if match else text
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def take_headline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """The headline and the blocks after it (the headline's own line removed)."""
+    for index, block in enumerate(blocks):
+        if not block.lines or block.rule:
+            continue
+        first = block.lines[0]
+        if block.heading or len(first) <= _MAX_HEADLINE:
+            rest = blocks[index + 1 :]
+            if len(block.lines) > 1:
+                rest = [Block(block.lines[1:]), *rest]
+            return first.strip(), rest
+        # No headline line: the first sentence stands in, and the text stays body.
+        return first_sentence(first), blocks[index:]
+    return None, []
+
+
+def is_subheadline(block: Block, next_is_dateline: bool) -> bool:
+    """A short single line between headline and text: title style, a heading, or just before
+    the dateline (where nothing but a subheadline sits)."""
+    if block.bullet or block.end_marker or len(block.lines) != 1:
+        return False
+    text = block.text
+    if len(text) > _MAX_SUBHEADLINE or len(text.split()) < 3:
+        return False
+    if block.heading:
+        return True
+    if next_is_dateline:
+        return not _SENTENCE_END.search(text) or len(text) <= 200
+    return is_title_style(text) and not _SENTENCE_END.search(text)

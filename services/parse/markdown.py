@@ -1,0 +1,21 @@
+"""Markdown to the reader's light Markdown, through markdown-it's HTML.
+
+Rendering with markdown-it and reading the result with :mod:`.html` means
+headings, lists, emphasis, links (their text is kept, the URL dropped) and
+images (dropped) are handled by a maintained CommonMark parser, and raw HTML
+inside the Markdown goes through the same sanitising walk as any HTML page.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from .html import html_to_text
+
+# "breaks": single line ends inside a paragraph stay line ends, because contact
+# blocks (name / e-mail / phone on their own lines) rely on them.
+_MD = MarkdownIt("commonmark", {"breaks": True, "html": True})
+
+
+def markdown_to_text(source: str) -> str:
+    return html_to_text(_MD.render(source))
