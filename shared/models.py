@@ -132,6 +132,14 @@ class Entity(Document):
     count: int = 0
     relevance: float = 0.0
     ids: dict[str, str] = Field(default_factory=dict)
+    aliases: list[str] = Field(
+        default_factory=list, description="Other spellings seen (headline, body, boilerplate)."
+    )
+    sections: dict[str, int] = Field(
+        default_factory=dict,
+        description="Mentions per part of the release (headline, dateline, lede, body, about, "
+        "disclaimers, contacts); ``mentions`` holds only those with body offsets.",
+    )
 
 
 ChannelKind = Literal["industry", "region", "topic"]
@@ -155,18 +163,51 @@ class EnrichedRelease(ReleaseText):
         return {c.slug for c in self.channels}
 
 
+class SubscriptionFilters(Document):
+    """Narrow a subscription within its channels; every given list must match (AND),
+    any value within a list may (OR)."""
+
+    countries: list[str] = Field(
+        default_factory=list, max_length=300, description="ISO 3166-1 alpha-2 codes."
+    )
+    entities: list[str] = Field(default_factory=list, max_length=200)
+    keywords: list[str] = Field(default_factory=list, max_length=200)
+    languages: list[str] = Field(default_factory=list, max_length=50)
+
+    @field_validator("countries", "entities", "keywords", "languages")
+    @classmethod
+    def _short_values(cls, value: list[str]) -> list[str]:
+        cleaned = [v.strip() for v in value]
+        if any(not v or len(v) > 200 for v in cleaned):
+            raise ValueError("values must be non-empty and at most 200 characters")
+        return cleaned
+
+
 class SubscriptionRequest(Document):
     url: HttpUrl
     channels: list[str] = Field(min_length=1, max_length=MAX_CHANNELS)
+    filters: SubscriptionFilters = Field(default_factory=SubscriptionFilters)
     description: str | None = Field(None, max_length=500)
 
 
+class SubscriptionPatch(Document):
+    url: HttpUrl | None = None
+    channels: list[str] | None = Field(None, min_length=1, max_length=MAX_CHANNELS)
+    filters: SubscriptionFilters | None = None
+    description: str | None = Field(None, max_length=500)
+    active: bool | None = None
+
+
 class Subscription(Document):
+    """A subscriber's webhook; its signing secret is kept apart (see shared.secrets)."""
+
     id: str
     url: str
     channels: list[str]
+    filters: SubscriptionFilters = Field(default_factory=SubscriptionFilters)
     description: str | None = None
     active: bool = True
+    disabled_reason: str | None = None
     created_at: datetime
 
 

@@ -46,6 +46,8 @@ class Channel:
 class Taxonomy:
     channels: Mapping[str, Channel]
     _by_key: Mapping[str, str]
+    # File-level routing settings (section weights, region threshold, caps); see channels.json.
+    routing: Mapping[str, Any] = field(default_factory=dict)
 
     def resolve(self, name_or_slug: str) -> Channel | None:
         """A channel by its name (any case) or slug."""
@@ -96,7 +98,9 @@ def _region_channels() -> list[Channel]:
     return channels
 
 
-def build_taxonomy(entries: Iterable[Mapping[str, Any]]) -> Taxonomy:
+def build_taxonomy(
+    entries: Iterable[Mapping[str, Any]], routing: Mapping[str, Any] | None = None
+) -> Taxonomy:
     channels: dict[str, Channel] = {}
     keys: dict[str, str] = {}
     for entry in entries:
@@ -121,11 +125,11 @@ def build_taxonomy(entries: Iterable[Mapping[str, Any]]) -> Taxonomy:
         keys.setdefault(channel.slug, channel.slug)
         for alias in channel.rules.get("aliases", []):
             keys.setdefault(str(alias).lower(), channel.slug)
-    return Taxonomy(channels=channels, _by_key=keys)
+    return Taxonomy(channels=channels, _by_key=keys, routing=dict(routing or {}))
 
 
 @lru_cache(maxsize=4)
 def load_taxonomy(path: str | None = None) -> Taxonomy:
     source = Path(path or os.environ.get("PRESSROOM_TAXONOMY_PATH") or DEFAULT_PATH)
     data = json.loads(source.read_text(encoding="utf-8"))
-    return build_taxonomy(data["channels"])
+    return build_taxonomy(data["channels"], data.get("routing"))

@@ -1,0 +1,184 @@
+"""Candidate mentions of one release: the NER model's spans, gazetteer hits and pattern rules,
+trimmed, typed and filtered, before they are grouped into entities (``cluster``).
+
+Every function here is pure: text and already-loaded resources in, ``Hit`` objects out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from services.enrich.gazetteer import Gazetteer, Place
+from services.enrich.knowledge import Knowledge, key
+from services.enrich.names import has_org_suffix, looks_like_person, trim
+
+NER_LABELS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "facility",  # an organisation when it ends like one ("the Wilson Center"), else dropped
+    "DATE": "date",
+    "MONEY": "money",
+}
+# Country names that are also given names: taken from the gazetteer scan only when the NER
+# model agrees, or when no capitalised word stands next to them ("Jordan Smith" is a person).
+PERSONLIKE_PLACES = {"Chad", "Jordan", "Georgia", "Israel", "Niger", "Guinea", "Victoria"}
+# Corporate suffixes the model often leaves outside an ORG span ("Acme Corp" + ", Inc.").
+SUFFIX_TAIL = re.compile(
+    r"^,?\s(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corp\b|Corporation\b|"
+    r"Co\.|PLC\b|plc\b|AG\b|GmbH\b|S\.A\.(?:\sde\sC\.V\.)?|N\.V\.|B\.V\.|LP\b|L\.P\.|LLP\b|SE\b)"
+)
+DOMAIN_NAME = re.compile(
+    r"(?<![\w@/.-])([A-Z][A-Za-z0-9-]*[a-z0-9][A-Za-z0-9-]*\.(?:com|ai|io|net|co))\b"
+)
+CITY_STATE = re.compile(
+    r"(?<![\w-])((?:[A-Z][a-zA-Z'’-]+|[A-Z]{2,})(?:[ ](?:[A-Z][a-zA-Z'’-]+|[A-Z]{2,})){0,2}),[ ]"
+    r"([A-Z]{2}\b|(?:[A-Z][a-z]{0,4}\.){1,2}(?:[A-Z][a-z]{0,3}\.)?)"
+)
+PAREN_ALIAS = re.compile(r"^\s*\(([^()]{1,120})\)")
+QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
+LETTERS = re.compile(r"[A-Za-z]")
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    text: str
+    label: str  # person | organization | place | date | money
+    source: str  # ner | gazetteer | pattern | alias | dateline | contact
+    place: Place | None = None
+    canonical: str | None = None  # from an alias table or the gazetteer
+    aliases: list[str] = field(default_factory=list)  # defined in "(“X”)" right after it
+
+
+def trimmed_hit(
+    text: str, start: int, end: int, label: str, source: str, knowledge: Knowledge
+) -> Hit | None:
+    start, end = trim(text, start, end, knowledge, person=label == "person")
+    if end - start < 2 and label not in ("date", "money"):
+        return None
+    return Hit(start, end, text[start:end], label, source)
+
+
+def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
+    hits = []
+    for start, end, ner_label in ents:
+        label = NER_LABELS.get(ner_label)
+        if label is None:
+            continue
+        if label == "facility":
+            if not has_org_suffix(text[start:end], knowledge):
+                continue
+            label = "organization"
+        if label == "organization" and (m := SUFFIX_TAIL.match(text[end : end + 24])):
+            end += m.end()
+        hit = trimmed_hit(text, start, end, label, "ner", knowledge)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def from_gazetteer(text: str, gazetteer: Gazetteer) -> list[Hit]:
+    hits = []
+    for start, end, surface in gazetteer.scan(text):
+        if surface in PERSONLIKE_PLACES and _next_to_capitalised(text, start, end):
+            continue
+        places = gazetteer.candidates(surface)
+        if places:
+            hits.append(Hit(start, end, surface, "place", "gazetteer", place=places[0]))
+    return hits
+
+
+def from_aliases(text: str, knowledge: Knowledge) -> list[Hit]:
+    """Organisation aliases ("DoD") as whole words, case-sensitive."""
+    hits = []
+    for surface, canonical in knowledge.org_aliases.items():
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(surface)}(?![\w-])", text):
+            hits.append(
+                Hit(m.start(), m.end(), surface, "organization", "alias", canonical=canonical)
+            )
+    return hits
+
+
+def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:
+    hits = []
+    for m in DOMAIN_NAME.finditer(text):
+        hits.append(Hit(m.start(1), m.end(1), m.group(1), "organization", "pattern"))
+    for m in CITY_STATE.finditer(text):
+        state = gazetteer.abbreviation(m.group(2))
+        if state is None:
+            continue
+        city_name = m.group(1)
+        cities = [c for c in gazetteer.cities(city_name) if c.subdivision == state.subdivision]
+        city = cities[0] if cities else Place(
+            city_name, "city", country=state.country, subdivision=state.subdivision
+        )
+        hits.append(Hit(m.start(1), m.end(1), city_name, "place", "pattern", place=city))
+        hits.append(Hit(m.start(2), m.end(2), m.group(2), "place", "pattern", place=state))
+    return hits
+
+
+def attach_aliases(text: str, hits: list[Hit]) -> None:
+    """``Acme Corp. (“Acme” or the “Company”)``, ``North Wales Police (NWP)``: the names
+    defined in a parenthesis right after an organisation become its aliases."""
+    for hit in hits:
+        if hit.label != "organization":
+            continue
+        m = PAREN_ALIAS.match(text[hit.end : hit.end + 130])
+        if not m or ":" in m.group(1):  # "(NYSE: ACME)" is a ticker, not an alias
+            continue
+        inner = m.group(1)
+        names = QUOTED.findall(inner) or [inner.strip()]
+        for name in names:
+            name = name.strip(" ,;")
+            if name and name[0].isupper() and len(name) <= 40 and name.lower() != "company":
+                hit.aliases.append(name)
+
+
+def keep(hit: Hit, knowledge: Knowledge) -> bool:
+    """Drop what is never an entity: wire names, boilerplate words, junk spans."""
+    if hit.label in ("date", "money"):
+        return True
+    name = hit.text
+    if not LETTERS.search(name) or "\n" in name or "http" in name or "@" in name:
+        return False
+    if key(name) in knowledge.not_entities or knowledge.is_wire(name):
+        return False
+    if hit.label == "person" and not looks_like_person(name, knowledge):
+        # A single word may still be a surname of a person named earlier: kept for clustering.
+        return " " not in name.strip() and name[:1].isupper() and name.isalpha()
+    return not (hit.label != "place" and name.islower())
+
+
+def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
+    """Fix the model's type where the text says otherwise."""
+    if hit.label in ("date", "money"):
+        return hit
+    if hit.label == "person" and has_org_suffix(hit.text, knowledge):
+        hit.label = "organization"
+    if hit.label == "place" and hit.text.startswith("The ") and gazetteer.candidates(hit.text[4:]):
+        hit.start, hit.text = hit.start + 4, hit.text[4:]  # "The United States" opens a sentence
+    if hit.label == "place" and hit.place is None:
+        if has_org_suffix(hit.text, knowledge):
+            hit.label = "organization"
+        else:
+            places = gazetteer.candidates(hit.text)
+            hit.place = places[0] if places else None
+    elif hit.label in ("person", "organization") and hit.source == "ner":
+        # A country or state the model called a person or organisation ("Mexico" as ORG).
+        places = [p for p in gazetteer.candidates(hit.text) if p.kind != "city"]
+        if places and not has_org_suffix(hit.text, knowledge):
+            hit.label, hit.place = "place", places[0]
+    return hit
+
+
+def _next_to_capitalised(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
+    prev_word = before[-1] if before and text[start - 1 : start] == " " else ""
+    next_word = after[0] if after and text[end : end + 1] == " " else ""
+    return any(w[:1].isupper() and w.isalpha() for w in (prev_word, next_word))

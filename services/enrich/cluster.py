@@ -1,0 +1,244 @@
+"""Group candidate mentions into entities, each under one canonical name.
+
+- places by what they resolve to (an ISO code, a GeoNames id), so "U.S." and "United States"
+  are one entity;
+- people by full name; a later surname- or given-name-only mention joins the one person it
+  can belong to ("Chavez" -> "Rebecca B. Chavez"), and unattached single words are dropped;
+- organisations by a key without legal suffix ("Acme, Inc." = "Acme"), by aliases defined in a
+  parenthesis, by acronym ("HRRI" = "HR Research Institute") and by the operator alias table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from services.enrich.candidates import Hit
+from services.enrich.gazetteer import Place, fold
+from services.enrich.knowledge import Knowledge, key
+from services.enrich.names import (
+    given_name,
+    initials,
+    is_acronym,
+    surname,
+    titlecase_if_shouting,
+    tokens,
+)
+
+SOURCE_RANK = {
+    "echo": 0, "alias": 0, "pattern": 1, "gazetteer": 2, "dateline": 2, "contact": 3, "ner": 4,
+}
+LEGAL_SUFFIXES = {
+    "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co",
+    "plc", "ag", "gmbh", "sa", "sas", "spa", "nv", "bv", "se", "de cv", "sa de cv", "pty",
+}
+
+
+@dataclass
+class Group:
+    type: str
+    name: str
+    hits: list[Hit] = field(default_factory=list)
+    place: Place | None = None
+    keys: set[str] = field(default_factory=set)
+
+
+def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Longest span wins; on equal spans the more specific source wins and the NER label is
+    only kept where the other source has nothing to say."""
+    positioned = [h for h in hits if h.start >= 0]
+    ordered = sorted(positioned, key=lambda h: (-(h.end - h.start), SOURCE_RANK[h.source]))
+    taken: list[Hit] = []
+    for hit in ordered:
+        if any(hit.start < t.end and t.start < hit.end for t in taken):
+            continue
+        taken.append(hit)
+    taken.sort(key=lambda h: h.start)
+    return taken + [h for h in hits if h.start < 0]
+
+
+def org_key(name: str) -> str:
+    words = key(name).split()
+    while len(words) > 1 and (
+        words[-1] in LEGAL_SUFFIXES or " ".join(words[-2:]) in LEGAL_SUFFIXES
+    ):
+        words = words[:-2] if " ".join(words[-2:]) in LEGAL_SUFFIXES else words[:-1]
+    return " ".join(words)
+
+
+def place_identity(place: Place) -> str:
+    return place.subdivision if place.kind == "subdivision" and place.subdivision else (
+        place.country if place.kind == "country" and place.country else
+        f"{place.kind}:{place.geonames or fold(place.name)}"
+    )
+
+
+def group_places(hits: list[Hit]) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for hit in hits:
+        if hit.place is not None:
+            ident = place_identity(hit.place)
+            name = hit.place.name
+        else:
+            ident, name = f"unknown:{fold(hit.text)}", hit.text
+        group = groups.setdefault(ident, Group("place", titlecase_if_shouting(name)))
+        group.place = group.place or hit.place
+        group.hits.append(hit)
+    return list(groups.values())
+
+
+def group_people(hits: list[Hit], others: list[Hit]) -> list[Group]:
+    """``others`` are single-word organisation/place hits that may really be a surname."""
+    people: list[Group] = []
+    singles: list[Hit] = []
+    for hit in hits:
+        if " " not in hit.text.strip():
+            singles.append(hit)
+            continue
+        match = _same_person(people, hit.text)
+        if match is None:
+            people.append(Group("person", hit.text, [hit]))
+            continue
+        match.hits.append(hit)
+        if len(tokens(hit.text)) > len(tokens(match.name)):
+            match.name = hit.text
+    for hit in singles + others:
+        word = hit.text.strip()
+        owners = [p for p in people if word in (surname(p.name), given_name(p.name))]
+        if len({p.name for p in owners}) == 1:
+            hit.label = "person"
+            owners[0].hits.append(hit)
+    return people
+
+
+def _same_person(people: list[Group], name: str) -> Group | None:
+    words = tokens(name)
+    for person in people:
+        known = tokens(person.name)
+        if key(name) == key(person.name):
+            return person
+        # "Rebecca Chavez" and "Rebecca B. Chavez": same first and last word.
+        if surname(name) == surname(person.name) and words[0] == known[0]:
+            return person
+    return None
+
+
+def group_orgs(hits: list[Hit], knowledge: Knowledge, people: list[Group]) -> list[Group]:
+    person_keys = {key(h.text) for p in people for h in p.hits} | {key(p.name) for p in people}
+    groups: list[Group] = []
+    by_key: dict[str, Group] = {}
+    pending_acronyms: list[Hit] = []
+    for hit in hits:
+        canonical = hit.canonical or knowledge.org_aliases.get(hit.text) or hit.text
+        k = org_key(canonical)
+        if not k or key(hit.text) in person_keys:
+            continue
+        group = by_key.get(k)
+        if group is None and is_acronym(hit.text) and hit.canonical is None:
+            pending_acronyms.append(hit)
+            continue
+        if group is None:
+            group = Group("organization", canonical)
+            groups.append(group)
+            by_key[k] = group
+        group.hits.append(hit)
+        # Prefer the fullest spelling ("Acme, Inc." over "Acme") unless an alias table named it.
+        if hit.canonical is None and len(canonical) > len(group.name) and org_key(group.name) == k:
+            group.name = canonical
+        for alias in hit.aliases:
+            by_key.setdefault(org_key(alias), group)
+    for hit in pending_acronyms:
+        group = by_key.get(org_key(hit.text)) or _by_initials(groups, hit.text)
+        if group is None:
+            group = Group("organization", hit.text)
+            groups.append(group)
+            by_key[org_key(hit.text)] = group
+        group.hits.append(hit)
+    return _fold_short_names(groups)
+
+
+def _by_initials(groups: list[Group], acronym: str) -> Group | None:
+    bare = acronym.replace(".", "").replace("&", "")
+    for group in groups:
+        if len(tokens(group.name)) > 1 and initials(group.name) == bare:
+            return group
+    return None
+
+
+def _fold_short_names(groups: list[Group]) -> list[Group]:
+    """A one-word organisation that is the first word of a longer one joins it ("D-Wave" and
+    "D-Wave Quantum Inc."), the earliest such longer name when there are several."""
+    out: list[Group] = []
+    for group in groups:
+        words = tokens(org_key(group.name))
+        if len(words) == 1:
+            target = next(
+                (g for g in groups if g is not group and len(tokens(g.name)) > 1
+                 and tokens(org_key(g.name))[:1] == words),
+                None,
+            )
+            if target is not None:
+                target.hits.extend(group.hits)
+                continue
+        out.append(group)
+    return out
+
+
+def group_values(hits: list[Hit], kind: str) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for hit in hits:
+        groups.setdefault(" ".join(hit.text.split()), Group(kind, " ".join(hit.text.split())))
+        groups[" ".join(hit.text.split())].hits.append(hit)
+    return list(groups.values())
+
+
+def relevance(hits: list[Hit], weight_of: Callable[[Hit], float]) -> float:
+    """Saturating sum of section weights: a headline plus lede mention is ~0.7, one body
+    mention ~0.2, a mention in boilerplate only ~0.1."""
+    return round(1.0 - math.exp(-sum(weight_of(h) for h in hits) / 4.0), 3)
+
+
+def echo(text: str, groups: list[Group], hits: list[Hit], knowledge: Knowledge) -> None:
+    """Add the occurrences of each entity's known spellings that the model missed (a headline,
+    the sixth "Okonkwo"), so counts and relevance do not depend on the model's recall."""
+    forms: dict[str, Group] = {}
+    for group in groups:
+        if group.type not in ("person", "organization", "place"):
+            continue
+        spellings = {h.text for h in group.hits} | {group.name}
+        if group.type == "person":
+            spellings.add(surname(group.name))
+        for form in spellings:
+            if len(form) >= 2 and not form.islower() and form not in knowledge.titles:
+                forms.setdefault(form, group)
+    if not forms:
+        return
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    covered = sorted((h.start, h.end) for h in hits)
+    found: list[tuple[int, int, str]] = []
+    for end_index, form in automaton.iter(text):
+        start, end = end_index - len(form) + 1, end_index + 1
+        if _is_word(text, start, end):
+            found.append((start, end, form))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    taken: list[tuple[int, int]] = []
+    for start, end, form in found:
+        if any(s < end and start < e for s, e in covered) or any(
+            s < end and start < e for s, e in taken
+        ):
+            continue
+        taken.append((start, end))
+        group = forms[form]
+        group.hits.append(Hit(start, end, form, group.type, "echo", place=group.place))
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-_@/") and not (after.isalnum() or after in "_@")

@@ -1,0 +1,78 @@
+"""The entity knowledge the enrich stage ships (aliases, wire names, titles, gazetteer), plus
+an operator's extension file of the same shape.
+
+Read once by ``load_enricher``; everything downstream takes the resulting ``Knowledge`` as a
+parameter, so tests can build one from a dict without touching files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "entities.json"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    place_aliases: Mapping[str, str] = field(default_factory=dict)  # surface -> ISO code / name
+    org_aliases: Mapping[str, str] = field(default_factory=dict)  # surface -> canonical name
+    wires: frozenset[str] = frozenset()  # normalised keys (see ``key``)
+    wire_patterns: tuple[re.Pattern[str], ...] = ()
+    titles: frozenset[str] = frozenset()  # lower-case, without trailing period
+    org_suffixes: frozenset[str] = frozenset()  # lower-case, without trailing period
+    not_entities: frozenset[str] = frozenset()  # normalised keys
+    gazetteer: Mapping[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+
+    def is_wire(self, name: str) -> bool:
+        return key(name) in self.wires or any(p.search(name) for p in self.wire_patterns)
+
+
+def key(text: str) -> str:
+    """A loose comparison key: case-folded, punctuation and ``the`` dropped, spaces collapsed."""
+    text = re.sub(r"[^\w\s&]", "", text.casefold())
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """Operator data extends the defaults: lists are appended, mappings merged recursively."""
+    out = dict(base)
+    for name, value in extra.items():
+        current = out.get(name)
+        if isinstance(current, dict) and isinstance(value, Mapping):
+            out[name] = merge(current, value)
+        elif isinstance(current, list) and isinstance(value, list):
+            out[name] = current + value
+        else:
+            out[name] = value
+    return out
+
+
+def from_mapping(data: Mapping[str, Any]) -> Knowledge:
+    aliases = data.get("aliases", {})
+
+    def bare(word: str) -> str:
+        return word.lower().rstrip(".")
+
+    return Knowledge(
+        place_aliases=dict(aliases.get("place", {})),
+        org_aliases=dict(aliases.get("organization", {})),
+        wires=frozenset(key(w) for w in data.get("wires", [])),
+        wire_patterns=tuple(re.compile(p) for p in data.get("wire_patterns", [])),
+        titles=frozenset(bare(t) for t in data.get("titles", [])),
+        org_suffixes=frozenset(bare(s) for s in data.get("org_suffixes", [])),
+        not_entities=frozenset(key(n) for n in data.get("not_entities", [])),
+        gazetteer={k: list(v) for k, v in data.get("gazetteer", {}).items()},
+    )
+
+
+def load_knowledge(extra_path: str | Path | None = None) -> Knowledge:
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    if extra_path:
+        data = merge(data, json.loads(Path(extra_path).read_text(encoding="utf-8")))
+    return from_mapping(data)

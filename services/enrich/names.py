@@ -1,0 +1,122 @@
+"""Pure string rules for entity names: trimming a mention to its name, and name shapes.
+
+A mention span is trimmed, never rewritten, so that its offsets still point at the text; the
+canonical name of an entity is chosen later among its trimmed mentions (``cluster``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.enrich.knowledge import Knowledge
+
+QUOTES = "\"'“”‘’«»()[]{}*_#|"
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+NAME_PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn",
+    "al", "el", "y", "dos", "das", "ter", "ten", "st.",
+}
+GENERATIONAL = {"jr", "sr", "ii", "iii", "iv", "v"}
+LOWER_WORDS = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "in", "on", "at", "y"}
+_KEEP_DOT = re.compile(r"(?:\b[A-Z]|\.[A-Za-z]{1,3}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|Cos|St))\.$")
+
+
+def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool) -> tuple[int, int]:
+    """Shrink [start, end) of ``text`` to the bare name: no quotes, possessive, trailing
+    punctuation, leading ``the`` (lower case) or, for people, leading titles."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        span = text[start:end]
+        stripped = span.strip().strip(QUOTES + ",;:!?–—-").strip()
+        if stripped != span:
+            offset = span.find(stripped) if stripped else 0
+            start, end = start + offset, start + offset + len(stripped)
+            changed = True
+            continue
+        if m := POSSESSIVE.search(span):
+            end -= len(m.group(0))
+            changed = True
+            continue
+        if span.endswith(".") and not _KEEP_DOT.search(span):
+            end -= 1
+            changed = True
+            continue
+        if span.startswith("the "):
+            start += 4
+            changed = True
+            continue
+        if person:
+            first, _, rest = span.partition(" ")
+            if rest and first.rstrip(".").lower() in knowledge.titles:
+                start += len(first) + 1
+                changed = True
+                continue
+            two = " ".join(span.split(" ")[:2])
+            if rest.count(" ") >= 1 and two.rstrip(".").lower() in knowledge.titles:
+                start += len(two) + 1
+                changed = True
+    return start, end
+
+
+def tokens(name: str) -> list[str]:
+    return name.replace("\n", " ").split()
+
+
+def looks_like_person(name: str, knowledge: Knowledge) -> bool:
+    """Two to five capitalised words, no digits, no company-style word."""
+    words = tokens(name)
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
+        return False
+    if any(c in name for c in "@/&:;|•+=<>"):
+        return False
+    for word in words:
+        bare = word.rstrip(".,").lower()
+        if bare in NAME_PARTICLES or bare in GENERATIONAL:
+            continue
+        if not word[0].isupper():
+            return False
+        if bare in knowledge.org_suffixes:
+            return False
+    # All-caps multi-letter words are acronyms or shouting, not names ("CEO", "NASA").
+    return not all(w.isupper() and len(w) > 2 for w in words)
+
+
+def surname(name: str) -> str:
+    words = [w for w in tokens(name) if w.rstrip(".,").lower() not in GENERATIONAL]
+    return words[-1] if words else name
+
+
+def given_name(name: str) -> str:
+    words = tokens(name)
+    return words[0] if words else name
+
+
+def has_org_suffix(name: str, knowledge: Knowledge) -> bool:
+    words = tokens(name)
+    return bool(words) and words[-1].rstrip(".,").lower() in knowledge.org_suffixes
+
+
+def initials(name: str) -> str:
+    """"HR Research Institute" -> "HRRI"; capitalised words only, acronyms kept whole."""
+    out = []
+    for word in tokens(name):
+        if word.lower() in LOWER_WORDS:
+            continue
+        if word.isupper() and word.isalpha():
+            out.append(word)
+        elif word[0].isupper():
+            out.append(word[0])
+    return "".join(out)
+
+
+def is_acronym(name: str) -> bool:
+    bare = name.replace("&", "").replace(".", "")
+    return 2 <= len(name) <= 8 and bare.isupper() and " " not in name
+
+
+def titlecase_if_shouting(name: str) -> str:
+    """Datelines shout ("OCEAN GROVE"); a canonical name should not."""
+    if name.isupper() and len(name.replace(" ", "")) > 4:
+        return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
+    return name
