@@ -31,7 +31,7 @@ class Block:
 
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*+•·▪●◦‣]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET = re.compile(r"^\s*(?:(?:[-*+•·▪●◦‣■□➢➤✓✔]|\d{1,2}[.)])\s+)+(?=\S)")
 _RULE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 # End-of-release markers used by wires in several languages.
 _END_MARKER = re.compile(
@@ -40,6 +40,7 @@ _END_MARKER = re.compile(
     re.IGNORECASE,
 )
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_GLUED_AFTER_LINK = re.compile(r"(?<=\))(?=[A-Z])")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s\n]*)(?:\s+\"[^\"\n]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -66,6 +67,8 @@ def _strip_inline_markdown(line: str) -> tuple[str, bool]:
     had_link = without_links != line
     line = _IMAGE.sub("", line)
     line = _LINK.sub(lambda m: m.group(1) if m.group(1).strip() else m.group(2), line)
+    # Links glued to the next label ("[url](url)Facebook: ...") lose the space between.
+    line = _GLUED_AFTER_LINK.sub(" ", line) if "](" in line else line
     line = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), line)
     line = _BOLD.sub(r"\2", line)
     linky = had_link and bool(_SHARE_ONLY.match(without_links.replace("Pickup", "")))
@@ -84,7 +87,7 @@ def _is_typewriter_spacing(line: str) -> bool:
     return after_sentence == len(runs) and len(runs) >= 0.8 * max(sentences, 1)
 
 
-def _split_lost_breaks(line: str) -> list[str]:
+def split_lost_breaks(line: str) -> list[str]:
     """Paragraphs an archive joined with runs of spaces, split again."""
     if len(line) < 200 or _is_typewriter_spacing(line):
         return [line]
@@ -152,7 +155,7 @@ def split_blocks(text: str) -> list[Block]:
                 item = squash_spaces(line[bullet.end() :])
                 blocks.append(Block([item], bullet=True, linky=linky))
                 continue
-            parts = _split_lost_breaks(line.strip())
+            parts = split_lost_breaks(line.strip())
             if len(parts) > 1:
                 flush()
                 blocks.extend(Block([squash_spaces(p)]) for p in parts)

@@ -24,7 +24,7 @@ PHONE = re.compile(
     r"|(?<!\d)\(\d{3}\)\s?\d{3}[\s.\-]\d{4}(?!\d)"
     r"|(?<!\d)\d{3}[.\-]\d{3}[.\-]\d{4}(?!\d)"
 )
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’\-]+|[A-Z]\."
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*|[A-Z]\."
 NAME = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{1,3}}")
 _FOLLOW = re.compile(
     r"\(?\s*Follow\s+(?P<name>[A-Z][\w.'’\- ]{1,60}?)\s+on\s+(?:Twitter|X|Instagram|LinkedIn|"
@@ -89,7 +89,7 @@ def extract_contacts(contact_blocks: list[str], all_text: str, credit_names: lis
     phones = find_phones(contact_text)
     unglued = PHONE.sub(" ", all_text)
     emails = [m.group().strip(".") for m in EMAIL.finditer(unglued)]
-    without_emails = EMAIL.sub(" ", all_text)
+    without_emails = EMAIL.sub(" ", unglued)
     urls = [m.group() for m in URL.finditer(without_emails)]
     handles = [m.group() for m in HANDLE.finditer(URL.sub(" ", without_emails))]
     names = list(credit_names) + find_names(contact_text)

@@ -250,11 +250,11 @@ def _rest_start(text: str, items: list[_Item]) -> int | None:
             return None
     if terminator:
         return terminator.end()
+    if kinds[-1] == "location":
+        return None
     after = text[end:]
     if not after.strip():
         return len(text)
-    if kinds[-1] == "location":
-        return None
     comma = re.match(r"\s*,\s*", after)
     if comma and has_date and kinds[0] == "date":
         return end + comma.end()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
+from .blocks import split_lost_breaks
 from .html import html_to_text
 
 # "breaks": single line ends inside a paragraph stay line ends, because contact
@@ -18,4 +19,7 @@ _MD = MarkdownIt("commonmark", {"breaks": True, "html": True})
 
 
 def markdown_to_text(source: str) -> str:
-    return html_to_text(_MD.render(source))
+    # Rebuild paragraphs an archive joined with runs of spaces before markdown-it
+    # collapses the spaces (and the evidence) into one.
+    lines = ["\n\n".join(split_lost_breaks(line)) for line in source.split("\n")]
+    return html_to_text(_MD.render("\n".join(lines)))

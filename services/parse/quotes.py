@@ -17,6 +17,8 @@ from shared.models import Quote
 _OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
 _QUOTE_START = re.compile(r"[“\"«„]")
 _MIN_WORDS = 4
+# Unattributed short quoted spans are names and titles ("State of the Industry").
+_MIN_UNATTRIBUTED_WORDS = 8
 _VERBS = (
     r"said|says|say|added|adds|explained|explains|noted|notes|stated|states|commented|comments|"
     r"remarked|remarks|emphasized|emphasised|stressed|continued|concluded|observed|told|asserted|"
@@ -47,15 +49,28 @@ _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’\-]*\.?|de|van|von|da|del|la|di|le|bin|al)"
 _NAME = rf"(?:[A-ZÀ-Ý][\w'’\-]*\.?(?:\s+{_NAME_WORD}){{0,4}})"
 # After the quote: ', Chavez said' / ' said Rebecca B. Chavez' / ' she explained'.
 _AFTER_NAME_VERB = re.compile(
-    rf"^[\s,.:;—–\-]*(?P<name>{_NAME}|\w+)(?:,[^,]{{1,120}},)?\s+(?:{_VERBS})\b"
+    rf"^[\s,.:;—–\-]*(?P<name>{_NAME}|\w+)(?:,[^,]{{1,120}},)?(?:\s+\w+ly)?\s+(?:{_VERBS})\b"
 )
 _AFTER_VERB_NAME = re.compile(rf"^[\s,.:;—–\-]*(?:{_VERBS})\s+(?P<name>{_NAME}|\w+)")
 # Before the quote: 'Rebecca Chavez, CEO of Acme, said: “' / 'Chavez emphasized that “'.
 _BEFORE = re.compile(
-    rf"(?P<name>{_NAME}|\b\w+)(?:,[^,“\"«]{{1,160}},)?\s+(?:{_VERBS})(?:\s+(?:that|que|dass|che))?"
+    rf"(?P<name>{_NAME}|\b\w+)(?:,[^,“\"«]{{1,160}},|,)?\s+(?:{_VERBS})(?:\s+(?:that|que|dass|che))?"
     r"[\s,:]*$"
 )
-_ACCORDING = re.compile(rf"(?:according to|selon|según|segundo|laut|secondo)\s+(?P<name>{_NAME})")
+# 'Rodrigo Alvarenga, comentó: «' / 'Chavez added, “': the name right before the verb.
+_BEFORE_DIRECT = re.compile(
+    rf"(?P<name>{_NAME}),?\s+(?:{_VERBS})(?:\s+(?:that|que|dass|che))?[\s,:]*$"
+)
+# 'Mr. Joshua Lau, Founder and CEO of Acme Holdings said: “' - the name before the title.
+_BEFORE_TITLED = re.compile(
+    rf"(?:^|[.!?”\"]\s+)(?P<name>{_NAME}),[^“\"«.]{{1,160}}?\s+(?:{_VERBS})[\s,:]*$"
+)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sr|Sra|Mme|M|Herr|Frau)\.?\s+(?=[A-Z])")
+# 'according to founder Lucia Ferreira-Dunn' - lower-case title words may sit between.
+_ACCORDING = re.compile(
+    r"(?i:according to|selon|según|segundo|laut|secondo)\s+"
+    rf"(?:[a-zà-ÿ]+\s+){{0,3}}(?P<name>{_NAME})"
+)
 
 
 def _spans(paragraph: str) -> list[tuple[int, int, str]]:
@@ -67,14 +82,11 @@ def _spans(paragraph: str) -> list[tuple[int, int, str]]:
         if start_match is None:
             break
         opening = start_match.group()
-        closing = _OPEN_CLOSE[opening]
         start = start_match.start()
-        end = paragraph.find(closing, start + 1)
-        if opening == "“":
-            # Straight double quotes sometimes close a curly opening one.
-            straight = paragraph.find('"', start + 1)
-            if end == -1 or (straight != -1 and straight < end):
-                end = straight if straight != -1 else end
+        # Producers mix straight and curly marks ("NEHC” closes with a curly one).
+        closers = [_OPEN_CLOSE[opening], *(('"', "”") if opening in '“"„' else ())]
+        positions = [i for i in (paragraph.find(c, start + 1) for c in closers) if i != -1]
+        end = min(positions) if positions else -1
         if end == -1:
             end = len(paragraph)
             inner = paragraph[start + 1 :]
@@ -94,7 +106,7 @@ def _clean_name(name: str) -> str | None:
         return name.casefold()
     if not name[0].isupper():
         return None
-    return name
+    return _HONORIFIC.sub("", name)
 
 
 def find_quotes(paragraphs: list[str]) -> list[Quote]:
@@ -116,13 +128,19 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
                     if speaker:
                         break
             if speaker is None:
-                match = _BEFORE.search(before)
+                match = (
+                    _BEFORE_DIRECT.search(before)
+                    or _BEFORE_TITLED.search(before)
+                    or _BEFORE.search(before)
+                )
                 if match:
                     speaker = _clean_name(match.group("name"))
             if speaker is None:
                 match = _ACCORDING.search(after) or _ACCORDING.search(before)
                 if match:
                     speaker = _clean_name(match.group("name"))
+            if speaker is None and len(text.split()) < _MIN_UNATTRIBUTED_WORDS:
+                continue
             if speaker is not None and speaker in _PRONOUNS:
                 speaker = last_speaker
             elif speaker is not None:

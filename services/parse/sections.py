@@ -23,7 +23,7 @@ _ABOUT = re.compile(
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(
-    r"^(?:(?:note regarding |cautionary (?:note|statement)s? regarding |special note regarding )?"
+    r"^(?:(?:(?:[\w\-]+\s+){0,4}?(?:regarding|concerning|on|about|to)\s+)?"
     r"forward[\s\-‐]?looking (?:statements?|information)|cautionary (?:note|statement|language)s?"
     r"|safe harbou?r|disclaimers?|legal notice|aviso legal|descargo de responsabilidad"
     r"|déclarations? prospectives?|énoncés prospectifs|mise en garde"
@@ -34,7 +34,8 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
-    r"^(?:(?:media|press|investor|investors|company|sales|pr|news|public|business)\s+)?"
+    r"^(?:(?:media|press|investor|investors|company|sales|pr|news|public|business)"
+    r"(?:\s*(?:&|and|/)\s*|\s+))*"
     r"(?:contacts?|inquiries|enquiries|relations)(?:\s+(?:details|information|info|us))?"
     r"(?=\s*[:\-–—]|\s*$|[A-Z\d+@]|\s+[A-Z][a-z]+\s)"
     r"|^(?:for (?:more|further) information|for (?:media|press|investor) (?:inquiries|enquiries))"
@@ -49,6 +50,8 @@ _INLINE_ABOUT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SHORT = 110
+# "Über die Stadtwerke ...", "À propos de la société ...": an article before the name.
+_ARTICLE = re.compile(r"(?:die|der|das|la|le|les|el|los|las|il|lo|gli|o|os|a|as|de|het)\s+[A-ZÀ-Ý]")
 
 
 @dataclass
@@ -64,7 +67,7 @@ def _is_heading_like(block: Block) -> bool:
     return block.heading or (len(text) <= _SHORT and len(text.split()) <= 14)
 
 
-def is_about_start(block: Block) -> bool:
+def is_about_start(block: Block, late: bool = False) -> bool:
     text = block.text
     match = _ABOUT.match(text)
     if not match:
@@ -72,16 +75,16 @@ def is_about_start(block: Block) -> bool:
     rest = text[match.end() :].lstrip(" :")
     if not rest:
         return True
-    if not (rest[0].isupper() or rest[0] in "“\"'"):
+    if rest[0].isdigit() or (rest[0].islower() and not _ARTICLE.match(rest)):
         # "about a third of ...", "About 40 people ...": ordinary sentences.
         return False
     if _is_heading_like(block) and len(text.split()) <= 9:
         return True
-    if match.group().casefold() not in ("about", "acerca de", "à propos de", "a propos de"):
-        return False
     # "About Acme Inc. Acme Inc. is a ..." - a heading that lost its line break.
+    # In the last part of a release "About X ..." is the boilerplate, heading or not.
     name = " ".join(rest.split()[:2])
-    return name in rest[len(name) : 300] or bool(_INLINE_ABOUT_SUBJECT.search(rest[:300]))
+    repeated = name in rest[len(name) : 300]
+    return late or repeated or bool(_INLINE_ABOUT_SUBJECT.search(rest[:300]))
 
 
 def is_disclaimer_start(block: Block) -> bool:
@@ -113,7 +116,8 @@ def split_sections(blocks: list[Block]) -> Sections:
     sections = Sections()
     state = "body"
     after_end = False
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        late = index >= len(blocks) // 2
         if block.end_marker:
             after_end = True
             state = "trailer"
@@ -125,10 +129,10 @@ def split_sections(blocks: list[Block]) -> Sections:
             state = "disclaimer"
         elif is_contact_start(block):
             state = "contact"
-        elif is_about_start(block):
+        elif is_about_start(block, late):
             state = "about"
         elif state == "body" and is_contact_like(block):
-            sections.contacts.append(text)
+            sections.contacts.append("\n".join(block.lines))
             continue
         if state == "body":
             sections.body.append(block)
@@ -138,7 +142,10 @@ def split_sections(blocks: list[Block]) -> Sections:
             else:
                 sections.about.append(text)
         elif state == "disclaimer":
-            sections.disclaimers.append(text)
+            if is_contact_like(block):
+                sections.contacts.append(text)
+            else:
+                sections.disclaimers.append(text)
         elif state == "contact":
             if is_contact_like(block) or len(text) <= 160 or _CONTACT.match(text):
                 sections.contacts.append("\n".join(block.lines))

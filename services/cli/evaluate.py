@@ -1,0 +1,351 @@
+"""``pressroom eval``: score the pipeline's judgement against hand-labelled releases.
+
+Operators run it on their own wire's releases. The scoring functions are pure
+(labels and predictions in, figures out); :func:`eval_command` reads the files,
+runs parse (and enrich, once it works) and prints a table and one JSON line.
+
+Scoring rules:
+
+- headline: exact after whitespace normalisation; dateline city: case-insensitive;
+  dateline date and language: exact. A null label means "the text has none":
+  predicting null is correct, predicting a value is wrong.
+- persons, organisations, places: micro-averaged precision/recall/F1 over all
+  files. A label is found if some predicted entity matches it; each distinct
+  predicted entity that matches no label (strict or lenient) is a false hit;
+  the lenient lists (``organizations_other``, ``other_locations``) are neither
+  misses nor false hits.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+
+FIELDS = ("headline", "dateline_city", "dateline_date", "language")
+# Entity kind -> (label key, lenient label key, predicted entity type).
+ENTITY_KINDS: dict[str, tuple[str, str | None, str]] = {
+    "persons": ("persons", None, "person"),
+    "organizations": ("organizations", "organizations_other", "organization"),
+    "places": ("locations", "other_locations", "place"),
+}
+
+
+class LabelError(ValueError):
+    """The labels file is not a list of labelled releases."""
+
+
+@dataclass
+class Prediction:
+    """What the pipeline said about one file (entities by kind, or None if not run)."""
+
+    headline: str | None = None
+    dateline_city: str | None = None
+    dateline_date: str | None = None
+    language: str | None = None
+    entities: dict[str, list[str]] | None = None
+    error: str | None = None
+
+
+@dataclass
+class FieldScore:
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+
+@dataclass
+class EntityScore:
+    true_hits: int = 0  # predicted entities that match a strict label
+    false_hits: int = 0
+    found: int = 0  # labels matched by some prediction
+    labels: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        predicted = self.true_hits + self.false_hits
+        return self.true_hits / predicted if predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.labels if self.labels else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    files: int = 0
+    fields: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
+    entities: dict[str, EntityScore] | None = None
+    mismatches: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    entities_note: str | None = None
+
+    def figures(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"files": self.files}
+        for name, field_score in self.fields.items():
+            out[name] = _round(field_score.accuracy)
+        for kind in ENTITY_KINDS:
+            entity = self.entities.get(kind) if self.entities is not None else None
+            out[kind] = (
+                None
+                if entity is None or entity.labels == 0
+                else {
+                    "precision": _round(entity.precision),
+                    "recall": _round(entity.recall),
+                    "f1": _round(entity.f1),
+                }
+            )
+        out["errors"] = len(self.errors)
+        if self.entities_note:
+            out["entities_note"] = self.entities_note
+        return out
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+# ---- pure scoring ------------------------------------------------------------
+
+
+def normalize_ws(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _entity_key(name: str) -> str:
+    folded = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
+    folded = " ".join(folded.split()).strip(" .,;:'\"")
+    return folded.removeprefix("the ")
+
+
+def field_correct(name: str, expected: Any, predicted: Any) -> bool:
+    if name == "headline":
+        return normalize_ws(expected) == normalize_ws(predicted)
+    if name == "dateline_city":
+        e, p = normalize_ws(expected), normalize_ws(predicted)
+        return (e.casefold() if e else None) == (p.casefold() if p else None)
+    if name == "language":
+        return (expected or None) == (predicted.lower() if predicted else None)
+    return bool(expected == predicted)
+
+
+def score_entities(
+    predicted: Iterable[str], strict: Sequence[str], lenient: Sequence[str] = ()
+) -> EntityScore:
+    """One file's entity score for one kind."""
+    strict_keys = {_entity_key(s) for s in strict if s.strip()}
+    lenient_keys = {_entity_key(s) for s in lenient if s.strip()} - strict_keys
+    predicted_keys = {_entity_key(p) for p in predicted if p.strip()}
+    score = EntityScore(labels=len(strict_keys))
+    score.found = len(strict_keys & predicted_keys)
+    score.true_hits = score.found
+    score.false_hits = len(predicted_keys - strict_keys - lenient_keys)
+    return score
+
+
+def score(labels: Sequence[dict[str, Any]], predictions: Sequence[Prediction]) -> Report:
+    """Figures for ``predictions[i]`` against ``labels[i]``."""
+    report = Report(files=len(labels))
+    entity_run = any(p.entities is not None for p in predictions)
+    if entity_run:
+        report.entities = {kind: EntityScore() for kind in ENTITY_KINDS}
+    for label, prediction in zip(labels, predictions, strict=True):
+        if prediction.error:
+            report.errors.append(f"{label.get('file')}: {prediction.error}")
+        for name in FIELDS:
+            if name not in label:
+                continue
+            got = getattr(prediction, name)
+            ok = prediction.error is None and field_correct(name, label[name], got)
+            report.fields[name].total += 1
+            report.fields[name].correct += ok
+            if not ok:
+                report.mismatches.append(
+                    {"file": label.get("file"), "field": name, "expected": label[name], "got": got}
+                )
+        if report.entities is None:
+            continue
+        for kind, (strict_key, lenient_key, _type) in ENTITY_KINDS.items():
+            if strict_key not in label:
+                continue
+            got_entities = (prediction.entities or {}).get(kind, [])
+            one = score_entities(
+                got_entities, label.get(strict_key) or [], label.get(lenient_key or "", []) or []
+            )
+            total = report.entities[kind]
+            total.true_hits += one.true_hits
+            total.false_hits += one.false_hits
+            total.found += one.found
+            total.labels += one.labels
+    return report
+
+
+def load_labels(path: Path) -> list[dict[str, Any]]:
+    """The labels file: a JSON list of objects, each with a ``file``. Raises LabelError."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LabelError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LabelError(f"{path} is not JSON: {exc}") from exc
+    if isinstance(data, dict) and isinstance(data.get("releases"), list):
+        data = data["releases"]
+    if not isinstance(data, list) or not data:
+        raise LabelError(f"{path}: expected a non-empty JSON list of labelled releases")
+    for index, item in enumerate(data):
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            raise LabelError(f"{path}: entry {index} has no 'file' name")
+        for key in ("persons", "organizations", "organizations_other", "locations"):
+            value = item.get(key, [])
+            if value is not None and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                raise LabelError(f"{path}: entry {index} field {key!r} is not a list of names")
+    return data
+
+
+# ---- running the pipeline ----------------------------------------------------
+
+
+def predict_file(path: Path, enricher: Any | None) -> tuple[Prediction, bool]:
+    """Parse (and enrich) one file. Returns the prediction and whether enrich ran."""
+    from services.cli.files import content_type_for
+    from services.parse.core import parse_submission
+    from services.parse.encoding import decode_body
+    from shared.errors import InputError
+    from shared.models import Submission
+
+    try:
+        text = decode_body(path.read_bytes())
+        submission = Submission(body=text, content_type=content_type_for(str(path)))
+        parsed = parse_submission(path.stem, submission)
+    except OSError as exc:
+        return Prediction(error=f"cannot read: {exc.strerror or exc}"), False
+    except (InputError, ValueError) as exc:
+        return Prediction(error=str(exc).splitlines()[0]), False
+    prediction = Prediction(
+        headline=parsed.headline,
+        dateline_city=parsed.dateline.city,
+        dateline_date=parsed.dateline.date,
+        language=parsed.language,
+    )
+    if enricher is None:
+        return prediction, False
+    try:
+        enriched = enricher.enrich(parsed)
+    except NotImplementedError:
+        return prediction, False
+    by_kind: dict[str, list[str]] = {kind: [] for kind in ENTITY_KINDS}
+    for entity in enriched.entities:
+        for kind, (_s, _l, entity_type) in ENTITY_KINDS.items():
+            if entity.type == entity_type:
+                by_kind[kind].append(entity.name)
+    prediction.entities = by_kind
+    return prediction, True
+
+
+def evaluate(labels: list[dict[str, Any]], directory: Path) -> Report:
+    enricher: Any | None
+    note: str | None = None
+    try:
+        from services.enrich.core import load_enricher
+
+        enricher = load_enricher()
+    except (ImportError, NotImplementedError) as exc:
+        enricher, note = None, f"enrich unavailable: {exc}"
+    predictions = []
+    enrich_ran = False
+    for label in labels:
+        prediction, ran = predict_file(directory / label["file"], enricher)
+        enrich_ran = enrich_ran or ran
+        predictions.append(prediction)
+    if not enrich_ran and note is None:
+        note = "enrich not implemented yet: entity metrics absent"
+    report = score(labels, predictions)
+    report.entities_note = note
+    return report
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def print_report(report: Report) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"pressroom eval: {report.files} labelled releases")
+    table.add_column("field")
+    table.add_column("correct", justify="right")
+    table.add_column("total", justify="right")
+    table.add_column("accuracy", justify="right")
+    for name, field_score in report.fields.items():
+        table.add_row(
+            name, str(field_score.correct), str(field_score.total), _pct(field_score.accuracy)
+        )
+    console.print(table)
+    entities = Table(title="entities (micro-averaged)")
+    for column in ("kind", "labels", "found", "false hits", "precision", "recall", "F1"):
+        entities.add_column(column, justify="left" if column == "kind" else "right")
+    for kind in ENTITY_KINDS:
+        entity_score = report.entities.get(kind) if report.entities else None
+        if entity_score is None or entity_score.labels == 0:
+            entities.add_row(kind, "—", "—", "—", "absent", "absent", "absent")
+        else:
+            entities.add_row(
+                kind,
+                str(entity_score.labels),
+                str(entity_score.found),
+                str(entity_score.false_hits),
+                _pct(entity_score.precision),
+                _pct(entity_score.recall),
+                _pct(entity_score.f1),
+            )
+    console.print(entities)
+    if report.entities_note:
+        console.print(f"[dim]{report.entities_note}[/dim]")
+    for miss in report.mismatches:
+        console.print(
+            f"[yellow]{miss['file']}[/yellow] {miss['field']}: "
+            f"expected {miss['expected']!r}, got {miss['got']!r}",
+            highlight=False,
+            markup=True,
+        )
+    for error in report.errors:
+        console.print(f"[red]{error}[/red]", highlight=False)
+
+
+def eval_command(labels: Path, dir: Path | None = None, json_only: bool = False) -> None:
+    """Typer-compatible body of ``pressroom eval LABELS [--dir DIR] [--json]``."""
+    try:
+        entries = load_labels(labels)
+    except LabelError as exc:
+        print(str(exc).splitlines()[0], file=sys.stderr)
+        raise typer.Exit(2) from exc
+    directory = dir if dir is not None else labels.parent
+    if not directory.is_dir():
+        print(f"{directory} is not a directory", file=sys.stderr)
+        raise typer.Exit(2)
+    report = evaluate(entries, directory)
+    if not json_only:
+        print_report(report)
+    print(json.dumps(report.figures(), sort_keys=False))
