@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .normalize import squash_spaces
 
@@ -25,7 +26,7 @@ class Block:
     rule: bool = False
     extras: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return squash_spaces(" ".join(self.lines))
 

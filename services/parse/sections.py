@@ -104,6 +104,8 @@ def is_contact_like(block: Block) -> bool:
     text = block.text
     if len(text) > 300 or block.heading:
         return False
+    if "@" not in text and sum(ch.isdigit() for ch in text) < 7:
+        return False  # no e-mail and too few digits for a phone: skip the regexes
     has_detail = bool(contact_rx.EMAIL.search(text) or contact_rx.find_phones(text))
     if not has_detail:
         return False
