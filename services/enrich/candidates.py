@@ -38,6 +38,20 @@ CITY_STATE = re.compile(
     r"(?<![\w-])((?:[A-Z][a-zA-Z'’-]+|[A-Z]{2,})(?:[ ](?:[A-Z][a-zA-Z'’-]+|[A-Z]{2,})){0,2}),[ ]"
     r"([A-Z]{2}\b|(?:[A-Z][a-z]{0,4}\.){1,2}(?:[A-Z][a-z]{0,3}\.)?)"
 )
+TICKER = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTC\w*|TSXV?|TSX-V|CSE|ASX|LSE|AMEX|CBOE|Cboe)"
+    r"\s*:\s*([A-Z][A-Z.]{0,6})(?:\s*[;,]\s*([A-Z][A-Z.]{0,6}))*(?:\s*(?:and|&)\s*([A-Z.]+))?"
+)
+SYMBOL = re.compile(r"\bsymbols?\s+[“\"]?([A-Z]{2,6})\b")
+BULLET_PERSON = re.compile(
+    r"(?m)^[ \t]*[*•·-][ \t]+"
+    r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,4})"
+    r"[ \t]+[—–-][ \t]+([^\n]+)$"
+)
+DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+                       r"Northeast|Northwest|Southeast|Southwest)(?:ern)?\s+")
+CONNECTORS = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "del", "y", "et",
+              "van", "von", "da", "di", "der", "den", "los", "las", "el"}
 PAREN_ALIAS = re.compile(r"^\s*\(([^()]{1,120})\)")
 QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
@@ -122,6 +136,83 @@ def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:
     return hits
 
 
+def tickers(text: str) -> set[str]:
+    """Stock symbols ("(NASDAQ: HOFT)", "under the symbol “NEHC”"): never organisations."""
+    out: set[str] = set()
+    for m in TICKER.finditer(text):
+        out.update(g for g in m.groups() if g)
+    out.update(m.group(1) for m in SYMBOL.finditer(text))
+    return out
+
+
+def from_bullets(text: str, knowledge: Knowledge) -> list[Hit]:
+    """Roster lines, a common release format: "* Jane Doe — Chief Officer, Acme Labs"."""
+    hits = []
+    for m in BULLET_PERSON.finditer(text):
+        name = m.group(1)
+        if looks_like_person(name, knowledge):
+            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
+        tail = m.group(2).rstrip()
+        org = tail.rsplit(",", 1)[-1].strip()
+        if org and org[0].isupper() and not is_role(org, knowledge):
+            start = m.start(2) + tail.rfind(org)
+            hits.append(Hit(start, start + len(org), org, "organization", "pattern"))
+    return hits
+
+
+NICKNAME = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) \(([A-Z][A-Za-z.]{1,10})\) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+
+
+def from_nicknames(text: str) -> list[Hit]:
+    """"Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him."""
+    hits = []
+    for m in NICKNAME.finditer(text):
+        full = f"{m.group(1)} {m.group(3)}"
+        hits.append(Hit(m.start(), m.end(), m.group(0), "person", "pattern", canonical=full,
+                        aliases=[m.group(2)]))
+    return hits
+
+
+def lowercase_words(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w.])([a-z][a-z'-]{2,})(?![\w])", text))
+
+
+def is_role(name: str, knowledge: Knowledge) -> bool:
+    """A job title or other common-noun phrase rather than a name."""
+    return any(w.strip(",.").lower() in knowledge.role_words for w in name.split())
+
+
+def common_noun_phrase(name: str, lowered: set[str], knowledge: Knowledge) -> bool:
+    """True when every Title-case word of ``name`` also occurs in lower case in the release
+    ("Joint Venture", "Advisory Board", "Bobby Token"): a phrase, not a proper name."""
+    words = [w.strip(",.()'’") for w in name.split()]
+    content = [w for w in words if w and w.lower() not in CONNECTORS]
+    checked = [w for w in content if w[:1].isupper() and w[1:].islower()]
+    if not checked or len(checked) < len(content):
+        return False
+    return all(w.lower() in lowered or w.lower() in knowledge.role_words for w in checked)
+
+
+def well_formed(name: str, label: str) -> bool:
+    """Every word of a name starts upper-case (or is camelCase like "iQor"), connectors aside;
+    spans opening on a lower-case word are the model's misreadings ("el único", "notre")."""
+    words = name.split()
+    if not words:
+        return False
+    for i, word in enumerate(words):
+        bare = word.strip("“”\"'’(),")
+        if not bare:
+            continue
+        if bare[0].isupper() or bare[0].isdigit() or any(c.isupper() for c in bare[1:]):
+            continue
+        if i > 0 and bare.lower() in CONNECTORS and label != "place":
+            continue
+        return False
+    return True
+
+
 def attach_aliases(text: str, hits: list[Hit]) -> None:
     """``Acme Corp. (“Acme” or the “Company”)``, ``North Wales Police (NWP)``: the names
     defined in a parenthesis right after an organisation become its aliases."""
@@ -139,15 +230,24 @@ def attach_aliases(text: str, hits: list[Hit]) -> None:
                 hit.aliases.append(name)
 
 
-def keep(hit: Hit, knowledge: Knowledge) -> bool:
-    """Drop what is never an entity: wire names, boilerplate words, junk spans."""
+def keep(
+    hit: Hit, knowledge: Knowledge, symbols: frozenset[str] = frozenset(),
+    lowered: frozenset[str] = frozenset(),
+) -> bool:
+    """Drop what is never an entity: wire names, boilerplate words, tickers, job titles,
+    common-noun phrases and junk spans."""
     if hit.label in ("date", "money"):
         return True
-    name = hit.text
+    name = hit.canonical or hit.text
     if not LETTERS.search(name) or "\n" in name or "http" in name or "@" in name:
         return False
-    if key(name) in knowledge.not_entities or knowledge.is_wire(name):
+    if key(name) in knowledge.not_entities or knowledge.is_wire(name) or name in symbols:
         return False
+    if hit.source in ("ner", "pattern") and hit.place is None:
+        if not well_formed(name, hit.label) or common_noun_phrase(name, set(lowered), knowledge):
+            return False
+        if hit.label == "person" and is_role(name, knowledge):
+            return False
     if hit.label == "person" and not looks_like_person(name, knowledge):
         # A single word may still be a surname of a person named earlier: kept for clustering.
         return " " not in name.strip() and name[:1].isupper() and name.isalpha()
@@ -162,6 +262,10 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         hit.label = "organization"
     if hit.label == "place" and hit.text.startswith("The ") and gazetteer.candidates(hit.text[4:]):
         hit.start, hit.text = hit.start + 4, hit.text[4:]  # "The United States" opens a sentence
+    if hit.label == "place" and hit.place is None and (m := DIRECTION.match(hit.text)):
+        places = gazetteer.candidates(hit.text[m.end() :])
+        if places:  # "Southeast New Mexico" is in New Mexico
+            hit.start, hit.text, hit.place = hit.start + m.end(), hit.text[m.end() :], places[0]
     if hit.label == "place" and hit.place is None:
         if has_org_suffix(hit.text, knowledge):
             hit.label = "organization"

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ from services.enrich.names import (
 SOURCE_RANK = {
     "echo": 0, "alias": 0, "pattern": 1, "gazetteer": 2, "dateline": 2, "contact": 3, "ner": 4,
 }
+MIN_ACRONYM_USES = 2
 LEGAL_SUFFIXES = {
     "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co",
     "plc", "ag", "gmbh", "sa", "sas", "spa", "nv", "bv", "se", "de cv", "sa de cv", "pty",
@@ -98,13 +100,14 @@ def group_people(hits: list[Hit], others: list[Hit]) -> list[Group]:
         if " " not in hit.text.strip():
             singles.append(hit)
             continue
-        match = _same_person(people, hit.text)
+        name = hit.canonical or hit.text
+        match = _same_person(people, name)
         if match is None:
-            people.append(Group("person", hit.text, [hit]))
+            people.append(Group("person", name, [hit]))
             continue
         match.hits.append(hit)
-        if len(tokens(hit.text)) > len(tokens(match.name)):
-            match.name = hit.text
+        if len(tokens(name)) > len(tokens(match.name)) or hit.canonical:
+            match.name = name
     for hit in singles + others:
         word = hit.text.strip()
         owners = [p for p in people if word in (surname(p.name), given_name(p.name))]
@@ -150,8 +153,13 @@ def group_orgs(hits: list[Hit], knowledge: Knowledge, people: list[Group]) -> li
             group.name = canonical
         for alias in hit.aliases:
             by_key.setdefault(org_key(alias), group)
+    # An unexplained acronym ("DGX", "EPS") is an organisation only when the release keeps
+    # using it; one that spells a named organisation joins it.
+    uses = Counter(h.text for h in pending_acronyms)
     for hit in pending_acronyms:
         group = by_key.get(org_key(hit.text)) or _by_initials(groups, hit.text)
+        if group is None and uses[hit.text] < MIN_ACRONYM_USES:
+            continue
         if group is None:
             group = Group("organization", hit.text)
             groups.append(group)

@@ -11,6 +11,7 @@ Place ``ids``: ``iso3166`` (ISO 3166-1 alpha-2 of the country, also for a city o
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -77,6 +78,8 @@ class Enricher:
         hits += cand.from_gazetteer(text, gz)
         hits += cand.from_aliases(text, kn)
         hits += cand.from_patterns(text, gz)
+        hits += cand.from_bullets(text, kn)
+        hits += cand.from_nicknames(text)
         hits = cluster.resolve_overlaps(hits)
         # The model reads Title Case headlines badly ("Acme Names Jane Doe"); names in the
         # headline are found by ``cluster.echo`` from what the body established instead.
@@ -84,7 +87,9 @@ class Enricher:
         hits = [h for h in hits if h.source != "ner" or h.start >= headline_end]
         cand.attach_aliases(text, hits)
         hits = [cand.retype(h, gz, kn) for h in hits]
-        hits = [h for h in hits if cand.keep(h, kn)]
+        symbols = frozenset(cand.tickers(text))
+        lowered = frozenset(cand.lowercase_words(text))
+        hits = [h for h in hits if cand.keep(h, kn, symbols, lowered)]
         hits += self._structured_hits(release)
 
         by_type: dict[str, list[cand.Hit]] = {t: [] for t in ENTITY_TYPES}
@@ -120,13 +125,25 @@ class Enricher:
                 iter(p for p in self.gazetteer.candidates(dl.region) if p.kind != "city"), None
             )
             hits.append(cand.Hit(-1, -1, dl.region, "place", "dateline", place=region))
-        if dl.country and not dl.region:
-            country = self.gazetteer.country(dl.country)
-            if country is not None:
-                hits.append(cand.Hit(-1, -1, country.name, "place", "dateline", place=country))
+        country = self.gazetteer.country(dl.country) if dl.country else None
+        raw = dl.raw or ""
+        # Only a country the dateline spells out ("..., Ontario, Canada", "San Salvador, SV"),
+        # not one parse inferred from a state.
+        if country is not None and country.country:
+            for written in (country.name, country.country):
+                if re.search(rf"(?<!\w){re.escape(written)}(?!\w)", raw):
+                    hits.append(cand.Hit(-1, -1, written, "place", "dateline", place=country))
+                    break
         for name in release.contacts.names:
-            if looks_like_person(name, self.knowledge):
-                hits.append(cand.Hit(-1, -2, name, "person", "contact"))
+            hit = cand.Hit(-1, -2, name, "person", "contact")
+            # Contact blocks run together; keep only what reads as a person's name.
+            if (
+                looks_like_person(name, self.knowledge)
+                and not self.gazetteer.candidates(name)
+                and not cand.is_role(name, self.knowledge)
+                and cand.keep(hit, self.knowledge)
+            ):
+                hits.append(hit)
         return hits
 
     def _dateline_place(self, city: str, region: str | None, country: str | None) -> Place | None:

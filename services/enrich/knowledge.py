@@ -26,6 +26,7 @@ class Knowledge:
     titles: frozenset[str] = frozenset()  # lower-case, without trailing period
     org_suffixes: frozenset[str] = frozenset()  # lower-case, without trailing period
     not_entities: frozenset[str] = frozenset()  # normalised keys
+    role_words: frozenset[str] = frozenset()  # lower-case words of job titles and roles
     gazetteer: Mapping[str, list[Mapping[str, Any]]] = field(default_factory=dict)
 
     def is_wire(self, name: str) -> bool:
@@ -67,6 +68,7 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         titles=frozenset(bare(t) for t in data.get("titles", [])),
         org_suffixes=frozenset(bare(s) for s in data.get("org_suffixes", [])),
         not_entities=frozenset(key(n) for n in data.get("not_entities", [])),
+        role_words=frozenset(w.lower() for w in data.get("role_words", [])),
         gazetteer={k: list(v) for k, v in data.get("gazetteer", {}).items()},
     )
 

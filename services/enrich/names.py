@@ -78,8 +78,13 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
             return False
         if bare in knowledge.org_suffixes:
             return False
-    # All-caps multi-letter words are acronyms or shouting, not names ("CEO", "NASA").
-    return not all(w.isupper() and len(w) > 2 for w in words)
+    # An acronym inside ("Bitdeer AI Cloud") marks a product or company, and all-caps words
+    # throughout are shouting ("KYLE KEMPER JOINS"), not a name as written in running text.
+    return not any(
+        w.isupper() and len(w.rstrip(".,")) >= 2 and w.rstrip(".,").lower() not in GENERATIONAL
+        and "." not in w.rstrip(".")
+        for w in words
+    )
 
 
 def surname(name: str) -> str:
