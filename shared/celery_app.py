@@ -21,6 +21,7 @@ from typing import Any
 import structlog
 from celery import Celery, Task
 
+from shared import metrics
 from shared.errors import InputError
 from shared.logging import configure_logging, get_logger
 from shared.settings import Settings, get_settings
@@ -112,6 +113,7 @@ class StageTask(Task):
         started = time.perf_counter()
         attempt = self.store.count_attempt(task_id)
         outcome = "ok"
+        observed = metrics.task_started(self, subject)
         try:
             if attempt > self.settings.max_attempts:
                 outcome = "dead-lettered"
@@ -140,13 +142,15 @@ class StageTask(Task):
                 exc=exc, countdown=min(RETRY_COUNTDOWN_CAP, 0.5 * 2**attempt), max_retries=None
             ) from exc
         finally:
+            elapsed = time.perf_counter() - started
             log.info(
                 "task.finished",
                 task=self.name,
                 outcome=outcome,
                 attempt=attempt,
-                duration_ms=round((time.perf_counter() - started) * 1000, 2),
+                duration_ms=round(elapsed * 1000, 2),
             )
+            metrics.task_finished(self, subject, outcome, elapsed, observed)
             structlog.contextvars.clear_contextvars()
 
     def give_up(self, subject: str, args: tuple[Any, ...], reason: str, attempts: int) -> None:
