@@ -47,9 +47,32 @@ class Settings(BaseSettings):
         description="Comma-separated CIDRs that webhook targets may resolve to despite the "
         "private/loopback guard (for example 127.0.0.0/8 for local testing).",
     )
+    secret_key: str | None = Field(
+        None,
+        description="Fernet key that encrypts webhook secrets at rest "
+        "(default: read from $PRESSROOM_DATA_DIR/secret-key).",
+    )
+    secret_rotation_grace: int = Field(
+        86400, ge=0, description="Seconds the previous secret keeps signing after a rotation."
+    )
+    disable_after_failed_deliveries: int = Field(
+        20, ge=1, description="Exhausted deliveries in a row that disable a subscription."
+    )
+    disable_after_failing_days: float = Field(
+        5.0, gt=0, description="Days of failing deliveries, with no success, that disable one."
+    )
+    subscription_concurrency: int = Field(
+        2, ge=1, description="Attempts in flight at once to one subscription."
+    )
+    feed_window_days: int = Field(30, ge=1, description="How long channel feeds keep a release.")
+    feed_max_items: int = Field(1000, ge=10, description="Most releases a channel feed keeps.")
     webhook_connect_timeout: float = Field(5.0, gt=0)
     webhook_deadline: float = Field(15.0, gt=0, description="Wall-clock bound of one attempt.")
     webhook_max_response_bytes: int = Field(64 * 1024, ge=0)
+
+    @property
+    def secret_key_file(self) -> Path:
+        return self.data_dir / "secret-key"
 
     def model_post_init(self, __context: object) -> None:
         if self.task_time_limit >= self.visibility_timeout:

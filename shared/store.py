@@ -13,7 +13,12 @@ Key layout (all under ``pr:``):
     pr:dlq                     hash  dead-letter key -> DeadLetter JSON
     pr:embargoed               zset  release id -> embargo time (the scheduler publishes it then)
     pr:published               zset  release id -> publication time
-    pr:channel:{slug}          zset  release id -> publication time, per channel
+    pr:channel:{slug}          zset  release id -> publication time, per channel (feeds, pull API)
+    pr:stats:{hour|day}[:slug] hash  bucket start -> releases published (old buckets trimmed)
+    pr:sub-secrets             hash  subscription id -> encrypted signing secrets
+    pr:sub-deliveries:{id}     zset  delivery id -> creation time, per subscription
+    pr:sub-health:{id}         hash  exhausted (in a row) | failing_since
+    pr:sub-slots:{id}          zset  attempt token -> lease expiry (per-subscription concurrency)
 
 Every write a stage makes is idempotent, so re-running a stage from the last
 saved state (after a crash, a redelivery or a replay) converges on the same keys.
@@ -46,7 +51,37 @@ DUE_DELIVERIES = PREFIX + "deliveries:due"
 DLQ = PREFIX + "dlq"
 EMBARGOED = PREFIX + "embargoed"
 PUBLISHED = PREFIX + "published"
+SUB_SECRETS = PREFIX + "sub-secrets"
 ATTEMPTS_TTL = 7 * 24 * 3600
+
+HOUR, DAY = 3600, 86400
+STATS_KEEP = {"hour": 26, "day": 367}  # buckets kept: a day and a year, with a margin
+
+# Marks a release published once: the feeds, the per-channel index and the
+# statistics count it only the first time, however often publish re-runs.
+_PUBLISH = """
+if redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2]) == 0 then return 0 end
+local hour = tostring(math.floor(ARGV[1] / 3600) * 3600)
+local day = tostring(math.floor(ARGV[1] / 86400) * 86400)
+redis.call('HINCRBY', 'pr:stats:hour', hour, 1)
+redis.call('HINCRBY', 'pr:stats:day', day, 1)
+for i = 3, #ARGV do
+  redis.call('ZADD', 'pr:channel:' .. ARGV[i], ARGV[1], ARGV[2])
+  redis.call('HINCRBY', 'pr:stats:hour:' .. ARGV[i], hour, 1)
+  redis.call('HINCRBY', 'pr:stats:day:' .. ARGV[i], day, 1)
+end
+return 1
+"""
+
+# Takes one of ``limit`` slots for a subscription, dropping slots whose lease expired
+# (a worker that died mid-attempt must not hold a slot for ever).
+_ACQUIRE_SLOT = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
+redis.call('EXPIRE', KEYS[1], 3600)
+return 1
+"""
 
 # Stores the raw release and queues it for parse in one step; answers 0 when the
 # id exists already (a retried submission with the same external id).
@@ -87,6 +122,8 @@ class Store:
     def __init__(self, client: redis.Redis) -> None:
         self.r = client
         self._create_release = client.register_script(_CREATE_RELEASE)
+        self._publish = client.register_script(_PUBLISH)
+        self._acquire_slot = client.register_script(_ACQUIRE_SLOT)
 
     @classmethod
     def from_url(cls, url: str) -> Store:
@@ -132,6 +169,12 @@ class Store:
     def load_document(self, release_id: str, field: str, model: type[M]) -> M | None:
         data = self.r.hget(release_key(release_id), field)
         return model.model_validate_json(data) if data else None
+
+    def load_documents(self, release_ids: list[str], field: str, model: type[M]) -> list[M | None]:
+        pipe = self.r.pipeline(transaction=False)
+        for rid in release_ids:
+            pipe.hget(release_key(rid), field)
+        return [model.model_validate_json(v) if v else None for v in pipe.execute()]
 
     def save_stage_output(
         self,
@@ -226,17 +269,91 @@ class Store:
         """Embargoed releases whose time has come, claimed for ``lease`` seconds."""
         return self._claim_due(EMBARGOED, now, lease, limit)
 
-    def mark_published(self, release_id: str, at: float, channel_slugs: list[str]) -> None:
+    def mark_published(self, release_id: str, at: float, channel_slugs: list[str]) -> bool:
+        """Record publication (index, feeds, stats) once; True the first time."""
+        first = bool(self._publish(keys=[PUBLISHED], args=[at, release_id, *channel_slugs]))
         pipe = self.r.pipeline(transaction=True)
         key = release_key(release_id)
         pipe.hset(key, f"state:{Stage.PUBLISH.value}", _state("done"))
+        pipe.hset(key, "published_at", str(at))
         pipe.hdel(key, "next")
         pipe.zrem(INFLIGHT, release_id)
         pipe.zrem(EMBARGOED, release_id)
-        pipe.zadd(PUBLISHED, {release_id: at}, nx=True)
-        for slug in channel_slugs:
-            pipe.zadd(f"{PREFIX}channel:{slug}", {release_id: at}, nx=True)
         pipe.execute()
+        return first
+
+    def published_at(self, release_id: str) -> float | None:
+        score = self.r.zscore(PUBLISHED, release_id)
+        return float(score) if score is not None else None
+
+    # ---- channels, feeds and statistics ------------------------------------------
+
+    def channel_page(
+        self, slug: str, before: tuple[float, str] | None, limit: int
+    ) -> list[tuple[str, float]]:
+        """Newest first; ``before`` is the (time, id) of the last item of the previous page."""
+        key = f"{PREFIX}channel:{slug}"
+        top: float | str = "+inf" if before is None else before[0]
+        page: list[tuple[str, float]] = []
+        offset = 0
+        while len(page) < limit:
+            batch = cast(
+                list[tuple[str, float]],
+                self.r.zrevrangebyscore(
+                    key, top, "-inf", start=offset, num=limit + 16, withscores=True
+                ),
+            )
+            if not batch:
+                break
+            offset += len(batch)
+            for member, score in batch:
+                # Same time as the cursor: only ids after it in the (reverse) order.
+                if before is not None and score == before[0] and member >= before[1]:
+                    continue
+                page.append((member, score))
+                if len(page) == limit:
+                    break
+        return page
+
+    def channel_count(self, slugs: list[str]) -> dict[str, int]:
+        pipe = self.r.pipeline(transaction=False)
+        for slug in slugs:
+            pipe.zcard(f"{PREFIX}channel:{slug}")
+        return dict(zip(slugs, (int(n) for n in pipe.execute()), strict=True))
+
+    def trim_channel(self, slug: str, oldest: float, max_items: int) -> None:
+        key = f"{PREFIX}channel:{slug}"
+        pipe = self.r.pipeline(transaction=False)
+        pipe.zremrangebyscore(key, "-inf", f"({oldest}")
+        pipe.zremrangebyrank(key, 0, -max_items - 1)
+        pipe.execute()
+
+    def published_counts(self, now: float, slug: str | None = None) -> tuple[int, int]:
+        """Releases published in the last 24 hours and the last 365 days."""
+        suffix = f":{slug}" if slug else ""
+        hours = cast(dict[str, str], self.r.hgetall(f"{PREFIX}stats:hour{suffix}"))
+        days = cast(dict[str, str], self.r.hgetall(f"{PREFIX}stats:day{suffix}"))
+        # Whole buckets: the current hour plus the 23 before; the current day plus 364.
+        since_hour = (now // HOUR - 23) * HOUR
+        since_day = (now // DAY - 364) * DAY
+        last_day = sum(int(v) for k, v in hours.items() if float(k) >= since_hour)
+        last_year = sum(int(v) for k, v in days.items() if float(k) >= since_day)
+        return last_day, last_year
+
+    def stats_channels(self) -> list[str]:
+        """Channels that have statistics (that ever published a release)."""
+        keys = self.r.scan_iter(f"{PREFIX}stats:day:*", count=1000)
+        return sorted(str(k).split(":", 3)[3] for k in keys)
+
+    def trim_stats(self, now: float) -> None:
+        """Drop buckets older than kept, so statistics use bounded memory."""
+        for suffix in ["", *(f":{s}" for s in self.stats_channels())]:
+            for unit, size in (("hour", HOUR), ("day", DAY)):
+                key = f"{PREFIX}stats:{unit}{suffix}"
+                oldest = (now // size - STATS_KEEP[unit]) * size
+                stale = [k for k in cast(list[str], self.r.hkeys(key)) if float(k) < oldest]
+                if stale:
+                    self.r.hdel(key, *stale)
 
     def _claim_due(self, zset: str, now: float, lease: float, limit: int) -> list[str]:
         """Members of ``zset`` due by ``now``, each pushed forward by a lease so that the next
@@ -263,7 +380,41 @@ class Store:
         return sorted(subs, key=lambda s: s.created_at)
 
     def delete_subscription(self, sub_id: str) -> bool:
-        return bool(self.r.hdel(SUBSCRIPTIONS, sub_id))
+        pipe = self.r.pipeline(transaction=True)
+        pipe.hdel(SUBSCRIPTIONS, sub_id)
+        pipe.hdel(SUB_SECRETS, sub_id)
+        pipe.delete(f"{PREFIX}sub-health:{sub_id}")
+        deleted, *_ = pipe.execute()
+        return bool(deleted)
+
+    def save_sealed_secrets(self, sub_id: str, sealed: str) -> None:
+        self.r.hset(SUB_SECRETS, sub_id, sealed)
+
+    def load_sealed_secrets(self, sub_id: str) -> str | None:
+        return cast(str | None, self.r.hget(SUB_SECRETS, sub_id))
+
+    def record_delivery_success(self, sub_id: str) -> None:
+        self.r.delete(f"{PREFIX}sub-health:{sub_id}")
+
+    def record_delivery_failure(
+        self, sub_id: str, now: float, exhausted: bool
+    ) -> tuple[int, float]:
+        """Note a failed attempt; returns (exhausted deliveries in a row, failing since)."""
+        key = f"{PREFIX}sub-health:{sub_id}"
+        pipe = self.r.pipeline(transaction=True)
+        pipe.hsetnx(key, "failing_since", now)
+        pipe.hincrby(key, "exhausted", 1 if exhausted else 0)
+        pipe.hget(key, "failing_since")
+        _, count, since = pipe.execute()
+        return int(count), float(since)
+
+    def acquire_slot(self, sub_id: str, token: str, limit: int, lease: float) -> bool:
+        now = now_ts()
+        key = f"{PREFIX}sub-slots:{sub_id}"
+        return bool(self._acquire_slot(keys=[key], args=[now, limit, now + lease, token]))
+
+    def release_slot(self, sub_id: str, token: str) -> None:
+        self.r.zrem(f"{PREFIX}sub-slots:{sub_id}", token)
 
     # ---- deliveries -----------------------------------------------------------
 
@@ -272,7 +423,12 @@ class Store:
         pipe = self.r.pipeline(transaction=True)
         pipe.set(delivery_key(delivery.id), delivery.model_dump_json(), nx=True)
         pipe.sadd(f"{PREFIX}release-deliveries:{delivery.release_id}", delivery.id)
-        created, _ = pipe.execute()
+        pipe.zadd(
+            f"{PREFIX}sub-deliveries:{delivery.subscription_id}",
+            {delivery.id: delivery.created_at.timestamp()},
+            nx=True,
+        )
+        created, *_ = pipe.execute()
         return bool(created)
 
     def get_delivery(self, delivery_id: str) -> Delivery | None:
@@ -290,6 +446,25 @@ class Store:
 
     def deliveries_for_release(self, release_id: str) -> list[Delivery]:
         ids = sorted(cast(set[str], self.r.smembers(f"{PREFIX}release-deliveries:{release_id}")))
+        if not ids:
+            return []
+        values = self.r.mget([delivery_key(i) for i in ids])
+        return [Delivery.model_validate_json(v) for v in values if v]
+
+    def deliveries_for_subscription(
+        self, sub_id: str, limit: int = 100, since: float | None = None
+    ) -> list[Delivery]:
+        """Newest first."""
+        ids = cast(
+            list[str],
+            self.r.zrevrangebyscore(
+                f"{PREFIX}sub-deliveries:{sub_id}",
+                "+inf",
+                since if since is not None else "-inf",
+                start=0,
+                num=limit,
+            ),
+        )
         if not ids:
             return []
         values = self.r.mget([delivery_key(i) for i in ids])

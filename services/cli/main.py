@@ -27,6 +27,8 @@ from shared.topology import WORKER_STAGES, Stage
 
 from .client import ApiClient, fail
 from .files import content_type_for, read_bytes
+from .ops import prepare_worker_env
+from .ops import register as register_ops
 
 app = typer.Typer(
     help="pressroom: a press-release wire on Celery and Redis.",
@@ -36,6 +38,7 @@ app = typer.Typer(
 )
 subscriptions_app = typer.Typer(help="Manage webhook subscriptions.", no_args_is_help=True)
 app.add_typer(subscriptions_app, name="subscriptions")
+register_ops(app)  # queues, workers, dlq, healthcheck, settings-doc
 console = Console()
 
 ApiOption = Annotated[
@@ -56,7 +59,9 @@ def _client(api: str | None) -> ApiClient:
 @app.command()
 def up(
     port: Annotated[int, typer.Option(help="Port of the HTTP API.")] = 8000,
-    concurrency: Annotated[int, typer.Option(help="Processes per worker pool.")] = 1,
+    concurrency: Annotated[
+        int | None, typer.Option(help="Processes per worker pool (default: 1; deliver 8 threads).")
+    ] = None,
 ) -> None:
     """Run the whole system in the foreground: Redis, the API, one worker pool per stage,
     the scheduler. Ctrl-C stops all of it."""
@@ -69,7 +74,7 @@ def up(
         data_dir=settings.data_dir,
         api_port=port,
         redis_url=redis_url,
-        concurrency={s.value: concurrency for s in WORKER_STAGES},
+        concurrency={s.value: concurrency for s in WORKER_STAGES} if concurrency else {},
     )
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
@@ -111,7 +116,9 @@ def api(
 @app.command()
 def worker(
     stage: Annotated[str, typer.Argument(help="parse, enrich, publish or deliver.")],
-    concurrency: Annotated[int, typer.Option(help="Pool processes.")] = 1,
+    concurrency: Annotated[
+        int | None, typer.Option(help="Pool size (default: 1; deliver: 8 threads).")
+    ] = None,
     loglevel: Annotated[str, typer.Option(help="Celery log level.")] = "INFO",
 ) -> None:
     """Run one worker pool for one stage: what an operator starts more of to scale it."""
@@ -120,9 +127,10 @@ def worker(
     names = [s.value for s in WORKER_STAGES]
     if stage not in names:
         fail(f"unknown stage {stage!r}; choose one of {', '.join(names)}")
-    if concurrency < 1:
+    if concurrency is not None and concurrency < 1:
         fail("--concurrency must be at least 1")
     command = worker_command(Stage(stage), concurrency, loglevel)
+    prepare_worker_env()
     os.execv(command[0], command)
 
 
@@ -309,24 +317,43 @@ def eval_cmd(
 def subscriptions_create(
     url: Annotated[str, typer.Argument(help="The webhook URL.")],
     channel: Annotated[list[str], typer.Option("--channel", "-c", help="Channel (repeatable).")],
+    country: Annotated[
+        list[str] | None, typer.Option(help="Only releases about this country (ISO code).")
+    ] = None,
+    entity: Annotated[
+        list[str] | None, typer.Option(help="Only releases naming this entity.")
+    ] = None,
+    keyword: Annotated[list[str] | None, typer.Option(help="Only releases with this word.")] = None,
+    language: Annotated[
+        list[str] | None, typer.Option(help="Only releases in this language.")
+    ] = None,
     description: Annotated[str | None, typer.Option(help="What this subscription is for.")] = None,
     api: ApiOption = None,
 ) -> None:
-    """Subscribe a webhook URL to channels."""
-    body: dict[str, object] = {"url": url, "channels": channel}
+    """Subscribe a webhook URL to channels; prints the signing secret, once."""
+    filters = {"countries": country, "entities": entity, "keywords": keyword, "languages": language}
+    body: dict[str, object] = {
+        "url": url,
+        "channels": channel,
+        "filters": {k: v for k, v in filters.items() if v},
+    }
     if description:
         body["description"] = description
     sub = _client(api).request("POST", "/v1/subscriptions", json=body)
     console.print_json(json.dumps(sub))
+    Console(stderr=True).print("[bold]Keep the secret now: it is not shown again.[/]")
 
 
 @subscriptions_app.command("list")
 def subscriptions_list(api: ApiOption = None) -> None:
     """List subscriptions."""
     subs = _client(api).request("GET", "/v1/subscriptions")
-    table = Table("id", "url", "channels", "active")
+    table = Table("id", "url", "channels", "active", "disabled because")
     for sub in subs:
-        table.add_row(sub["id"], sub["url"], ", ".join(sub["channels"]), str(sub["active"]))
+        table.add_row(
+            sub["id"], sub["url"], ", ".join(sub["channels"]), str(sub["active"]),
+            sub.get("disabled_reason") or "",
+        )  # fmt: skip
     console.print(table)
 
 
@@ -335,3 +362,72 @@ def subscriptions_delete(sub_id: str, api: ApiOption = None) -> None:
     """Delete a subscription."""
     _client(api).request("DELETE", f"/v1/subscriptions/{sub_id}")
     console.print(f"deleted {sub_id}")
+
+
+@subscriptions_app.command("rotate")
+def subscriptions_rotate(sub_id: str, api: ApiOption = None) -> None:
+    """Rotate the signing secret; the old one keeps signing through the grace period."""
+    answer = _client(api).request("POST", f"/v1/subscriptions/{sub_id}/rotate-secret")
+    console.print_json(json.dumps(answer))
+
+
+@subscriptions_app.command("deliveries")
+def subscriptions_deliveries(
+    sub_id: str,
+    limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
+    api: ApiOption = None,
+) -> None:
+    """The delivery log of a subscription."""
+    rows = _client(api).request("GET", f"/v1/subscriptions/{sub_id}/deliveries?limit={limit}")
+    table = Table("delivery", "release", "status", "attempts", "last code", "latency ms", "error")
+    for d in rows:
+        table.add_row(
+            d["id"], d["release_id"], d["status"], str(d["attempts"]),
+            str(d["last_status_code"] or ""), str(d["last_latency_ms"] or ""),
+            d["last_error"] or "",
+        )  # fmt: skip
+    console.print(table)
+
+
+@subscriptions_app.command("replay")
+def subscriptions_replay(
+    sub_id: str,
+    delivery: Annotated[str | None, typer.Option(help="Replay this one delivery.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Replay failed deliveries since this ISO time (with zone).")
+    ] = None,
+    api: ApiOption = None,
+) -> None:
+    """Send deliveries again under their original webhook-id."""
+    client = _client(api)
+    if (delivery is None) == (since is None):
+        fail("give exactly one of --delivery or --since")
+    if delivery:
+        answer = client.request("POST", f"/v1/subscriptions/{sub_id}/deliveries/{delivery}/replay")
+    else:
+        answer = client.request("POST", f"/v1/subscriptions/{sub_id}/replay", json={"since": since})
+    console.print(f"replaying {answer['replayed']} deliveries")
+
+
+@app.command()
+def stats(
+    channel: Annotated[
+        list[str] | None, typer.Option("--channel", "-c", help="Also show this channel.")
+    ] = None,
+    api: ApiOption = None,
+) -> None:
+    """The wire's counter line: releases published in the last 24 hours and 365 days."""
+    query = "&".join(f"channel={c}" for c in channel or [])
+    answer = _client(api).request("GET", "/v1/stats" + (f"?{query}" if query else ""))
+    print(answer["counter_line"])
+    for slug, counts in answer["channels"].items():
+        day, year = counts["last_24_hours"], counts["last_365_days"]
+        print(f"  {slug}: {day:,} in 24 hours, {year:,} in 365 days")
+
+
+@app.command()
+def keygen() -> None:
+    """Print a new key for PRESSROOM_SECRET_KEY (encrypts webhook secrets at rest)."""
+    from cryptography.fernet import Fernet
+
+    print(Fernet.generate_key().decode())

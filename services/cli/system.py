@@ -20,13 +20,21 @@ from pathlib import Path
 import requests
 
 from shared.redis_server import RedisServer, free_port
+from shared.secrets import ensure_key_file
 from shared.topology import WORKER_STAGES, Stage, route_for
 
+# Deliver waits on subscribers' networks, not on the CPU: threads, and more of them.
+POOLS = {Stage.DELIVER: "threads"}
+DEFAULT_CONCURRENCY = {Stage.DELIVER: 8}
 
-def worker_command(stage: Stage | str, concurrency: int = 1, loglevel: str = "INFO") -> list[str]:
+
+def worker_command(
+    stage: Stage | str, concurrency: int | None = None, loglevel: str = "INFO"
+) -> list[str]:
     """The command line of one worker pool: what an operator runs to scale a stage."""
     stage = Stage(stage)
     route = route_for(stage)
+    concurrency = concurrency or DEFAULT_CONCURRENCY.get(stage, 1)
     return [
         sys.executable, "-m", "celery",
         "-A", f"services.{stage.value}.tasks",
@@ -35,6 +43,7 @@ def worker_command(stage: Stage | str, concurrency: int = 1, loglevel: str = "IN
         "-n", f"{stage.value}-{secrets.token_hex(3)}@%h",
         "--concurrency", str(concurrency),
         "--loglevel", loglevel,
+        "--pool", POOLS.get(stage, "prefork"),
         "--without-mingle",
         "--without-gossip",
     ]  # fmt: skip
@@ -89,8 +98,10 @@ class System:
             self.redis = RedisServer(self.data_dir / "redis", port=free_port()).start()
             self.redis_url = self.redis.url
         self.children = [Child("api", api_command(self.api_port))]
+        if "PRESSROOM_SECRET_KEY" not in self.env():
+            ensure_key_file(self.data_dir / "secret-key")
         for stage in self.stages:
-            n = self.concurrency.get(stage.value, 1)
+            n = self.concurrency.get(stage.value)
             self.children.append(Child(f"worker-{stage.value}", worker_command(stage, n)))
         self.children.append(Child("scheduler", scheduler_command()))
         env = self.env()

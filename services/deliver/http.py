@@ -1,50 +1,131 @@
 """One webhook attempt over HTTP with ``requests``, bounded in every direction.
 
-Connect timeout, a wall-clock deadline for the whole attempt, at most
-``max_response_bytes`` of the answer read, and redirects never followed.
-requests' exceptions are mapped here, once, into an AttemptResult.
+The target's name is resolved here, every address checked by the SSRF guard, and
+the connection made to a checked address (so a second, different DNS answer can't
+slip a private address in between check and connect), while the URL's host name
+is kept for the Host header, TLS SNI and certificate checks. Connect timeout, a
+wall-clock deadline for the whole attempt, at most ``max_response_bytes`` of the
+answer read, and redirects never followed. requests' exceptions are mapped here,
+once, into an AttemptResult.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
+from collections.abc import Callable, Sequence
+from typing import Any
+from urllib.parse import urlsplit
 
 import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .policy import AttemptResult, parse_retry_after
+from .ssrf import IPNetwork, refusal
+
+Resolver = Callable[[str, int], list[str]]
+
+
+def resolve(host: str, port: int) -> list[str]:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def _pinned(pool: type[HTTPConnectionPool], address: str) -> type[HTTPConnectionPool]:
+    """A pool class whose connections go to ``address`` whatever the URL's host resolves to."""
+
+    def _new_conn(self: Any) -> Any:
+        conn: Any = pool._new_conn(self)
+        # urllib3 dials _dns_host. The URL's host name still goes in the Host header and,
+        # through server_hostname/assert_hostname, into TLS SNI and the certificate check.
+        conn._dns_host = address
+        return conn
+
+    return type(f"Pinned{pool.__name__}", (pool,), {"_new_conn": _new_conn})
+
+
+class PinnedAdapter(HTTPAdapter):
+    """Sends every request of a session to one already-checked IP address."""
+
+    def __init__(self, address: str, hostname: str) -> None:
+        self._address = address
+        self._hostname = hostname
+        super().__init__(max_retries=0)
+
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = False, **kw: Any
+    ) -> None:
+        # urllib3 drops the TLS keywords for plain-http pools.
+        kw.update(server_hostname=self._hostname, assert_hostname=self._hostname)
+        super().init_poolmanager(connections, maxsize, block, **kw)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _pinned(HTTPConnectionPool, self._address),
+            "https": _pinned(HTTPSConnectionPool, self._address),
+        }
 
 
 def post(
-    session: requests.Session,
     url: str,
     body: bytes,
     headers: dict[str, str],
+    allowed_networks: Sequence[IPNetwork],
     connect_timeout: float,
     deadline: float,
     max_response_bytes: int,
+    resolver: Resolver = resolve,
 ) -> AttemptResult:
     started = time.monotonic()
 
     def elapsed_ms() -> float:
         return round((time.monotonic() - started) * 1000, 2)
 
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return AttemptResult(None, 0.0, f"not an http(s) URL: {url}", retryable_error=False)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        # The read timeout bounds each socket wait; the loop below bounds the total.
+        addresses = resolver(parts.hostname, port)
+    except (OSError, UnicodeError) as exc:
+        return AttemptResult(None, elapsed_ms(), f"cannot resolve {parts.hostname}: {exc}")
+    for address in addresses:
+        reason = refusal(ipaddress.ip_address(address.split("%")[0]), allowed_networks)
+        if reason:
+            return AttemptResult(
+                None, elapsed_ms(), f"refused target: {reason}", retryable_error=False
+            )
+    if not addresses:
+        return AttemptResult(None, elapsed_ms(), f"{parts.hostname} resolves to no address")
+
+    session = requests.Session()
+    session.trust_env = False  # proxies from the environment must not re-route webhooks
+    adapter = PinnedAdapter(addresses[0], parts.hostname)
+    headers = {**headers, "host": parts.netloc.rsplit("@", 1)[-1]}
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    timeout = urllib3.Timeout(connect=connect_timeout, read=deadline, total=deadline)
+    try:
         response = session.post(
             url,
             data=body,
             headers=headers,
-            timeout=(connect_timeout, deadline),
+            timeout=timeout,  # type: ignore[arg-type]  # requests passes urllib3 Timeouts through
             allow_redirects=False,
             stream=True,
         )
     except requests.exceptions.ConnectTimeout:
+        session.close()
         return AttemptResult(None, elapsed_ms(), "connect timeout")
     except requests.exceptions.Timeout:
+        session.close()
         return AttemptResult(None, elapsed_ms(), "timed out")
     except requests.exceptions.ConnectionError as exc:
+        session.close()
         return AttemptResult(None, elapsed_ms(), f"connection error: {_short(exc)}")
     except requests.exceptions.RequestException as exc:
+        session.close()
         return AttemptResult(
             None, elapsed_ms(), f"request failed: {_short(exc)}", retryable_error=False
         )
@@ -60,10 +141,12 @@ def post(
         return AttemptResult(None, elapsed_ms(), f"reading response: {_short(exc)}")
     finally:
         response.close()
+        session.close()
+    status = response.status_code
     return AttemptResult(
-        status_code=response.status_code,
+        status_code=status,
         latency_ms=elapsed_ms(),
-        error=None if response.ok else f"HTTP {response.status_code}",
+        error=None if 200 <= status < 300 else f"HTTP {status}",
         retry_after=parse_retry_after(response.headers.get("retry-after"), time.time()),
     )
 

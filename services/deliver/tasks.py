@@ -1,37 +1,51 @@
-"""Celery adapter of the deliver stage: one attempt of one delivery, outcome recorded."""
+"""Celery adapter of the deliver stage: one signed attempt of one delivery, outcome recorded."""
 
 from __future__ import annotations
 
 import random
+import time
 from datetime import UTC, datetime, timedelta
-
-import requests
 
 from shared.celery_app import StageTask, create_app
 from shared.errors import NotFound
 from shared.logging import get_logger
-from shared.models import DeliveryStatus, EnrichedRelease
+from shared.models import Delivery, DeliveryStatus, EnrichedRelease, Subscription
+from shared.secrets import SecretBox, load_key
 from shared.topology import Stage, route_for
 
 from .http import post
+from .outcome import disable_reason, record_attempt
 from .payload import render_payload
-from .policy import AttemptResult, Verdict, judge, retry_delay
+from .policy import Verdict
+from .signing import webhook_headers
+from .ssrf import IPNetwork, parse_networks
 
 app = create_app("pressroom-deliver")
 log = get_logger("pressroom.deliver")
-_session: requests.Session | None = None
 
-
-def http_session() -> requests.Session:
-    global _session
-    if _session is None:
-        _session = requests.Session()
-        _session.trust_env = False  # proxies from the environment must not re-route webhooks
-    return _session
+# When all of a subscription's slots are busy, look again this soon (no attempt is spent).
+BUSY_RETRY_SECONDS = 1.0
 
 
 class DeliverTask(StageTask):
     stage = Stage.DELIVER
+    _box: SecretBox | None = None
+    _allowed: list[IPNetwork] | None = None
+
+    @property
+    def box(self) -> SecretBox:
+        if self._box is None:
+            s = self.settings
+            type(self)._box = SecretBox(load_key(s.secret_key, s.secret_key_file))
+        assert self._box is not None
+        return self._box
+
+    @property
+    def allowed_networks(self) -> list[IPNetwork]:
+        if self._allowed is None:
+            type(self)._allowed = parse_networks(self.settings.webhook_allow_networks)
+        assert self._allowed is not None
+        return self._allowed
 
 
 @app.task(name=route_for(Stage.DELIVER).task, base=DeliverTask, bind=True)
@@ -44,55 +58,107 @@ def run(self: DeliverTask, delivery_id: str) -> None:
         log.info("delivery.skipped", status=delivery.status.value)
         return
     release = store.load_document(delivery.release_id, "enriched", EnrichedRelease)
+    raw = store.load_raw(delivery.release_id)
     subscription = store.get_subscription(delivery.subscription_id)
-    if release is None or subscription is None or not subscription.active:
-        delivery.status = DeliveryStatus.FAILED
-        delivery.last_error = "subscription deleted or disabled" if release else "release missing"
-        delivery.next_attempt_at = None
+    if release is None or raw is None or subscription is None or not subscription.active:
+        why = (
+            "release missing"
+            if release is None or raw is None
+            else "subscription deleted or disabled"
+        )
+        store.save_delivery(
+            delivery.model_copy(
+                update={"status": DeliveryStatus.FAILED, "last_error": why, "next_attempt_at": None}
+            )
+        )
+        return
+    token = self.request.id or delivery.id
+    if not store.acquire_slot(
+        subscription.id, token, settings.subscription_concurrency, settings.task_time_limit
+    ):
+        # Too many attempts in flight to this subscriber: try shortly, without spending an attempt.
+        delivery.next_attempt_at = datetime.now(UTC) + timedelta(seconds=BUSY_RETRY_SECONDS)
         store.save_delivery(delivery)
         return
-    body = render_payload(release, delivery.id, subscription.id)
-    headers = {"content-type": "application/json", "user-agent": "pressroom-webhooks/0.1"}
-    result: AttemptResult = post(
-        http_session(),
+    try:
+        submission = raw.submission
+        attempt(
+            self, delivery, release, subscription,
+            raw.received_at, submission.embargo_until, submission.external_id,
+        )  # fmt: skip
+    finally:
+        store.release_slot(subscription.id, token)
+
+
+def attempt(
+    task: DeliverTask,
+    delivery: Delivery,
+    release: EnrichedRelease,
+    subscription: Subscription,
+    received_at: datetime,
+    embargo: datetime | None,
+    external_id: str | None,
+) -> None:
+    store, settings = task.store, task.settings
+    published = store.published_at(release.id)
+    body = render_payload(
+        release,
+        delivery.id,
+        subscription.id,
+        first_created=received_at,
+        published=datetime.fromtimestamp(published, UTC) if published else datetime.now(UTC),
+        embargoed=embargo,
+        external_id=external_id,
+    )
+    sealed = store.load_sealed_secrets(subscription.id)
+    if sealed is None:
+        raise NotFound(f"subscription {subscription.id} has no signing secret")
+    secrets = task.box.open(sealed).active(time.time())
+    headers = {
+        "content-type": "application/json",
+        "user-agent": "pressroom-webhooks/0.1",
+        **webhook_headers(secrets, delivery.id, int(time.time()), body),
+    }
+    result = post(
         subscription.url,
         body,
         headers,
+        task.allowed_networks,
         connect_timeout=settings.webhook_connect_timeout,
         deadline=settings.webhook_deadline,
         max_response_bytes=settings.webhook_max_response_bytes,
     )
     now = datetime.now(UTC)
-    delivery.attempts += 1
-    delivery.last_status_code = result.status_code
-    delivery.last_error = result.error
-    delivery.last_latency_ms = result.latency_ms
-    verdict = judge(result)
-    if verdict is Verdict.SUCCEEDED:
-        delivery.status = DeliveryStatus.SUCCEEDED
-        delivery.delivered_at = now
-        delivery.next_attempt_at = None
-    elif verdict is Verdict.RETRY:
-        delay = retry_delay(delivery.attempts, result.retry_after, random.Random())
-        if delay is None:
-            delivery.status = DeliveryStatus.FAILED
-            delivery.next_attempt_at = None
-        else:
-            delivery.status = DeliveryStatus.RETRYING
-            delivery.next_attempt_at = now + timedelta(seconds=delay)
+    outcome = record_attempt(delivery, result, now, random.Random())
+    store.save_delivery(outcome.delivery)
+    if outcome.verdict is Verdict.SUCCEEDED:
+        store.record_delivery_success(subscription.id)
     else:
-        delivery.status = DeliveryStatus.FAILED
-        delivery.next_attempt_at = None
-        if verdict is Verdict.GONE:
-            subscription.active = False
+        in_a_row, since = store.record_delivery_failure(
+            subscription.id, now.timestamp(), outcome.exhausted
+        )
+        reason = (
+            "the endpoint answered 410 Gone"
+            if outcome.verdict is Verdict.GONE
+            else disable_reason(
+                in_a_row,
+                since,
+                now.timestamp(),
+                settings.disable_after_failed_deliveries,
+                settings.disable_after_failing_days,
+            )
+        )
+        if reason:
+            subscription.active, subscription.disabled_reason = False, reason
             store.save_subscription(subscription)
-    store.save_delivery(delivery)
+            log.warning("subscription.disabled", subscription_id=subscription.id, reason=reason)
     log.info(
         "delivery.attempted",
         release_id=delivery.release_id,
         subscription_id=subscription.id,
         status_code=result.status_code,
-        verdict=verdict.value,
-        attempts=delivery.attempts,
+        verdict=outcome.verdict.value,
+        attempts=outcome.delivery.attempts,
         latency_ms=result.latency_ms,
+        error=result.error,
     )

@@ -46,7 +46,12 @@ def run(self: PublishTask, release_id: str) -> None:
         for d in store.deliveries_for_release(release_id)
         if d.status is DeliveryStatus.PENDING and d.attempts == 0
     ]
-    store.mark_published(release_id, now.timestamp(), [c.slug for c in release.channels])
+    slugs = [c.slug for c in release.channels]
+    if store.mark_published(release_id, now.timestamp(), slugs):
+        # Feeds keep a bounded window (statistics are trimmed by the scheduler).
+        oldest = now.timestamp() - self.settings.feed_window_days * 86400
+        for slug in slugs:
+            store.trim_channel(slug, oldest, self.settings.feed_max_items)
     for delivery in pending:
         dispatcher.send(Stage.DELIVER, delivery.id)
     log.info(

@@ -19,6 +19,7 @@ from shared.store import Store
 from .sweeps import Sweeper
 
 log = get_logger("pressroom.scheduler")
+HOUSEKEEPING_INTERVAL = 300.0
 
 
 def run_scheduler(settings: Settings | None = None, stop: threading.Event | None = None) -> None:
@@ -38,10 +39,15 @@ def run_scheduler(settings: Settings | None = None, stop: threading.Event | None
             signal.signal(sig, lambda *_: stop.set())
 
     log.info("scheduler.started", owner=owner, interval=s.sweep_interval)
+    next_chores = 0.0
     while not stop.is_set():
         try:
             if store.try_lead("scheduler", owner, lock_ttl):
-                report = sweeper.sweep(time.time())
+                now = time.time()
+                if now >= next_chores:
+                    sweeper.housekeeping(now)
+                    next_chores = now + HOUSEKEEPING_INTERVAL
+                report = sweeper.sweep(now)
                 if report.total:
                     log.info("scheduler.swept", **report.__dict__)
         except redis.RedisError as exc:

@@ -36,6 +36,10 @@ class Sweeper:
         self.stuck_after = stuck_after
         self.lease = lease
 
+    def housekeeping(self, now: float) -> None:
+        """Slow chores, every few minutes: trim statistics buckets to their window."""
+        self.store.trim_stats(now)
+
     def sweep(self, now: float) -> SweepReport:
         report = SweepReport()
         for release_id, stage in self.store.claim_stuck_releases(now, self.stuck_after):
