@@ -10,15 +10,22 @@ Scoring rules:
   dateline date and language: exact. A null label means "the text has none":
   predicting null is correct, predicting a value is wrong.
 - persons, organisations, places: micro-averaged precision/recall/F1 over all
-  files. A label is found if some predicted entity matches it; each distinct
-  predicted entity that matches no label (strict or lenient) is a false hit;
-  the lenient lists (``organizations_other``, ``other_locations``) are neither
-  misses nor false hits.
+  files. A predicted entity is its canonical name plus every alias (spelling) it
+  was seen under; it matches a label when any of those spellings equals the label
+  case- and punctuation-insensitively ("U.S." = "us" = "US"; a leading "the" is
+  ignored). Labels and predicted entities are paired one to one (a maximum
+  matching), so one predicted entity never satisfies two labels and one label is
+  found at most once. A paired label is found and its entity a true hit; each
+  distinct predicted entity left unpaired is a false hit unless it matches a
+  lenient label (``organizations_other``, ``other_locations``: neither misses nor
+  false hits). An unpaired entity that matches only an already-found strict label
+  is a duplicate (the same thing listed twice) and counts as a false hit.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -49,7 +56,8 @@ class Prediction:
     dateline_city: str | None = None
     dateline_date: str | None = None
     language: str | None = None
-    entities: dict[str, list[str]] | None = None
+    # Per kind, one entry per predicted entity: its name, or its name then its aliases.
+    entities: dict[str, list[str | Sequence[str]]] | None = None
     error: str | None = None
 
 
@@ -130,10 +138,16 @@ def normalize_ws(text: str | None) -> str | None:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+
+
 def _entity_key(name: str) -> str:
-    folded = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
-    folded = " ".join(folded.split()).strip(" .,;:'\"")
-    return folded.removeprefix("the ")
+    """Case- and punctuation-insensitive key: "U.S." -> "us", "Acme, Inc." -> "acme inc";
+    hyphens, slashes and underscores separate words; a leading "the" is dropped."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    folded = re.sub(r"[-‐‑–—/_]", " ", folded)
+    folded = " ".join(_PUNCT.sub("", folded).split())
+    return folded.removeprefix("the ") if folded != "the" else folded
 
 
 def field_correct(name: str, expected: Any, predicted: Any) -> bool:
@@ -147,17 +161,67 @@ def field_correct(name: str, expected: Any, predicted: Any) -> bool:
     return bool(expected == predicted)
 
 
+def _spellings(entity: str | Sequence[str]) -> frozenset[str]:
+    names = [entity] if isinstance(entity, str) else list(entity)
+    return frozenset(k for k in (_entity_key(n) for n in names if n and n.strip()) if k)
+
+
+def _max_matching(candidates: list[list[int]], n_right: int) -> list[int | None]:
+    """Kuhn's augmenting paths: ``candidates[i]`` lists the labels entity ``i`` may take.
+    Returns, per label, the index of the entity paired with it (or None)."""
+    owner: list[int | None] = [None] * n_right
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in candidates[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            current = owner[j]
+            if current is None or augment(current, seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(candidates)):
+        augment(i, set())
+    return owner
+
+
 def score_entities(
-    predicted: Iterable[str], strict: Sequence[str], lenient: Sequence[str] = ()
+    predicted: Iterable[str | Sequence[str]],
+    strict: Sequence[str],
+    lenient: Sequence[str] = (),
 ) -> EntityScore:
-    """One file's entity score for one kind."""
-    strict_keys = {_entity_key(s) for s in strict if s.strip()}
-    lenient_keys = {_entity_key(s) for s in lenient if s.strip()} - strict_keys
-    predicted_keys = {_entity_key(p) for p in predicted if p.strip()}
+    """One file's entity score for one kind.
+
+    ``predicted`` holds one item per predicted entity: a name, or a sequence whose first item
+    is the canonical name and the rest its aliases.
+    """
+    strict_keys = list(dict.fromkeys(k for k in (_entity_key(s) for s in strict) if k))
+    lenient_keys = {k for k in (_entity_key(s) for s in lenient) if k} - set(strict_keys)
+    # Distinct entities: the same canonical name twice is one entity (spellings merged).
+    entities: dict[str, set[str]] = {}
+    for item in predicted:
+        spellings = _spellings(item)
+        if not spellings:
+            continue
+        first = item if isinstance(item, str) else next(n for n in item if _entity_key(n))
+        entities.setdefault(_entity_key(first), set()).update(spellings)
+    spelling_sets = list(entities.values())
+    label_index = {k: j for j, k in enumerate(strict_keys)}
+    candidates = [
+        sorted(label_index[k] for k in spellings if k in label_index) for spellings in spelling_sets
+    ]
+    owner = _max_matching(candidates, len(strict_keys))
+    paired = {i for i in owner if i is not None}
     score = EntityScore(labels=len(strict_keys))
-    score.found = len(strict_keys & predicted_keys)
-    score.true_hits = score.found
-    score.false_hits = len(predicted_keys - strict_keys - lenient_keys)
+    score.found = len(paired)
+    score.true_hits = len(paired)
+    score.false_hits = sum(
+        1
+        for i, spellings in enumerate(spelling_sets)
+        if i not in paired and not (spellings & lenient_keys)
+    )
     return score
 
 
@@ -253,11 +317,11 @@ def predict_file(path: Path, enricher: Any | None) -> tuple[Prediction, bool]:
         enriched = enricher.enrich(parsed)
     except NotImplementedError:
         return prediction, False
-    by_kind: dict[str, list[str]] = {kind: [] for kind in ENTITY_KINDS}
+    by_kind: dict[str, list[str | Sequence[str]]] = {kind: [] for kind in ENTITY_KINDS}
     for entity in enriched.entities:
         for kind, (_s, _l, entity_type) in ENTITY_KINDS.items():
             if entity.type == entity_type:
-                by_kind[kind].append(entity.name)
+                by_kind[kind].append([entity.name, *entity.aliases])
     prediction.entities = by_kind
     return prediction, True
 
