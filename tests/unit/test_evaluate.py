@@ -85,17 +85,28 @@ def test_blank_names_ignored() -> None:
 
 def test_score_micro_averages_over_files() -> None:
     labels = [
-        {"file": "a.txt", "persons": ["Mara Quell"], "organizations": ["Ostrel Ltd"],
-         "organizations_other": ["Ostrel Holdings"], "locations": ["U.S."]},
-        {"file": "b.txt", "persons": ["Tobin Arch", "Lise Dunmore"], "organizations": [],
-         "locations": []},
+        {
+            "file": "a.txt",
+            "persons": ["Mara Quell"],
+            "organizations": ["Ostrel Ltd"],
+            "organizations_other": ["Ostrel Holdings"],
+            "locations": ["U.S."],
+        },
+        {
+            "file": "b.txt",
+            "persons": ["Tobin Arch", "Lise Dunmore"],
+            "organizations": [],
+            "locations": [],
+        },
     ]
     predictions = [
-        Prediction(entities={
-            "persons": [["Mara Quell", "Quell"]],
-            "organizations": [["Ostrel Ltd"], ["Ostrel Holdings"], ["Fable Works"]],
-            "places": [["United States", "U.S."]],
-        }),
+        Prediction(
+            entities={
+                "persons": [["Mara Quell", "Quell"]],
+                "organizations": [["Ostrel Ltd"], ["Ostrel Holdings"], ["Fable Works"]],
+                "places": [["United States", "U.S."]],
+            }
+        ),
         Prediction(entities={"persons": ["Tobin Arch"], "organizations": [], "places": []}),
     ]
     report = score(labels, predictions)
