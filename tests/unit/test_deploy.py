@@ -255,3 +255,33 @@ def test_kustomization_lists_every_manifest() -> None:
     kustomization = yaml.safe_load((K8S / "kustomization.yaml").read_text())
     files = {p.name for p in K8S.glob("*.yaml")} - {"kustomization.yaml"}
     assert set(kustomization["resources"]) == files
+
+
+# ---- Grafana ----------------------------------------------------------------------------
+
+
+def exported_metric_names() -> set[str]:
+    from shared import metrics
+
+    names = {
+        sample_name
+        for m in [metrics.TASKS, metrics.TASK_SECONDS, metrics.DELIVERIES,
+                  metrics.INGEST_TO_DELIVERY_SECONDS, metrics.HTTP_REQUESTS,
+                  metrics.HTTP_SECONDS, metrics.RELEASES_ACCEPTED]
+        for family in m.collect()
+        for sample_name in [family.name, family.name + "_total", family.name + "_bucket",
+                            family.name + "_count", family.name + "_sum"]
+    }  # fmt: skip
+    # The queue gauges come from Redis at scrape time; the collector names them.
+    collector_source = Path(metrics.__file__).read_text()
+    names |= set(re.findall(r'GaugeMetricFamily\(\s*"(\w+)"', collector_source))
+    return names
+
+
+def test_grafana_dashboard_queries_only_metrics_pressroom_exports() -> None:
+    dashboard = json.loads((ROOT / "deploy" / "grafana" / "pressroom.json").read_text())
+    exprs = [t["expr"] for p in dashboard["panels"] for t in p["targets"]]
+    used = {n for e in exprs for n in re.findall(r"\b(pressroom_\w+)", e)}
+    assert used, "no pressroom metric in the dashboard"
+    assert used <= exported_metric_names(), used - exported_metric_names()
+    assert {"pressroom_queue_depth", "pressroom_queue_oldest_age_seconds"} <= used
