@@ -20,6 +20,9 @@ TEST_ENV = {
     "PRESSROOM_MAX_ATTEMPTS": "3",
     "PRESSROOM_LOG_LEVEL": "INFO",
     "PRESSROOM_WEBHOOK_ALLOW_NETWORKS": "127.0.0.0/8",
+    "PRESSROOM_WEBHOOK_DEADLINE": "3",
+    "PRESSROOM_DISABLE_AFTER_FAILED_DELIVERIES": "2",
+    "PRESSROOM_SECRET_ROTATION_GRACE": "60",
 }
 
 
@@ -74,10 +77,10 @@ def subscribe(system: System) -> Iterator[Callable[..., dict]]:
     """Create subscriptions for a test; they are deleted when it ends."""
     created: list[str] = []
 
-    def make(url: str, channels: list[str]) -> dict:
+    def make(url: str, channels: list[str], **fields: object) -> dict:
         response = requests.post(
             f"{system.api_url}/v1/subscriptions",
-            json={"url": url, "channels": channels},
+            json={"url": url, "channels": channels, **fields},
             timeout=10,
         )
         assert response.status_code == 201, response.text
