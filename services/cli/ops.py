@@ -29,6 +29,7 @@ from shared.topology import ROUTES
 
 from .client import fail
 from .settings_doc import settings_table
+from .sources_cli import sources_app
 
 console = Console()
 dlq_app = typer.Typer(
@@ -327,3 +328,4 @@ def register(app: typer.Typer) -> None:
     app.command("settings-doc")(settings_doc)
     app.add_typer(dlq_app, name="dlq")
     app.add_typer(health_app, name="healthcheck")
+    app.add_typer(sources_app, name="sources")
