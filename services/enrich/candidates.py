@@ -29,7 +29,8 @@ PERSONLIKE_PLACES = {"Chad", "Jordan", "Georgia", "Israel", "Niger", "Guinea", "
 # Corporate suffixes the model often leaves outside an ORG span ("Acme Corp" + ", Inc.").
 SUFFIX_TAIL = re.compile(
     r"^,?\s(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corp\b|Corporation\b|"
-    r"Co\.|PLC\b|plc\b|AG\b|GmbH\b|S\.A\.(?:\sde\sC\.V\.)?|N\.V\.|B\.V\.|LP\b|L\.P\.|LLP\b|SE\b)"
+    r"Co\.|PLC\b|plc\b|AG\b|GmbH\b|S\.A\.(?:\sde\sC\.V\.?)?|N\.V\.|B\.V\.|LP\b|L\.P\.|LLP\b|SE\b|"
+    r"Sociedad\sAn[óo]nima(?:\sde\sCapital\sVariable)?|Soci[ée]t[ée]\sAnonyme|S\.A\.S\.|SAS\b)"
 )
 DOMAIN_NAME = re.compile(
     r"(?<![\w@/.-])([A-Z][A-Za-z0-9-]*[a-z0-9][A-Za-z0-9-]*\.(?:com|ai|io|net|co))\b"
@@ -55,6 +56,8 @@ CONNECTORS = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "de
 PAREN_ALIAS = re.compile(r"^\s*\(([^()]{1,120})\)")
 QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
+LINE = re.compile(r"[^\n]+")
+LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 
 
 @dataclass
@@ -90,9 +93,13 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             label = "organization"
         if label == "organization" and (m := SUFFIX_TAIL.match(text[end : end + 24])):
             end += m.end()
-        hit = trimmed_hit(text, start, end, label, "ner", knowledge)
-        if hit is not None:
-            hits.append(hit)
+        # A span across a line break joins two lines of a list ("Acme\n\n- Jane Doe"): each
+        # line is its own candidate.
+        for line in LINE.finditer(text[start:end]):
+            hit = trimmed_hit(text, start + line.start(), start + line.end(), label, "ner",
+                              knowledge)
+            if hit is not None:
+                hits.append(hit)
     return hits
 
 
@@ -232,22 +239,29 @@ def attach_aliases(text: str, hits: list[Hit]) -> None:
 
 def keep(
     hit: Hit, knowledge: Knowledge, symbols: frozenset[str] = frozenset(),
-    lowered: frozenset[str] = frozenset(),
+    lowered: frozenset[str] = frozenset(), subjects: frozenset[str] = frozenset(),
 ) -> bool:
     """Drop what is never an entity: wire names, boilerplate words, tickers, job titles,
-    common-noun phrases and junk spans."""
+    common-noun phrases and junk spans. ``subjects`` (keys of names with their own "About"
+    section) are kept even when they look like a wire name ("About TechWire")."""
     if hit.label in ("date", "money"):
         return True
     name = hit.canonical or hit.text
     if not LETTERS.search(name) or "\n" in name or "http" in name or "@" in name:
         return False
-    if key(name) in knowledge.not_entities or knowledge.is_wire(name) or name in symbols:
+    if key(name) in knowledge.not_entities or name in symbols:
+        return False
+    if knowledge.is_wire(name) and key(name) not in subjects:
         return False
     if hit.source in ("ner", "pattern") and hit.place is None:
         if not well_formed(name, hit.label) or common_noun_phrase(name, set(lowered), knowledge):
             return False
         if hit.label == "person" and is_role(name, knowledge):
             return False
+    if hit.label in ("person", "organization") and LAW.search(name):
+        return False  # "Securities Exchange Act": a law
+    if hit.label == "person" and name.split()[-1].islower():
+        return False  # "Vidéo de la": a person's name does not end in a particle
     if hit.label == "person" and not looks_like_person(name, knowledge):
         # A single word may still be a surname of a person named earlier: kept for clustering.
         return " " not in name.strip() and name[:1].isupper() and name.isalpha()
@@ -258,7 +272,12 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
     """Fix the model's type where the text says otherwise."""
     if hit.label in ("date", "money"):
         return hit
-    if hit.label == "person" and has_org_suffix(hit.text, knowledge):
+    if hit.label == "person" and (
+        any(w.rstrip(".,").lower() in knowledge.org_suffixes for w in hit.text.split()[1:])
+        or (" " not in hit.text and _camel(hit.text))
+    ):
+        hit.label = "organization"  # "Orla Bex Consulting & Coaching", "BrightQuill"
+    if hit.label == "place" and hit.place is None and " " not in hit.text and _camel(hit.text):
         hit.label = "organization"
     if hit.label == "place" and hit.text.startswith("The ") and gazetteer.candidates(hit.text[4:]):
         hit.start, hit.text = hit.start + 4, hit.text[4:]  # "The United States" opens a sentence
@@ -286,3 +305,12 @@ def _next_to_capitalised(text: str, start: int, end: int) -> bool:
     prev_word = before[-1] if before and text[start - 1 : start] == " " else ""
     next_word = after[0] if after and text[end : end + 1] == " " else ""
     return any(w[:1].isupper() and w.isalpha() for w in (prev_word, next_word))
+
+
+CAMEL_WORD = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2}[a-z]*)(?:[A-Z][a-z0-9]+)+")
+SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Lo|Van|Von|St|Fitz|Al|El)[A-Z]")
+
+
+def _camel(word: str) -> bool:
+    """CamelCase ("BrightQuill"), not a prefixed surname ("McAllister", "DeWitt")."""
+    return bool(CAMEL_WORD.fullmatch(word)) and not SURNAME_PREFIX.match(word)

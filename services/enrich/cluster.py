@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ from services.enrich.names import (
 )
 
 SOURCE_RANK = {
-    "echo": 0, "alias": 0, "pattern": 1, "gazetteer": 2, "dateline": 2, "contact": 3, "ner": 4,
+    "echo": 0, "alias": 0, "about": 1, "pattern": 1, "gazetteer": 2, "dateline": 2, "contact": 3,
+    "ner": 4,
 }
 MIN_ACRONYM_USES = 2
 LEGAL_SUFFIXES = {
@@ -62,8 +64,12 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     return taken + [h for h in hits if h.start < 0]
 
 
+DOMAIN_TAIL = re.compile(r"\.(?:com|net|org|io|ai|co)$", re.IGNORECASE)
+
+
 def org_key(name: str) -> str:
-    words = key(name).split()
+    """"Acme, Inc." = "Acme" = "acme.com": legal form and web domain ending dropped."""
+    words = key(DOMAIN_TAIL.sub("", name.strip())).split()
     while len(words) > 1 and (
         words[-1] in LEGAL_SUFFIXES or " ".join(words[-2:]) in LEGAL_SUFFIXES
     ):

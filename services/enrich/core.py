@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from services.enrich import candidates as cand
-from services.enrich import cluster
+from services.enrich import cluster, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
-from services.enrich.knowledge import Knowledge, load_knowledge
+from services.enrich.knowledge import Knowledge, key, load_knowledge
 from services.enrich.names import looks_like_person
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, Layout, layout
@@ -80,16 +80,26 @@ class Enricher:
         hits += cand.from_patterns(text, gz)
         hits += cand.from_bullets(text, kn)
         hits += cand.from_nicknames(text)
-        hits = cluster.resolve_overlaps(hits)
-        # The model reads Title Case headlines badly ("Acme Names Jane Doe"); names in the
-        # headline are found by ``cluster.echo`` from what the body established instead.
+        # The model reads Title Case headlines badly ("Acme Names Jane Doe"), and so would the
+        # rules; names in the headline are found by ``cluster.echo`` from what the body
+        # established instead.
         headline_end = lay.sections[0].end
+        hits += orgrules.from_runs(text, kn, headline_end)
+        hits += orgrules.from_appositives(text, kn, headline_end)
+        hits += orgrules.from_roles(text, kn, headline_end)
+        hits += orgrules.from_tickers(text, kn, headline_end)
+        hits += orgrules.from_camel_case(text, headline_end)
+        hits += orgrules.from_about_headers(text, kn, lay.body_end)
+        # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
+        hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
+        hits = cluster.resolve_overlaps(hits)
         hits = [h for h in hits if h.source != "ner" or h.start >= headline_end]
         cand.attach_aliases(text, hits)
         hits = [cand.retype(h, gz, kn) for h in hits]
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
-        hits = [h for h in hits if cand.keep(h, kn, symbols, lowered)]
+        subjects = frozenset(key(h.text) for h in hits if h.source == "about")
+        hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
         hits += self._structured_hits(release)
 
         by_type: dict[str, list[cand.Hit]] = {t: [] for t in ENTITY_TYPES}

@@ -28,6 +28,9 @@ class Knowledge:
     not_entities: frozenset[str] = frozenset()  # normalised keys
     role_words: frozenset[str] = frozenset()  # lower-case words of job titles and roles
     gazetteer: Mapping[str, list[Mapping[str, Any]]] = field(default_factory=dict)
+    org_tails: frozenset[str] = frozenset()  # lower-case, without trailing period
+    org_heads: tuple[str, ...] = ()  # "Department of", "Instituto": opening words of an org
+    org_nouns: frozenset[str] = frozenset()  # "Acme, a leading <retailer>"
 
     def is_wire(self, name: str) -> bool:
         return key(name) in self.wires or any(p.search(name) for p in self.wire_patterns)
@@ -70,6 +73,10 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         not_entities=frozenset(key(n) for n in data.get("not_entities", [])),
         role_words=frozenset(w.lower() for w in data.get("role_words", [])),
         gazetteer={k: list(v) for k, v in data.get("gazetteer", {}).items()},
+        org_tails=frozenset(bare(s) for s in data.get("org_tails", [])),
+        # Longest first, so "Institute of" is tried before "Institute".
+        org_heads=tuple(sorted(set(data.get("org_heads", [])), key=len, reverse=True)),
+        org_nouns=frozenset(w.lower() for w in data.get("org_nouns", [])),
     )
 
 

@@ -8,6 +8,7 @@ Dateline places and contact names are structured already and are added by ``core
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from shared.models import ParsedRelease
@@ -26,6 +27,8 @@ SECTION_WEIGHTS = {
     "contacts": 0.3,
 }
 BOILERPLATE = frozenset({"about", "disclaimers", "contacts"})
+ABOUT_OPENING = re.compile(r"^(?:About|ABOUT|Acerca de|À propos de|A propos de|Sobre|Über) ")
+HEADER_THEN_PAREN = re.compile(r"^([^\n]{2,100}?\([^()\n]{1,24}\))(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def layout(release: ParsedRelease) -> Layout:
     if release.subheadline:
         parts.append(("subheadline", release.subheadline))
     parts.append(("body", release.body_text))
-    parts.extend(("about", a) for a in release.about if a.strip())
+    parts.extend(("about", split_about_header(a)) for a in release.about if a.strip())
     parts.extend(("disclaimers", d) for d in release.disclaimers if d.strip())
 
     chunks: list[str] = []
@@ -81,3 +84,24 @@ def layout(release: ParsedRelease) -> Layout:
         cursor += len(text)
     first = release.paragraphs[0] if release.paragraphs else ""
     return Layout("".join(chunks), tuple(sections), body_start, body_end, body_start + len(first))
+
+
+def split_about_header(text: str) -> str:
+    """Put an "About X" heading that upstream ran into its paragraph back on its own line:
+    "About AcmeAcme Labs is ..." and "About Acme Ltd (ACM.L)Founded in ..." (only the
+    analysis text changes: about sections carry no offsets)."""
+    m = ABOUT_OPENING.match(text)
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    line = rest.split("\n", 1)[0]
+    for n in range(3, min(100, len(line) // 2) + 1):
+        if (
+            line.startswith(line[:n], n)
+            and line[n - 1] not in " \t"
+            and (line[n].isupper() or line[n].isdigit())
+        ):
+            return f"{text[: m.end() + n]}\n{text[m.end() + n :]}"
+    if p := HEADER_THEN_PAREN.match(rest):
+        return f"{text[: m.end() + p.end()]}\n{text[m.end() + p.end() :]}"
+    return text

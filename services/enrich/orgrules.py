@@ -1,0 +1,254 @@
+"""Rule-based organisation candidates: what the text itself says is an organisation.
+
+The English model misses or mistypes many organisation names (and reads French and Spanish
+text badly). These rules find them from evidence that holds in any release:
+
+- a Title-case run ending in a legal form or organisation noun ("Thornwick Marketing
+  Advisors", "Ostrel Holdings, Inc.") or opening with one ("Department of ...",
+  "Instituto ...", "Université ...");
+- an appositive naming the kind of thing ("Vellacourt, a leading logistics firm");
+- a role followed by where it is held ("Chief Officer of Brambleton Health");
+- the name before a stock ticker ("Quorvane Corp. (NYSE: QRV)");
+- the header of an "About X" section;
+- CamelCase brand names used more than once ("BrightQuill", "TidalForge").
+
+Pure functions of the analysis text and the loaded knowledge, like ``candidates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
+from services.enrich.knowledge import Knowledge
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3") or a number-led name ("3D").
+# Inner periods only before a letter ("EZGigz.com", "S.A."), apostrophes only inside a name
+# ("O'Hara", not a possessive); a word ending a sentence ("Acme.") ends the run.
+CAP = rf"(?:[{_UPPER}](?:[\w&-]|['’](?=[A-Za-z]{{2}})|\.(?=\w))*\.?|\d+[A-Za-z][\w-]*)"
+CONN = r"(?:of|for|and|&|the|de|del|la|las|los|y|du|des|et|für|van|von|da|di)"
+RUN_BODY = rf"{CAP}(?:(?<![a-z]{{3}}\.)[ ](?:{CONN}[ ])*{CAP})*"
+RUN = re.compile(rf"(?<![\w.@/#$’'-]){RUN_BODY}")
+# Sentence-initial and other words that open a run without belonging to the name after them.
+LEADING_NOISE = {
+    "the", "a", "an", "this", "that", "these", "our", "its", "their", "today", "in", "at", "for",
+    "with", "by", "from", "about", "and", "or", "but", "as", "on", "to", "when", "while",
+    "after", "before", "during", "since", "via", "said", "says", "through", "under", "both",
+    "contact", "contacts", "media", "press", "inquiries", "source", "le", "la", "les",
+    "el", "los", "las", "un", "une", "por", "par", "avec", "con", "et", "y", "de", "des",
+    "du", "del",
+}
+DEPARTMENTS = {
+    "marketing", "sales", "operations", "engineering", "product", "products", "research",
+    "finance", "strategy", "communications", "technology", "innovation", "development",
+    "business", "global", "human", "resources", "people", "culture", "board", "investor",
+    "relations", "partnerships", "growth", "content", "digital", "education", "programs",
+    "policy", "public", "affairs", "legal", "compliance", "data", "design", "customer",
+    "success", "brand", "retail", "strategic", "corporate", "executive", "team", "company",
+    "international", "national", "regional", "the", "and", "of", "&", "services", "service",
+    "advocacy", "north", "america", "americas", "emea", "apac", "europe", "asia",
+}
+ROLE_OF = re.compile(
+    r"\b(?:CEO|CFO|COO|CTO|CMO|CIO|[Ff]ounder|[Cc]o-[Ff]ounder|[Cc]ofounder|President|"
+    r"Chairman|Chairwoman|Chair|Officer|Director|Partner|Principal|Owner|Head)"
+    rf",?[ ](?:of|at|for|with)[ ](?:the[ ])?({RUN_BODY})"
+)
+APPOSITIVE = re.compile(
+    rf"(?<![\w.@/#$’'-])({RUN_BODY}),[ ](?:a|an|the)[ ]((?:[\w-]+[ ]){{0,6}}?)([\w-]+)\b"
+)
+APPOSITIVE_BLOCKERS = {"of", "at", "with", "in", "for", "to", "by", "from", "under", "and",
+                       "who", "which", "that", "on"}
+CAMEL = re.compile(
+    r"(?<![\w.@/#$’'-])((?:[A-Z][a-z]+|[A-Z]{2}[a-z]*)(?:[A-Z][a-z0-9]+)+)(?![\w@’'-])"
+)
+NAME_PREFIXES = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Lo|Van|Von|St|Fitz|Al|El)[A-Z]")
+ABOUT_HEADER = re.compile(
+    r"(?m)^(?:About|ABOUT|Acerca de|Sobre|À propos de|A propos de|Über)[ ]+(.{2,100}?)[ ]*:?[ ]*$"
+)
+TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+TICKER_LEFT = 120
+
+
+def _hit(text: str, start: int, end: int, knowledge: Knowledge, source: str = "pattern") -> Hit:
+    hit = trimmed_hit(text, start, end, "organization", source, knowledge)
+    return hit or Hit(start, end, text[start:end], "organization", source)
+
+
+def is_camel(word: str) -> bool:
+    return bool(CAMEL.fullmatch(word)) and not NAME_PREFIXES.match(word)
+
+
+def _words(run: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in re.finditer(r"\S+", run)]
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(",.").lower()
+
+
+def _strip_noise(words: list[tuple[int, int, str]], knowledge: Knowledge) -> int:
+    """Index of the first word of the name: after leading noise, titles and roles."""
+    first = 0
+    for i, (_s, _e, word) in enumerate(words):
+        low = _bare(word)
+        if low in knowledge.role_words or low in knowledge.titles:
+            first = i + 1
+    while first < len(words) and (
+        _bare(words[first][2]) in LEADING_NOISE or _bare(words[first][2]) in knowledge.titles
+    ):
+        first += 1
+    return first
+
+
+def _span(text: str, words: list[tuple[int, int, str]], first: int, last: int) -> tuple[int, int]:
+    start, end = words[first][0], words[last][1]
+    if m := SUFFIX_TAIL.match(text[end : end + 40]):
+        end += m.end()
+    return start, end
+
+
+def from_runs(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """Runs ending in an organisation tail word or opening with an organisation head."""
+    hits: list[Hit] = []
+    for m in RUN.finditer(text, begin):
+        words = _words(m.group(), m.start())
+        tail_at = max(
+            (i for i, w in enumerate(words) if _bare(w[2]) in knowledge.org_tails), default=-1
+        )
+        followed_by_form = bool(SUFFIX_TAIL.match(text[m.end() : m.end() + 40]))
+        last = tail_at if tail_at >= 0 else (len(words) - 1 if followed_by_form else -1)
+        if last >= 0:
+            first = _strip_noise(words[:last], knowledge)
+            if first < last or (followed_by_form and first <= last):
+                # A tail word alone ("Holdings") or after only connectors names nothing.
+                start, end = _span(text, words, first, last)
+                hits.append(_hit(text, start, end, knowledge))
+                continue
+        hits.extend(_from_head(text, words, knowledge))
+    return hits
+
+
+def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
+    run_start = words[0][0]
+    run = text[run_start : words[-1][1]]
+    for i, (start, _e, _w) in enumerate(words):
+        rest = run[start - run_start :]
+        head = next((h for h in knowledge.org_heads if rest.startswith(h + " ")), None)
+        if head is None:
+            continue
+        n_head = len(head.split())
+        last = len(words) - 1
+        for j in range(i + n_head, len(words)):
+            low = _bare(words[j][2])
+            if low in knowledge.titles or low in knowledge.role_words:
+                last = j - 1
+                break
+        while last >= i + n_head and words[last][2].lower() in {"of", "the", "de", "la", "del"}:
+            last -= 1
+        if last < i + n_head:
+            return []
+        s, e = _span(text, words, i, last)
+        return [_hit(text, s, e, knowledge)]
+    return []
+
+
+def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """"Vellacourt, a leading logistics firm": the name is an organisation."""
+    hits = []
+    for m in APPOSITIVE.finditer(text, begin):
+        noun = m.group(3).lower()
+        mods = m.group(2).lower().split()
+        if noun.rstrip("s") not in knowledge.org_nouns and noun not in knowledge.org_nouns:
+            continue
+        if any(w in APPOSITIVE_BLOCKERS for w in mods):
+            continue
+        words = _words(m.group(1), m.start(1))
+        first = _strip_noise(words, knowledge)
+        if first >= len(words):
+            continue
+        start, end = words[first][0], words[-1][1]
+        hits.append(_hit(text, start, end, knowledge))
+    return hits
+
+
+def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """"Chief Officer of Brambleton Health": where a role is held is an organisation."""
+    hits = []
+    for m in ROLE_OF.finditer(text, begin):
+        words = _words(m.group(1), m.start(1))
+        last = len(words) - 1
+        for j, (_s, _e, word) in enumerate(words):
+            if _bare(word) in knowledge.titles or _bare(word) in knowledge.role_words:
+                last = j - 1
+                break
+        if last < 0:
+            continue
+        words = words[: last + 1]
+        if all(_bare(w[2]) in DEPARTMENTS for w in words):
+            continue
+        start, end = _span(text, words, 0, len(words) - 1)
+        hits.append(_hit(text, start, end, knowledge))
+    return hits
+
+
+def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """"Quorvane Corp. (NYSE: QRV)": the name right before a listing is the listed company."""
+    hits = []
+    for t in TICKER.finditer(text, begin):
+        left = text[max(begin, t.start() - TICKER_LEFT) : t.start()].rstrip()
+        offset = t.start() - len(text[max(begin, t.start() - TICKER_LEFT) : t.start()])
+        found = None
+        for m in RUN.finditer(left):
+            tail = left[m.end() :]
+            if not tail.strip() or SUFFIX_TAIL.fullmatch(tail):
+                found = m
+        if found is None:
+            continue
+        words = _words(found.group(), offset + found.start())
+        first = _strip_noise(words, knowledge)
+        if first >= len(words):
+            continue
+        start, end = _span(text, words, first, len(words) - 1)
+        hits.append(_hit(text, start, end, knowledge))
+    return hits
+
+
+def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]:
+    """"About Quorvane Corp. (NYSE: QRV)" heading a boilerplate section names an organisation
+    (the issuer, usually). ``begin`` is where the release's about sections start."""
+    hits = []
+    for m in ABOUT_HEADER.finditer(text, begin):
+        header = TRAILING_PAREN.sub("", m.group(1)).rstrip(" :.")
+        start = m.start(1)
+        parts = [header]
+        if " and the " in header:  # "About Acme and the Acme Institute"
+            parts = header.split(" and the ")
+        offset = start
+        for part in parts:
+            at = text.find(part, offset)
+            offset = at + len(part)
+            name = part.strip()
+            words = name.split()
+            if not words or not words[0][:1].isupper() or len(words) > 8:
+                continue
+            first = words[0].rstrip(".").lower()
+            if first in knowledge.titles or _bare(words[-1]) in knowledge.role_words:
+                continue  # "About Dr. Jane Doe" is a person; "About the X Token" a product
+            if any(c in name for c in "$#@") or name.lower() in {"us", "the company", "the author"}:
+                continue
+            hits.append(Hit(at, at + len(name), name, "organization", "about"))
+    return hits
+
+
+def from_camel_case(text: str, begin: int = 0) -> list[Hit]:
+    """CamelCase brand names ("BrightQuill") used at least twice: organisations. A single use
+    is left to the model (it may be a product)."""
+    found = [m for m in CAMEL.finditer(text, begin) if not NAME_PREFIXES.match(m.group(1))]
+    uses = Counter(m.group(1) for m in found)
+    return [
+        Hit(m.start(1), m.end(1), m.group(1), "organization", "pattern")
+        for m in found
+        if uses[m.group(1)] >= 2
+    ]
