@@ -28,7 +28,8 @@ def _default(value: Any) -> str:
 
 
 def _type(annotation: Any) -> str:
-    return getattr(annotation, "__name__", str(annotation)).replace("typing.", "")
+    name = getattr(annotation, "__name__", None) or str(annotation)
+    return name.replace("typing.", "").replace(" | ", " or ")
 
 
 def settings_rows(
@@ -50,9 +51,19 @@ def settings_rows(
     return rows
 
 
+# Read straight from the environment by one module, outside the settings models.
+OTHER_VARIABLES = {
+    "PRESSROOM_TAXONOMY_PATH": ("path", "(bundled)", "An edited copy of the channel taxonomy "
+                                "(shared/data/channels.json); read by shared/taxonomy.py."),
+    "PRESSROOM_ENRICH_EXTRA_PATH": ("path", "(none)", "Extra aliases, wire names and gazetteer "
+                                    "entries for enrich; read by services/enrich/core.py."),
+}  # fmt: skip
+
+
 def settings_table(models: tuple[type[BaseSettings], ...] = MODELS) -> str:
     lines = ["| variable | type | default | meaning |", "|---|---|---|---|"]
     lines += [f"| {v} | {t} | {d} | {m} |" for v, t, d, m in settings_rows(models)]
+    lines += [f"| `{v}` | {t} | {d} | {m} |" for v, (t, d, m) in OTHER_VARIABLES.items()]
     return "\n".join(lines)
 
 

@@ -98,6 +98,7 @@ def test_every_compose_service_has_a_health_check_and_the_shared_settings() -> N
         env = svc["environment"]
         assert env["PRESSROOM_REDIS_URL"] == "redis://redis:6379/0", name
         assert "PRESSROOM_WEBHOOK_ALLOW_NETWORKS" not in env, name
+        assert env["PRESSROOM_SECRET_KEY"].startswith("${PRESSROOM_SECRET_KEY:?"), name
         assert svc["depends_on"]["redis"]["condition"] == "service_healthy"
         assert svc["build"]["dockerfile"] == "deploy/Dockerfile"
 
@@ -222,6 +223,9 @@ def test_every_container_is_sized_probed_and_unprivileged() -> None:
             assert c["resources"]["limits"]["memory"], name
             assert c.get("livenessProbe") or c.get("readinessProbe"), name
             assert c["securityContext"]["allowPrivilegeEscalation"] is False, name
+            if c["image"].startswith("pressroom"):
+                refs = [e.get("secretRef", {}).get("name") for e in c["envFrom"]]
+                assert "pressroom-secrets" in refs, name
 
 
 def test_disruption_budgets_and_services_select_real_pods() -> None:
