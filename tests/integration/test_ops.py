@@ -13,6 +13,7 @@ import pytest
 import requests
 from prometheus_client import REGISTRY
 
+from services.cli.system import System
 from shared import metrics
 from shared.celery_app import create_app
 from shared.dispatch import Dispatcher
@@ -180,3 +181,24 @@ def test_delivery_outcome_and_ingest_to_delivery_latency(store: Store) -> None:
     again = metrics.task_started(task, delivery.id)  # type: ignore[arg-type]
     metrics.task_finished(task, delivery.id, "ok", 0.01, again)  # type: ignore[arg-type]
     assert sample("pressroom_deliveries_total", outcome="succeeded") == before_ok + 1
+
+
+def test_api_serves_request_counters_and_queue_gauges(system: System) -> None:
+    labels = {"method": "GET", "route": "/v1/releases/{release_id}", "status": "404"}
+
+    def scrape() -> str:
+        answer = requests.get(f"{system.api_url}/metrics", timeout=10)
+        assert answer.status_code == 200
+        return answer.text
+
+    before = metric(scrape(), "pressroom_http_requests_total", **labels) or 0.0
+    requests.get(f"{system.api_url}/v1/releases/rel_nope", timeout=10)
+    text = scrape()
+    # Route templates, never raw ids, label the request counter.
+    assert metric(text, "pressroom_http_requests_total", **labels) == before + 1
+    assert "rel_nope" not in text
+    for stage in ("parse", "enrich", "publish", "deliver"):
+        queue = f"pressroom.{stage}"
+        assert metric(text, "pressroom_queue_depth", queue=queue) is not None
+        assert metric(text, "pressroom_queue_oldest_age_seconds", queue=queue) is not None
+    assert metric(text, "pressroom_tasks_in_flight") is not None
