@@ -314,3 +314,31 @@ SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Lo|Van|Von|St|Fitz|Al
 def _camel(word: str) -> bool:
     """CamelCase ("BrightQuill"), not a prefixed surname ("McAllister", "DeWitt")."""
     return bool(CAMEL_WORD.fullmatch(word)) and not SURNAME_PREFIX.match(word)
+
+
+ACRONYM_USE = re.compile(r"(?<![\w.-])([A-Z]{2,5})(?![\w.-])(?=(\s[a-z][a-z-]+)?)")
+
+
+DEFINED_ACRONYM = re.compile(r"\([“\"]?([A-Z]{2,5})[”\"]?\)")
+
+
+def modifier_acronyms(text: str) -> set[str]:
+    """Acronyms the release mostly uses as a modifier ("HPC workloads", "EV charging"): terms,
+    not organisation names, unless defined or aliased elsewhere."""
+    uses: dict[str, list[bool]] = {}
+    for m in ACRONYM_USE.finditer(text):
+        uses.setdefault(m.group(1), []).append(m.group(2) is not None)
+    defined = set(DEFINED_ACRONYM.findall(text))
+    return {a for a, flags in uses.items() if sum(flags) * 2 >= len(flags) and a not in defined}
+
+
+def is_heading_org(text: str, hit: Hit, knowledge: Knowledge) -> bool:
+    """A model ORG span that is a whole line of three or more words without an organisation
+    ending is a section heading ("Notice Regarding Forward Statements"), not a name."""
+    if hit.source != "ner" or hit.label != "organization" or len(hit.text.split()) < 3:
+        return False
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    whole = not text[line_start : hit.start].strip() and not text[hit.end : line_end].strip(" .:")
+    return whole and not has_org_suffix(hit.text, knowledge)

@@ -92,13 +92,22 @@ class Enricher:
         hits += orgrules.from_about_headers(text, kn, lay.body_end)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
+        subjects = frozenset(key(h.text) for h in hits if h.source == "about")
+        terms = cand.modifier_acronyms(text)
+        hits = [
+            h for h in hits
+            if h.text not in terms or h.label != "organization" or h.source in ("alias", "about")
+        ]
+        hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         hits = cluster.resolve_overlaps(hits)
+        for hit in hits:  # a name with its own "About" section is an organisation throughout
+            if hit.label in ("person", "place") and key(hit.text) in subjects:
+                hit.label, hit.place = "organization", None
         hits = [h for h in hits if h.source != "ner" or h.start >= headline_end]
         cand.attach_aliases(text, hits)
         hits = [cand.retype(h, gz, kn) for h in hits]
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
-        subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
         hits += self._structured_hits(release)
 

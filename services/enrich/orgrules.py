@@ -56,8 +56,10 @@ ROLE_OF = re.compile(
     rf",?[ ](?:of|at|for|with)[ ](?:the[ ])?({RUN_BODY})"
 )
 APPOSITIVE = re.compile(
-    rf"(?<![\w.@/#$’'-])({RUN_BODY}),[ ](?:a|an|the)[ ]((?:[\w-]+[ ]){{0,6}}?)([\w-]+)\b"
+    rf"(?<![\w.@/#$’'-])({RUN_BODY}),[ ](?:a|an|the)[ ]((?:[\w-]+\b[ ]?){{1,8}})"
 )
+CONNECTOR_WORDS = {"of", "the", "de", "la", "del", "y", "and", "et", "&", "e", "und", "les", "los"}
+CONJUNCTIONS = {"and", "&", "y", "e", "et", "und"}
 APPOSITIVE_BLOCKERS = {"of", "at", "with", "in", "for", "to", "by", "from", "under", "and",
                        "who", "which", "that", "on"}
 CAMEL = re.compile(
@@ -133,36 +135,52 @@ def from_runs(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
 def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
     run_start = words[0][0]
     run = text[run_start : words[-1][1]]
-    for i, (start, _e, _w) in enumerate(words):
-        rest = run[start - run_start :]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        rest = run[words[i][0] - run_start :]
         head = next((h for h in knowledge.org_heads if rest.startswith(h + " ")), None)
         if head is None:
+            i += 1
             continue
         n_head = len(head.split())
         last = len(words) - 1
         for j in range(i + n_head, len(words)):
-            low = _bare(words[j][2])
-            if low in knowledge.titles or low in knowledge.role_words:
+            # "Instituto X y la Oficina Y": a conjunction before another head ends it.
+            if words[j][2] in CONJUNCTIONS:
+                after = run[words[j][1] - run_start :].lstrip()
+                after = re.sub(r"^(?:the|la|le|el|les|los|las|l')\s*", "", after)
+                if any(after.startswith(h + " ") for h in knowledge.org_heads):
+                    last = j - 1
+                    break
+            # "Department of Energy Secretary Jane Doe": a title then a name ends it; a title
+            # word at the end is part of it ("Office of the Attorney General").
+            if j < len(words) - 2 and _bare(words[j][2]) in knowledge.titles:
                 last = j - 1
                 break
-        while last >= i + n_head and words[last][2].lower() in {"of", "the", "de", "la", "del"}:
+        end = last
+        while last >= i + n_head and words[last][2].lower() in CONNECTOR_WORDS:
             last -= 1
-        if last < i + n_head:
-            return []
-        s, e = _span(text, words, i, last)
-        return [_hit(text, s, e, knowledge)]
-    return []
+        if last >= i + n_head:
+            s, e = _span(text, words, i, last)
+            hits.append(_hit(text, s, e, knowledge))
+        i = end + 1
+    return hits
 
 
 def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """"Vellacourt, a leading logistics firm": the name is an organisation."""
     hits = []
     for m in APPOSITIVE.finditer(text, begin):
-        noun = m.group(3).lower()
-        mods = m.group(2).lower().split()
-        if noun.rstrip("s") not in knowledge.org_nouns and noun not in knowledge.org_nouns:
-            continue
-        if any(w in APPOSITIVE_BLOCKERS for w in mods):
+        # The head noun comes before the first preposition: "a leading provider of ...".
+        head = None
+        for word in m.group(2).lower().split():
+            if word in APPOSITIVE_BLOCKERS:
+                break
+            if word in knowledge.org_nouns or word.rstrip("s") in knowledge.org_nouns:
+                head = word
+                break
+        if head is None:
             continue
         words = _words(m.group(1), m.start(1))
         first = _strip_noise(words, knowledge)
@@ -204,6 +222,7 @@ def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
             tail = left[m.end() :]
             if not tail.strip() or SUFFIX_TAIL.fullmatch(tail):
                 found = m
+                break
         if found is None:
             continue
         words = _words(found.group(), offset + found.start())
@@ -220,7 +239,7 @@ def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]
     (the issuer, usually). ``begin`` is where the release's about sections start."""
     hits = []
     for m in ABOUT_HEADER.finditer(text, begin):
-        header = TRAILING_PAREN.sub("", m.group(1)).rstrip(" :.")
+        header = TRAILING_PAREN.sub("", m.group(1)).rstrip(" :")
         start = m.start(1)
         parts = [header]
         if " and the " in header:  # "About Acme and the Acme Institute"
@@ -238,7 +257,7 @@ def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]
                 continue  # "About Dr. Jane Doe" is a person; "About the X Token" a product
             if any(c in name for c in "$#@") or name.lower() in {"us", "the company", "the author"}:
                 continue
-            hits.append(Hit(at, at + len(name), name, "organization", "about"))
+            hits.append(_hit(text, at, at + len(name), knowledge, "about"))
     return hits
 
 
