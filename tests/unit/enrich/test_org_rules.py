@@ -24,11 +24,11 @@ def texts(hits: list[Hit]) -> list[str]:
 
 def test_legal_form_and_org_noun_endings(kn: Knowledge) -> None:
     text = (
-        "Press inquiries: Media Contact Thornwick Marketing Advisors. The deal with "
+        "Press inquiries: Press Contact Thornwick Harbor Advisors. The deal with "
         "Ostrel Holdings, Inc. closed after Brimley Quay Ventures signed."
     )
     found = texts(orgrules.from_runs(text, kn))
-    assert "Thornwick Marketing Advisors" in found
+    assert "Thornwick Harbor Advisors" in found
     assert "Ostrel Holdings, Inc." in found
     assert "Brimley Quay Ventures" in found
 
@@ -46,12 +46,12 @@ def test_legal_form_after_comma_and_spanish_legal_form(kn: Knowledge) -> None:
 
 def test_org_heads_in_three_languages(kn: Knowledge) -> None:
     text = (
-        "It was reviewed by the Office of the Chief Scientific Adviser for Harbour Safety. "
+        "It was reviewed by the Office of the Chief Economic Adviser for Harbour Safety. "
         "Colabora con el Instituto Veracruzano de la Familia y la Oficina de Datos de Norlandia. "
         "Avec l'Université Belmarre de Quorvel."
     )
     found = texts(orgrules.from_runs(text, kn))
-    assert "Office of the Chief Scientific Adviser for Harbour Safety" in found
+    assert "Office of the Chief Economic Adviser for Harbour Safety" in found
     assert "Instituto Veracruzano de la Familia" in found
     assert "Oficina de Datos de Norlandia" in found
 
@@ -68,8 +68,8 @@ def test_runs_do_not_cross_a_sentence_or_a_possessive(kn: Knowledge) -> None:
 
 def test_appositive_names_an_organisation(kn: Knowledge) -> None:
     text = (
-        "the acquisition of Vellacourt, a leading cannabis retail consulting firm. "
-        "Tidewell.io, an innovative new online community, opened. "
+        "the acquisition of Vellacourt, a regional boat repair consulting firm. "
+        "Tidewell.io, a small weekend gardening community, opened. "
         "Maren Oduya, a partner at the firm, said."
     )
     found = texts(orgrules.from_appositives(text, kn))
@@ -79,7 +79,7 @@ def test_appositive_names_an_organisation(kn: Knowledge) -> None:
 
 def test_role_of_names_the_employer(kn: Knowledge) -> None:
     text = (
-        "said Pia Lund, Chief Distribution Officer for Brambleton Health. "
+        "said Pia Lund, Chief Revenue Officer for Brambleton Health. "
         "Teo Varga, Director of Marketing, agreed."
     )
     found = texts(orgrules.from_roles(text, kn))
@@ -87,7 +87,7 @@ def test_role_of_names_the_employer(kn: Knowledge) -> None:
 
 
 def test_ticker_anchors_the_company_before_it(kn: Knowledge) -> None:
-    text = "Stonebarrow updates coverage on Quorvane Furniture Corporation (NASDAQ: QRVF)."
+    text = "Analysts at Stonebarrow rate Quorvane Furniture Corporation (NASDAQ: QRVF) a buy."
     assert texts(orgrules.from_tickers(text, kn)) == ["Quorvane Furniture Corporation"]
     text = "Lumora Brands, Inc. (OTC: LUMB) announced"
     assert texts(orgrules.from_tickers(text, kn)) == ["Lumora Brands, Inc."]
@@ -168,7 +168,7 @@ def test_end_to_end(enricher: Enricher) -> None:
         headline="Quorvane Expands",
         paragraphs=[
             "Quorvane Furniture Corporation (NASDAQ: QRVF) announced the acquisition of "
-            "Vellacourt, a leading retail consulting firm, said Pia Lund, Chief Operating "
+            "Vellacourt, a regional boat repair firm, said Pia Lund, Chief Operating "
             "Officer for Brambleton Health.",
             "The $Pip Meme Token is not a company.",
         ],
