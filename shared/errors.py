@@ -5,6 +5,10 @@
     │   ├── ParseError        the body holds no readable release
     │   ├── UnknownChannel    a declared channel that the taxonomy does not know
     │   └── PayloadTooLarge   over PRESSROOM_MAX_BODY_BYTES
+    ├── AccessError           who may do what: 401 (no or bad key), 403 (out of scope), 429
+    │   ├── Unauthorized
+    │   ├── Forbidden
+    │   └── RateLimited       carries Retry-After
     ├── NotFound              no such release, subscription or delivery
     ├── TransientError        worth retrying: Redis hiccups, a subscriber that is down
     │   └── DeliveryRetry     one webhook attempt failed in a way that may pass
@@ -42,6 +46,28 @@ class PayloadTooLarge(InputError):
 
 class UnsupportedContentType(InputError):
     status_code = 415
+
+
+class AccessError(PressroomError):
+    status_code = 401
+    headers: dict[str, str] = {}  # noqa: RUF012 - read-only class default
+
+
+class Unauthorized(AccessError):
+    status_code = 401
+    headers = {"WWW-Authenticate": 'Bearer realm="pressroom"'}  # noqa: RUF012
+
+
+class Forbidden(AccessError):
+    status_code = 403
+
+
+class RateLimited(AccessError):
+    status_code = 429
+
+    def __init__(self, retry_after: float):
+        super().__init__(f"rate limit reached; retry in {retry_after:.0f} s")
+        self.headers = {"Retry-After": str(max(1, round(retry_after + 0.5)))}
 
 
 class NotFound(PressroomError):

@@ -47,6 +47,18 @@ class Settings(BaseSettings):
         description="Comma-separated CIDRs that webhook targets may resolve to despite the "
         "private/loopback guard (for example 127.0.0.0/8 for local testing).",
     )
+    api_key: str | None = Field(
+        None, description="The key the CLI sends (default: read from $PRESSROOM_DATA_DIR/api-key)."
+    )
+    rate_limit_per_minute: int = Field(
+        600, ge=1, description="Requests one API key may make in any 60 s, across API processes."
+    )
+    duplicate_window: int = Field(
+        600,
+        ge=0,
+        description="Seconds within which an identical body from the same producer is answered "
+        "as a duplicate of the first (0: off).",
+    )
     secret_key: str | None = Field(
         None,
         description="Fernet key that encrypts webhook secrets at rest "
@@ -73,6 +85,10 @@ class Settings(BaseSettings):
     @property
     def secret_key_file(self) -> Path:
         return self.data_dir / "secret-key"
+
+    @property
+    def api_key_file(self) -> Path:
+        return self.data_dir / "api-key"
 
     def model_post_init(self, __context: object) -> None:
         if self.task_time_limit >= self.visibility_timeout:

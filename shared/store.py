@@ -85,11 +85,19 @@ return 1
 
 # Stores the raw release and queues it for parse in one step; answers 0 when the
 # id exists already (a retried submission with the same external id).
+# Answers the id of an earlier release when this one is a duplicate (same id, or the
+# same body from the same producer within the window; KEYS[3] is '' when not checked),
+# and '' when it stored the new one.
 _CREATE_RELEASE = """
-if redis.call('HSETNX', KEYS[1], 'raw', ARGV[1]) == 0 then return 0 end
+if KEYS[3] ~= '' then
+  local earlier = redis.call('GET', KEYS[3])
+  if earlier then return earlier end
+end
+if redis.call('HSETNX', KEYS[1], 'raw', ARGV[1]) == 0 then return ARGV[6] end
 redis.call('HSET', KEYS[1], 'received_at', ARGV[2], 'next', ARGV[3], 'state:ingest', ARGV[4])
 redis.call('ZADD', KEYS[2], ARGV[5], ARGV[6])
-return 1
+if KEYS[3] ~= '' then redis.call('SET', KEYS[3], ARGV[6], 'EX', ARGV[7]) end
+return ''
 """
 
 
@@ -145,9 +153,24 @@ class Store:
 
     def create_release(self, raw: RawRelease, requeue_after: float) -> bool:
         """Store a new release and mark it queued for parse. False if it exists already."""
+        return self.submit_release(raw, requeue_after)[1]
+
+    def submit_release(
+        self,
+        raw: RawRelease,
+        requeue_after: float,
+        content_key: str | None = None,
+        dedupe_window: int = 0,
+    ) -> tuple[str, bool]:
+        """Store a release atomically unless it duplicates one: (release id, newly stored).
+
+        ``content_key`` names the body (producer + hash); the same key within
+        ``dedupe_window`` seconds answers the earlier release's id.
+        """
         state = StageState(status="done", at=raw.received_at)
-        created = self._create_release(
-            keys=[release_key(raw.id), INFLIGHT],
+        dedupe = f"{PREFIX}content:{content_key}" if content_key and dedupe_window > 0 else ""
+        earlier = self._create_release(
+            keys=[release_key(raw.id), INFLIGHT, dedupe],
             args=[
                 raw.model_dump_json(),
                 raw.received_at.isoformat(),
@@ -155,9 +178,10 @@ class Store:
                 state.model_dump_json(),
                 now_ts() + requeue_after,
                 raw.id,
+                max(dedupe_window, 1),
             ],
         )
-        return bool(created)
+        return (str(earlier), False) if earlier else (raw.id, True)
 
     def release_exists(self, release_id: str) -> bool:
         return bool(self.r.exists(release_key(release_id)))

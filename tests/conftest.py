@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import requests
 
 from services.cli.receiver import Receiver
 from services.cli.system import System
@@ -23,6 +22,11 @@ TEST_ENV = {
     "PRESSROOM_WEBHOOK_DEADLINE": "3",
     "PRESSROOM_DISABLE_AFTER_FAILED_DELIVERIES": "2",
     "PRESSROOM_SECRET_ROTATION_GRACE": "60",
+    # The tests submit the same body many times on purpose; duplicates by body are
+    # tested on their own (tests/integration/test_access.py).
+    "PRESSROOM_DUPLICATE_WINDOW": "0",
+    # Polling tests make many requests; the limit is tested on its own API processes.
+    "PRESSROOM_RATE_LIMIT_PER_MINUTE": "1000000",
 }
 
 
@@ -78,7 +82,7 @@ def subscribe(system: System) -> Iterator[Callable[..., dict]]:
     created: list[str] = []
 
     def make(url: str, channels: list[str], **fields: object) -> dict:
-        response = requests.post(
+        response = system.http.post(
             f"{system.api_url}/v1/subscriptions",
             json={"url": url, "channels": channels, **fields},
             timeout=10,
@@ -90,7 +94,7 @@ def subscribe(system: System) -> Iterator[Callable[..., dict]]:
 
     yield make
     for sub_id in created:
-        requests.delete(f"{system.api_url}/v1/subscriptions/{sub_id}", timeout=10)
+        system.http.delete(f"{system.api_url}/v1/subscriptions/{sub_id}", timeout=10)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any, NoReturn
 
 import requests
 import typer
+
+
+def find_api_key(env_value: str | None, key_file: Path) -> str | None:
+    """PRESSROOM_API_KEY, else the key `pressroom up` left in ./var/api-key."""
+    if env_value:
+        return env_value.strip()
+    try:
+        return key_file.read_text().strip() or None
+    except OSError:
+        return None
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -16,10 +27,12 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 class ApiClient:
-    def __init__(self, base_url: str, timeout: float = 30.0) -> None:
+    def __init__(self, base_url: str, key: str | None = None, timeout: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.session = requests.Session()
+        if key:
+            self.session.headers["Authorization"] = f"Bearer {key}"
 
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
         url = self.base_url + path

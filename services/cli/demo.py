@@ -38,7 +38,7 @@ def run_demo(console: Console, timeout: float) -> bool:
         console.print("starting pressroom (embedded Redis, API, 4 worker pools, scheduler)…")
         with system:
             console.print(f"  up in {time.monotonic() - started:.1f}s at {system.api_url}")
-            api = requests.Session()
+            api = system.http
             names: dict[str, str] = {}
             for desk, channels in SUBSCRIBERS.items():
                 sub = api.post(

@@ -25,7 +25,7 @@ from shared.models import ContentType, Submission
 from shared.settings import get_settings
 from shared.topology import WORKER_STAGES, Stage
 
-from .client import ApiClient, fail
+from .client import ApiClient, fail, find_api_key
 from .files import content_type_for, read_bytes
 from .ops import prepare_worker_env
 from .ops import register as register_ops
@@ -38,6 +38,8 @@ app = typer.Typer(
 )
 subscriptions_app = typer.Typer(help="Manage webhook subscriptions.", no_args_is_help=True)
 app.add_typer(subscriptions_app, name="subscriptions")
+keys_app = typer.Typer(help="Manage producer API keys (needs an admin key).", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
 register_ops(app)  # queues, workers, dlq, healthcheck, settings-doc
 console = Console()
 
@@ -50,7 +52,8 @@ ApiOption = Annotated[
 
 
 def _client(api: str | None) -> ApiClient:
-    return ApiClient(api or get_settings().api_url)
+    settings = get_settings()
+    return ApiClient(api or settings.api_url, find_api_key(settings.api_key, settings.api_key_file))
 
 
 # ---- running the system ------------------------------------------------------
@@ -90,6 +93,12 @@ def up(
         else redis_url
     )
     console.print(f"[bold]pressroom is up[/]: API {system.api_url}  Redis {where}")
+    key_file = settings.data_dir / "api-key"
+    if system.admin_key_created:
+        console.print(f"created a development admin key, stored in {key_file}:")
+        console.print(f"  {system.admin_key}")
+    else:
+        console.print(f"admin key: {key_file}")
     console.print("Ctrl-C to stop.")
     while not stop.wait(1.0):
         for child in system.children:
@@ -431,3 +440,83 @@ def keygen() -> None:
     from cryptography.fernet import Fernet
 
     print(Fernet.generate_key().decode())
+
+
+@app.command()
+def bench(
+    releases: Annotated[
+        int | None, typer.Option(help="Releases per pipeline run (default 486; --quick 60).")
+    ] = None,
+    subscribers: Annotated[int, typer.Option(help="Loopback webhook subscribers.")] = 10,
+    quick: Annotated[bool, typer.Option(help="About a minute, for CI smoke runs.")] = False,
+    out: Annotated[Path, typer.Option(help="Where bench.json and bench.md go.")] = Path("reports"),
+) -> None:
+    """Measure throughput and latency against the compute and queue bounds (see reports/)."""
+    from .bench import BenchConfig, run_bench
+
+    if (releases is not None and releases < 1) or subscribers < 1:
+        fail("--releases and --subscribers must be at least 1", 2)
+    run_bench(BenchConfig.make(releases, subscribers, quick, out), say=console.print)
+
+
+# ---- API keys ----------------------------------------------------------------
+
+
+@keys_app.command("create")
+def keys_create(
+    producer: Annotated[str, typer.Argument(help="Who the key is for.")],
+    scope: Annotated[
+        list[str] | None, typer.Option("--scope", "-s", help="submit, read or admin (repeatable).")
+    ] = None,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option("--channel", "-c", help="Channels it may post to (default any)."),
+    ] = None,
+    api: ApiOption = None,
+) -> None:
+    """Create a key; prints it, once."""
+    body: dict[str, object] = {"producer": producer}
+    if scope:
+        body["scopes"] = scope
+    if channel:
+        body["channels"] = channel
+    created = _client(api).request("POST", "/v1/keys", json=body)
+    print(created["key"])
+    Console(stderr=True).print(
+        f"key {created['id']} for {producer}: keep it now, it is not shown again"
+    )
+
+
+@keys_app.command("list")
+def keys_list(api: ApiOption = None) -> None:
+    """List keys (never the keys themselves)."""
+    table = Table("id", "producer", "scopes", "channels", "created", "revoked")
+    for k in _client(api).request("GET", "/v1/keys"):
+        table.add_row(
+            k["id"], k["producer"], ", ".join(k["scopes"]), ", ".join(k["channels"]),
+            k["created_at"], k["revoked_at"] or "",
+        )  # fmt: skip
+    console.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: str, api: ApiOption = None) -> None:
+    """Revoke a key at once."""
+    _client(api).request("DELETE", f"/v1/keys/{key_id}")
+    console.print(f"revoked {key_id}")
+
+
+@keys_app.command("bootstrap")
+def keys_bootstrap(
+    producer: Annotated[str, typer.Argument(help="Who the admin key is for.")] = "operator",
+) -> None:
+    """Create an admin key straight in Redis (PRESSROOM_REDIS_URL): the first key of a
+    deployment, before any key can call the API."""
+    from services.ingest.keys import KeyStore
+    from shared.store import Store
+
+    try:
+        _, token = KeyStore(Store.from_url(get_settings().redis_url)).create(producer, ["admin"])
+    except Exception as exc:  # redis errors: say what and where, in one line
+        fail(f"cannot reach Redis at PRESSROOM_REDIS_URL: {exc}", 1)
+    print(token)

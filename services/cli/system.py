@@ -19,8 +19,10 @@ from pathlib import Path
 
 import requests
 
+from services.ingest.keys import KeyStore
 from shared.redis_server import RedisServer, free_port
 from shared.secrets import ensure_key_file
+from shared.store import Store
 from shared.topology import WORKER_STAGES, Stage, route_for
 
 # Deliver waits on subscribers' networks, not on the CPU: threads, and more of them.
@@ -57,6 +59,22 @@ def scheduler_command() -> list[str]:
     return [sys.executable, "-m", "services.cli", "scheduler"]
 
 
+def ensure_admin_key(redis_url: str, path: Path) -> tuple[str, bool]:
+    """The development admin key in ``path``, made (and stored hashed in Redis) on first
+    start or when the file's key is unknown to this Redis. (key, newly made)."""
+    keys = KeyStore(Store.from_url(redis_url))
+    if path.exists():
+        token = path.read_text().strip()
+        if keys.verify(token) is not None:
+            return token, False
+    _, token = keys.create("development", ["admin"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(token + "\n")
+    return token, True
+
+
 @dataclass
 class Child:
     name: str
@@ -77,10 +95,21 @@ class System:
     log_path: Path | None = None
     redis: RedisServer | None = None
     children: list[Child] = field(default_factory=list)
+    admin_key: str = ""
+    admin_key_created: bool = False
+    _http: requests.Session | None = field(default=None, repr=False)
 
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.api_port}"
+
+    @property
+    def http(self) -> requests.Session:
+        """A session that sends the development admin key (made at start)."""
+        if self._http is None:
+            self._http = requests.Session()
+            self._http.headers["Authorization"] = f"Bearer {self.admin_key}"
+        return self._http
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -100,6 +129,9 @@ class System:
         self.children = [Child("api", api_command(self.api_port))]
         if "PRESSROOM_SECRET_KEY" not in self.env():
             ensure_key_file(self.data_dir / "secret-key")
+        self.admin_key, self.admin_key_created = ensure_admin_key(
+            str(self.redis_url), self.data_dir / "api-key"
+        )
         for stage in self.stages:
             n = self.concurrency.get(stage.value)
             self.children.append(Child(f"worker-{stage.value}", worker_command(stage, n)))
@@ -134,6 +166,33 @@ class System:
 
     def child(self, name: str) -> Child:
         return next(c for c in self.children if c.name == name)
+
+    def restart_child(self, name: str, timeout: float = 30.0) -> Child:
+        """Start one child again with its own command line, as a supervisor does after a
+        crash (the fault suite kills children and calls this). One still running is
+        stopped first: SIGTERM, then SIGKILL after ``timeout``."""
+        child = self.child(name)
+        old = child.process
+        if old is not None and old.poll() is None:
+            old.terminate()
+            try:
+                old.wait(timeout)
+            except subprocess.TimeoutExpired:
+                old.kill()
+                old.wait()
+        log = open(self.log_path, "ab") if self.log_path else None  # noqa: SIM115
+        try:
+            child.process = subprocess.Popen(
+                child.command,
+                env=self.env(),
+                stdout=log or None,
+                stderr=subprocess.STDOUT if log else None,
+                start_new_session=True,
+            )
+        finally:
+            if log is not None:
+                log.close()  # the child holds its own descriptor
+        return child
 
     def stop(self, timeout: float = 30.0) -> None:
         """API first (no new work), then workers (warm shutdown), scheduler, Redis last."""

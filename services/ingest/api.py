@@ -22,8 +22,9 @@ from shared.store import Store
 from shared.taxonomy import Taxonomy, load_taxonomy
 
 from .deps import Deps
+from .keys import KeyStore
 from .metrics import instrument
-from .routes import channels, releases, subscriptions
+from .routes import channels, keys, releases, subscriptions
 
 log = get_logger("pressroom.api")
 
@@ -40,15 +41,18 @@ def create_api(
         version="0.1.0",
         description="Submit press releases, follow them, manage subscribers, pull channels.",
     )
+    store = store or Store.from_url(s.redis_url)
     api.state.deps = Deps(
         settings=s,
-        store=store or Store.from_url(s.redis_url),
+        store=store,
         dispatcher=dispatcher or Dispatcher(create_app("pressroom-api", settings=s)),
         taxonomy=taxonomy or load_taxonomy(),
+        keys=KeyStore(store),
     )
     api.include_router(releases.router)
     api.include_router(subscriptions.router)
     api.include_router(channels.router)
+    api.include_router(keys.router)
     instrument(api, api.state.deps.store.r)
 
     @api.exception_handler(SecretKeyMissing)
@@ -59,7 +63,10 @@ def create_api(
     @api.exception_handler(PressroomError)
     async def _pressroom_error(_request: Request, exc: PressroomError) -> JSONResponse:
         status = getattr(exc, "status_code", 400)
-        return JSONResponse({"error": str(exc), "type": type(exc).__name__}, status_code=status)
+        headers = getattr(exc, "headers", None)
+        return JSONResponse(
+            {"error": str(exc), "type": type(exc).__name__}, status_code=status, headers=headers
+        )
 
     @api.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -12,6 +12,8 @@ from shared.settings import Settings
 from shared.store import Store
 from shared.taxonomy import Taxonomy
 
+from .keys import KeyStore
+
 
 @dataclass
 class Deps:
@@ -19,6 +21,7 @@ class Deps:
     store: Store
     dispatcher: Dispatcher
     taxonomy: Taxonomy
+    keys: KeyStore
     _box: SecretBox | None = field(default=None, repr=False)
 
     @property

@@ -14,7 +14,7 @@ import requests
 
 from services.cli.receiver import Receiver
 from shared.redis_server import free_port
-from tests.support.wire import DEFENCE_RELEASE, release_view, settled, wait_for
+from tests.support.wire import DEFENCE_RELEASE, settled, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,7 +61,18 @@ def test_up_submit_deliver_and_ctrl_c(tmp_path: Path) -> None:
             assert status.returncode == 0
             view = json.loads(status.stdout)
             assert view["stages"]["publish"]["status"] == "done"
-            assert settled(release_view(api, release_id))
+            assert settled(view)
+
+            # The development admin key made on first start issues a producer key.
+            assert (tmp_path / "var" / "api-key").stat().st_mode & 0o077 == 0
+            made_key = pressroom("keys", "create", "acme", "-s", "submit", env=env)
+            assert made_key.returncode == 0, made_key.stderr
+            producer_env = {**env, "PRESSROOM_API_KEY": made_key.stdout.strip()}
+            again = pressroom("submit", str(release_file), "--external-id", "a1", env=producer_env)
+            assert again.returncode == 0, again.stderr
+            listing = pressroom("subscriptions", "list", env=producer_env)
+            assert listing.returncode == 2 and "403" in listing.stderr
+            assert "acme" in pressroom("keys", "list", env=env).stdout
         # The embedded Redis keeps an append-only file under ./var.
         assert list((tmp_path / "var" / "redis").glob("appendonly.aof*"))
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import requests
 
 from services.cli.system import System
 from shared.store import Store
@@ -46,7 +45,7 @@ def test_bad_submission_is_refused_with_reason(
     system: System, system_store: Store, body: bytes, headers: dict, status: int, reason: str
 ) -> None:
     before = release_keys(system_store)
-    response = requests.post(
+    response = system.http.post(
         f"{system.api_url}/v1/releases", data=body, headers=headers, timeout=10
     )
     assert response.status_code == status, response.text
@@ -62,7 +61,7 @@ def test_body_over_the_limit_is_refused_while_reading(system: System, system_sto
         for i in range(0, len(big), 65536):
             yield big[i : i + 65536]
 
-    response = requests.post(
+    response = system.http.post(
         f"{system.api_url}/v1/releases",
         data=chunks(),
         headers={"content-type": "text/plain"},
@@ -74,7 +73,7 @@ def test_body_over_the_limit_is_refused_while_reading(system: System, system_sto
 
 
 def test_latin1_body_with_declared_charset_is_accepted(system: System) -> None:
-    response = requests.post(
+    response = system.http.post(
         f"{system.api_url}/v1/releases",
         data="Café opens in Montréal\n\nA new café opened today.".encode("latin-1"),
         headers={"content-type": "text/plain; charset=latin-1"},
@@ -84,34 +83,34 @@ def test_latin1_body_with_declared_charset_is_accepted(system: System) -> None:
 
 
 def test_unknown_release_is_404(system: System) -> None:
-    response = requests.get(f"{system.api_url}/v1/releases/rel_nope", timeout=10)
+    response = system.http.get(f"{system.api_url}/v1/releases/rel_nope", timeout=10)
     assert response.status_code == 404
     assert "rel_nope" in response.json()["error"]
 
 
 def test_subscription_lifecycle_and_validation(system: System) -> None:
     base = f"{system.api_url}/v1/subscriptions"
-    bad = requests.post(base, json={"url": "not a url", "channels": ["Technology"]}, timeout=10)
+    bad = system.http.post(base, json={"url": "not a url", "channels": ["Technology"]}, timeout=10)
     assert bad.status_code == 422 and "url" in bad.json()["error"]
-    unknown = requests.post(
+    unknown = system.http.post(
         base, json={"url": "http://127.0.0.1:1/x", "channels": ["Nope"]}, timeout=10
     )
     assert unknown.status_code == 422 and "Nope" in unknown.json()["error"]
-    created = requests.post(
+    created = system.http.post(
         base, json={"url": "http://127.0.0.1:1/x", "channels": ["Military Industry"]}, timeout=10
     )
     assert created.status_code == 201
     sub = created.json()
     assert sub["channels"] == ["military-industry"]
-    assert sub["id"] in {s["id"] for s in requests.get(base, timeout=10).json()}
-    assert requests.get(f"{base}/{sub['id']}", timeout=10).json()["url"] == "http://127.0.0.1:1/x"
-    assert requests.delete(f"{base}/{sub['id']}", timeout=10).status_code == 204
-    assert requests.delete(f"{base}/{sub['id']}", timeout=10).status_code == 404
+    assert sub["id"] in {s["id"] for s in system.http.get(base, timeout=10).json()}
+    assert system.http.get(f"{base}/{sub['id']}", timeout=10).json()["url"] == "http://127.0.0.1:1/x"
+    assert system.http.delete(f"{base}/{sub['id']}", timeout=10).status_code == 204
+    assert system.http.delete(f"{base}/{sub['id']}", timeout=10).status_code == 404
 
 
 def test_health_and_openapi(system: System) -> None:
-    assert requests.get(f"{system.api_url}/healthz", timeout=10).json()["status"] == "ok"
-    schema = requests.get(f"{system.api_url}/openapi.json", timeout=10).json()
+    assert system.http.get(f"{system.api_url}/healthz", timeout=10).json()["status"] == "ok"
+    schema = system.http.get(f"{system.api_url}/openapi.json", timeout=10).json()
     assert "/v1/releases" in schema["paths"]
     content = schema["paths"]["/v1/releases"]["post"]["requestBody"]["content"]
     assert {"application/json", "text/plain", "text/html", "text/markdown"} <= set(content)

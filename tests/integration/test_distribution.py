@@ -21,7 +21,7 @@ from tests.support.wire import DEFENCE_RELEASE, release_view, settled, wait_for
 
 
 def submit(system: System, body: str = DEFENCE_RELEASE, **fields: object) -> str:
-    response = requests.post(
+    response = system.http.post(
         f"{system.api_url}/v1/releases", json={"body": body, **fields}, timeout=10
     )
     assert response.status_code == 202, response.text
@@ -29,7 +29,7 @@ def submit(system: System, body: str = DEFENCE_RELEASE, **fields: object) -> str
 
 
 def deliveries_of(system: System, release_id: str) -> list[dict[str, Any]]:
-    view = wait_for(lambda: release_view(system.api_url, release_id), settled, timeout=60)
+    view = wait_for(lambda: release_view(system, release_id), settled, timeout=60)
     return list(view["deliveries"])
 
 
@@ -54,7 +54,7 @@ def test_every_delivery_is_signed_and_verifies(
         seen.add(payload["pressroom"]["release_id"])
     assert seen == set(ids)
     # The secret is shown once: never again by the API, never in clear in Redis.
-    listed = requests.get(f"{system.api_url}/v1/subscriptions/{sub['id']}", timeout=10).json()
+    listed = system.http.get(f"{system.api_url}/v1/subscriptions/{sub['id']}", timeout=10).json()
     assert "secret" not in listed
 
 
@@ -69,7 +69,7 @@ def test_rotation_signs_with_both_secrets_during_grace(
     system: System, receiver: Receiver, subscribe
 ) -> None:
     sub = subscribe(receiver.url, ["Military Industry"])
-    rotated = requests.post(
+    rotated = system.http.post(
         f"{system.api_url}/v1/subscriptions/{sub['id']}/rotate-secret", timeout=10
     )
     assert rotated.status_code == 200
@@ -125,7 +125,7 @@ def test_410_disables_the_subscription(system: System, subscribe) -> None:
     with Receiver(behaviour=lambda _g: Answer(410)) as rx:
         sub = subscribe(rx.url, ["Military Industry"])
         deliveries_of(system, submit(system))
-        after = requests.get(f"{system.api_url}/v1/subscriptions/{sub['id']}", timeout=10).json()
+        after = system.http.get(f"{system.api_url}/v1/subscriptions/{sub['id']}", timeout=10).json()
         assert after["active"] is False and "410" in after["disabled_reason"]
         deliveries_of(system, submit(system))
         assert len(rx.attempts) == 1  # nothing more is sent to a disabled subscription
@@ -139,9 +139,9 @@ def test_repeated_exhausted_deliveries_disable_and_operator_re_enables(
         for _ in range(2):  # PRESSROOM_DISABLE_AFTER_FAILED_DELIVERIES=2 in the tests
             deliveries_of(system, submit(system))
         url = f"{system.api_url}/v1/subscriptions/{sub['id']}"
-        after = requests.get(url, timeout=10).json()
+        after = system.http.get(url, timeout=10).json()
         assert after["active"] is False and "in a row" in after["disabled_reason"]
-        again = requests.patch(url, json={"active": True}, timeout=10).json()
+        again = system.http.patch(url, json={"active": True}, timeout=10).json()
         assert again["active"] is True and again["disabled_reason"] is None
 
 
@@ -155,7 +155,7 @@ def test_slow_and_huge_answers_are_bounded(system: System, subscribe) -> None:
         subscribe(big.url, ["Military Industry"])
         release_id = submit(system)
         deliveries = wait_for(
-            lambda: release_view(system.api_url, release_id)["deliveries"],
+            lambda: release_view(system, release_id)["deliveries"],
             lambda ds: len(ds) == 2 and all(d["attempts"] >= 1 for d in ds),
             timeout=60,
         )
@@ -203,13 +203,13 @@ def test_delivery_log_and_replay_keep_the_webhook_id(system: System, subscribe) 
         release_id = submit(system)
         [failed] = deliveries_of(system, release_id)
         assert failed["status"] == "failed"
-        log = requests.get(
+        log = system.http.get(
             f"{system.api_url}/v1/subscriptions/{sub['id']}/deliveries", timeout=10
         ).json()
         assert [d["id"] for d in log] == [failed["id"]]
         assert log[0]["last_status_code"] == 404 and log[0]["attempts"] == 1
         since = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
-        replayed = requests.post(
+        replayed = system.http.post(
             f"{system.api_url}/v1/subscriptions/{sub['id']}/replay",
             json={"since": since},
             timeout=10,
@@ -230,16 +230,16 @@ def test_embargo_holds_delivery_and_listing_until_its_time(
     until = datetime.now(UTC) + timedelta(seconds=4)
     release_id = submit(system, embargo_until=until.isoformat())
     view = wait_for(
-        lambda: release_view(system.api_url, release_id),
+        lambda: release_view(system, release_id),
         lambda v: v["stages"].get("publish", {}).get("status") == "embargoed",
         timeout=60,
     )
     assert view["stages"]["publish"]["status"] == "embargoed"
-    page = requests.get(
+    page = system.http.get(
         f"{system.api_url}/v1/channels/military-industry/releases?limit=200", timeout=10
     ).json()
     assert release_id not in {r["id"] for r in page["releases"]}
-    ninjs = requests.get(f"{system.api_url}/v1/releases/{release_id}?format=ninjs", timeout=10)
+    ninjs = system.http.get(f"{system.api_url}/v1/releases/{release_id}?format=ninjs", timeout=10)
     assert ninjs.status_code == 409
     assert receiver.wait_for(lambda got: len(got) == 1, timeout=30)
     assert receiver.deliveries[0].at >= until.timestamp()
@@ -250,14 +250,14 @@ def test_embargo_holds_delivery_and_listing_until_its_time(
 def test_channel_pages_feeds_and_stats(system: System) -> None:
     ids = [submit(system) for _ in range(5)]
     for release_id in ids:
-        wait_for(lambda rid=release_id: release_view(system.api_url, rid), settled, timeout=60)
+        wait_for(lambda rid=release_id: release_view(system, rid), settled, timeout=60)
     base = f"{system.api_url}/v1/channels/military-industry"
-    first = requests.get(f"{base}/releases?limit=2", timeout=10).json()
+    first = system.http.get(f"{base}/releases?limit=2", timeout=10).json()
     assert len(first["releases"]) == 2 and first["next_cursor"]
     seen = [r["id"] for r in first["releases"]]
     cursor = first["next_cursor"]
     while cursor:
-        page = requests.get(
+        page = system.http.get(
             f"{base}/releases", params={"limit": 2, "cursor": cursor}, timeout=10
         ).json()
         seen += [r["id"] for r in page["releases"]]
@@ -266,26 +266,26 @@ def test_channel_pages_feeds_and_stats(system: System) -> None:
     assert set(ids) <= set(seen)
     times = [r["published_at"] for r in first["releases"]]
     assert times == sorted(times, reverse=True)
-    bad = requests.get(f"{base}/releases", params={"cursor": "garbage!"}, timeout=10)
+    bad = system.http.get(f"{base}/releases", params={"cursor": "garbage!"}, timeout=10)
     assert bad.status_code == 422
 
     for kind, media in (("atom", "application/atom+xml"), ("rss", "application/rss+xml")):
-        feed = requests.get(f"{base}/feed.{kind}", timeout=10)
+        feed = system.http.get(f"{base}/feed.{kind}", timeout=10)
         assert feed.headers["content-type"].startswith(media)
         parsed = feedparser.parse(feed.content)
         assert not parsed.bozo, parsed.get("bozo_exception")
         assert any(ids[-1] in entry.id for entry in parsed.entries)
 
     channels = {
-        c["slug"]: c for c in requests.get(f"{system.api_url}/v1/channels", timeout=10).json()
+        c["slug"]: c for c in system.http.get(f"{system.api_url}/v1/channels", timeout=10).json()
     }
     assert channels["military-industry"]["releases"] >= 5
     assert (
-        requests.get(f"{system.api_url}/v1/channels/no-such/releases", timeout=10).status_code
+        system.http.get(f"{system.api_url}/v1/channels/no-such/releases", timeout=10).status_code
         == 404
     )
 
-    stats = requests.get(f"{system.api_url}/v1/stats", timeout=10).json()
+    stats = system.http.get(f"{system.api_url}/v1/stats", timeout=10).json()
     assert stats["last_24_hours"] >= 5 and stats["last_365_days"] >= stats["last_24_hours"]
     assert stats["counter_line"] == (
         f"There were {stats['last_24_hours']:,} press releases posted in the last 24 hours "
@@ -293,6 +293,7 @@ def test_channel_pages_feeds_and_stats(system: System) -> None:
     )
     assert stats["channels"]["military-industry"]["last_24_hours"] >= 5
 
+    # Published releases are public, like the feeds: no key needed.
     ninjs = requests.get(f"{system.api_url}/v1/releases/{ids[0]}?format=ninjs", timeout=10).json()
     assert ninjs["uri"] == f"urn:pressroom:release:{ids[0]}"
     assert ninjs_errors(ninjs) == []
@@ -302,10 +303,10 @@ def test_channel_pages_feeds_and_stats(system: System) -> None:
 def test_subscription_patch_validates(system: System, subscribe) -> None:
     sub = subscribe("http://127.0.0.1:9/x", ["Retail"])
     url = f"{system.api_url}/v1/subscriptions/{sub['id']}"
-    patched = requests.patch(
+    patched = system.http.patch(
         url, json={"channels": ["Technology"], "description": "tech"}, timeout=10
     )
     assert patched.status_code == 200 and patched.json()["channels"] == ["technology"]
-    assert requests.patch(url, json={"channels": ["Nope"]}, timeout=10).status_code == 422
-    assert requests.patch(url, json={"url": "ftp://x"}, timeout=10).status_code == 422
+    assert system.http.patch(url, json={"channels": ["Nope"]}, timeout=10).status_code == 422
+    assert system.http.patch(url, json={"url": "ftp://x"}, timeout=10).status_code == 422
     time.sleep(0)  # keep the subscription for the fixture to delete

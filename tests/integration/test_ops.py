@@ -192,7 +192,7 @@ def test_api_serves_request_counters_and_queue_gauges(system: System) -> None:
         return answer.text
 
     before = metric(scrape(), "pressroom_http_requests_total", **labels) or 0.0
-    requests.get(f"{system.api_url}/v1/releases/rel_nope", timeout=10)
+    system.http.get(f"{system.api_url}/v1/releases/rel_nope", timeout=10)
     text = scrape()
     # Route templates, never raw ids, label the request counter.
     assert metric(text, "pressroom_http_requests_total", **labels) == before + 1

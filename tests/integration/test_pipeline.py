@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import requests
-
 from services.cli.receiver import Answer, Received, Receiver
 from services.cli.system import System
 from shared.models import RawRelease, Submission
@@ -14,7 +12,7 @@ from tests.support.wire import DEFENCE_RELEASE, release_view, settled, wait_for
 
 
 def submit(system: System, body: str, **fields: object) -> str:
-    response = requests.post(
+    response = system.http.post(
         f"{system.api_url}/v1/releases", json={"body": body, **fields}, timeout=10
     )
     assert response.status_code == 202, response.text
@@ -50,7 +48,7 @@ def test_wire_release_is_tagged_routed_and_delivered(
     places = {e["name"] for e in ours["entities"] if e["type"] == "place"}
     assert "Chile" in places
 
-    view = wait_for(lambda: release_view(system.api_url, release_id), settled, timeout=30)
+    view = wait_for(lambda: release_view(system, release_id), settled, timeout=30)
     assert {k: v["status"] for k, v in view["stages"].items()} == {
         "ingest": "done",
         "parse": "done",
@@ -66,7 +64,7 @@ def test_wire_release_is_tagged_routed_and_delivered(
 
 
 def test_raw_text_body_is_accepted_and_parsed(system: System) -> None:
-    response = requests.post(
+    response = system.http.post(
         f"{system.api_url}/v1/releases",
         data=DEFENCE_RELEASE.encode(),
         headers={"content-type": "text/plain; charset=utf-8"},
@@ -74,7 +72,7 @@ def test_raw_text_body_is_accepted_and_parsed(system: System) -> None:
     )
     assert response.status_code == 202, response.text
     view = wait_for(
-        lambda: release_view(system.api_url, response.json()["id"]), settled, timeout=60
+        lambda: release_view(system, response.json()["id"]), settled, timeout=60
     )
     assert view["documents"]["parsed"]["channels"] == ["Military Industry"]
     assert view["documents"]["raw"]["submission"]["content_type"] == "text/plain"
@@ -90,7 +88,7 @@ def test_failed_attempt_is_retried_by_the_scheduler(system: System, subscribe) -
         subscribe(rx.url, ["Military Industry"])
         release_id = submit(system, DEFENCE_RELEASE)
         assert rx.wait_for(lambda got: len(got) == 1, timeout=60)
-        view = wait_for(lambda: release_view(system.api_url, release_id), settled, timeout=30)
+        view = wait_for(lambda: release_view(system, release_id), settled, timeout=30)
     [delivery] = view["deliveries"]
     assert delivery["status"] == "succeeded"
     assert delivery["attempts"] == 2
@@ -116,7 +114,7 @@ def test_stored_but_never_queued_release_is_picked_up_by_the_scheduler(
 
 def test_same_external_id_gives_the_same_release(system: System) -> None:
     first = submit(system, DEFENCE_RELEASE, external_id="producer-42")
-    response = requests.post(
+    response = system.http.post(
         f"{system.api_url}/v1/releases",
         json={"body": DEFENCE_RELEASE, "external_id": "producer-42"},
         timeout=10,
@@ -129,7 +127,7 @@ def test_release_that_never_parses_is_dead_lettered_with_its_reason(
     system: System, system_store: Store
 ) -> None:
     release_id = submit(system, "<script>alert(1)</script>", content_type="text/html")
-    view = wait_for(lambda: release_view(system.api_url, release_id), settled, timeout=60)
+    view = wait_for(lambda: release_view(system, release_id), settled, timeout=60)
     assert view["stages"]["parse"]["status"] == "failed"
     assert "ParseError" in view["stages"]["parse"]["error"]
     letters = {d.key: d for d in system_store.dead_letters()}

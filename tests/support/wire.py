@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import requests
+from services.cli.system import System
 
 DEFENCE_RELEASE = """\
 There were 301 press releases posted in the last 24 hours and 98,410 in the last 365 days.
@@ -39,8 +39,8 @@ def wait_for(
     return value
 
 
-def release_view(api_url: str, release_id: str) -> dict[str, Any]:
-    response = requests.get(f"{api_url}/v1/releases/{release_id}", timeout=10)
+def release_view(system: System, release_id: str) -> dict[str, Any]:
+    response = system.http.get(f"{system.api_url}/v1/releases/{release_id}", timeout=10)
     response.raise_for_status()
     return dict(response.json())
 

@@ -23,11 +23,14 @@ from shared.models import (
 from shared.secrets import SigningSecrets, new_webhook_secret
 from shared.taxonomy import Taxonomy
 
+from ..auth import require
 from ..deps import Deps, get_deps
 from .common import ERRORS
 
 log = get_logger("pressroom.api")
-router = APIRouter(prefix="/v1/subscriptions", tags=["subscriptions"])
+router = APIRouter(
+    prefix="/v1/subscriptions", tags=["subscriptions"], dependencies=[Depends(require("admin"))]
+)
 DepsParam = Annotated[Deps, Depends(get_deps)]
 
 
