@@ -21,7 +21,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from shared.errors import InputError
-from shared.models import ContentType, Submission
+from shared.models import ContentType, ParsedRelease, Submission
 from shared.settings import get_settings
 from shared.topology import WORKER_STAGES, Stage
 
@@ -271,37 +271,31 @@ ContentTypeOption = Annotated[
 ]
 
 
-@app.command("parse")
-def parse_cmd(
-    file: Annotated[str, typer.Argument(help="Release file; - reads stdin.")],
-    content_type: ContentTypeOption = None,
-) -> None:
-    """Run the parse core on a file (no Redis, no server) and print the document as JSON."""
+def _parse_file(file: str, content_type: str | None) -> ParsedRelease:
     from services.parse.core import parse_submission
 
     submission = _local_submission(file, content_type)
     try:
-        parsed = parse_submission("local", submission)
+        return parse_submission("local", submission)
     except InputError as exc:
         fail(f"{file}: {exc}")
-    print(parsed.model_dump_json(indent=2))
+
+
+FileArgument = Annotated[str, typer.Argument(help="Release file; - reads stdin.")]
+
+
+@app.command("parse")
+def parse_cmd(file: FileArgument, content_type: ContentTypeOption = None) -> None:
+    """Run the parse core on a file (no Redis, no server) and print the document as JSON."""
+    print(_parse_file(file, content_type).model_dump_json(indent=2))
 
 
 @app.command("enrich")
-def enrich_cmd(
-    file: Annotated[str, typer.Argument(help="Release file; - reads stdin.")],
-    content_type: ContentTypeOption = None,
-) -> None:
+def enrich_cmd(file: FileArgument, content_type: ContentTypeOption = None) -> None:
     """Run parse, enrich and channel routing on a file (no Redis, no server); print JSON."""
     from services.enrich.core import load_enricher
-    from services.parse.core import parse_submission
 
-    submission = _local_submission(file, content_type)
-    try:
-        parsed = parse_submission("local", submission)
-    except InputError as exc:
-        fail(f"{file}: {exc}")
-    print(load_enricher().enrich(parsed).model_dump_json(indent=2))
+    print(load_enricher().enrich(_parse_file(file, content_type)).model_dump_json(indent=2))
 
 
 @app.command("eval")
