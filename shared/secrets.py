@@ -16,7 +16,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
 from shared.errors import PressroomError
 
@@ -74,8 +74,19 @@ class SigningSecrets:
 
 
 class SecretBox:
+    """Seals with the first key; opens with any. ``PRESSROOM_SECRET_KEY`` may list several
+    keys, comma-separated, newest first: that is how the key is rotated (add the new one
+    in front, run `pressroom secrets reseal`, then drop the old one)."""
+
     def __init__(self, key: bytes) -> None:
-        self._fernet = Fernet(key)
+        self._fernet = MultiFernet([Fernet(k.strip()) for k in key.split(b",") if k.strip()])
+
+    def reseal(self, token: str) -> str:
+        """The same secrets sealed with the newest key."""
+        try:
+            return self._fernet.rotate(token.encode()).decode()
+        except InvalidToken:
+            raise SecretKeyMissing("cannot decrypt a subscription secret with any key") from None
 
     def seal(self, value: SigningSecrets) -> str:
         plain = json.dumps(value.__dict__).encode()

@@ -417,6 +417,9 @@ class Store:
     def load_sealed_secrets(self, sub_id: str) -> str | None:
         return cast(str | None, self.r.hget(SUB_SECRETS, sub_id))
 
+    def all_sealed_secrets(self) -> dict[str, str]:
+        return cast(dict[str, str], self.r.hgetall(SUB_SECRETS))
+
     def record_delivery_success(self, sub_id: str) -> None:
         self.r.delete(f"{PREFIX}sub-health:{sub_id}")
 

@@ -514,3 +514,24 @@ def keys_bootstrap(
     except Exception as exc:  # redis errors: say what and where, in one line
         fail(f"cannot reach Redis at PRESSROOM_REDIS_URL: {exc}", 1)
     print(token)
+
+
+@app.command("reseal-secrets")
+def reseal_secrets() -> None:
+    """Re-encrypt every stored webhook secret with the first key of PRESSROOM_SECRET_KEY
+    (the step in the middle of rotating that key; talks to PRESSROOM_REDIS_URL)."""
+    from shared.secrets import SecretBox, SecretKeyMissing, load_key
+    from shared.store import Store
+
+    settings = get_settings()
+    try:
+        box = SecretBox(load_key(settings.secret_key, settings.secret_key_file))
+        store = Store.from_url(settings.redis_url)
+        sealed = store.all_sealed_secrets()
+        for sub_id, token in sealed.items():
+            store.save_sealed_secrets(sub_id, box.reseal(token))
+    except SecretKeyMissing as exc:
+        fail(str(exc))
+    except Exception as exc:  # Redis unreachable and the like: one line, not a traceback
+        fail(f"cannot reseal: {exc}", 1)
+    print(f"resealed {len(sealed)} subscription secrets")

@@ -145,3 +145,14 @@ def test_cursor_round_trip_and_garbage() -> None:
     assert decode_cursor(encode_cursor(1700000000.125, "rel_a")) == (1700000000.125, "rel_a")
     with pytest.raises(InputError, match="cursor"):
         decode_cursor("%%%")
+
+
+def test_secret_key_rotation_with_several_keys() -> None:
+    from cryptography.fernet import Fernet
+
+    old, new = Fernet.generate_key(), Fernet.generate_key()
+    sealed_old = SecretBox(old).seal(SigningSecrets(current="whsec_a"))
+    both = SecretBox(new + b"," + old)
+    assert both.open(sealed_old).current == "whsec_a"
+    resealed = both.reseal(sealed_old)
+    assert SecretBox(new).open(resealed).current == "whsec_a"
