@@ -11,8 +11,10 @@ once, into an AttemptResult.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -34,14 +36,18 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def _pinned(pool: type[HTTPConnectionPool], address: str) -> type[HTTPConnectionPool]:
-    """A pool class whose connections go to ``address`` whatever the URL's host resolves to."""
+def _pinned(
+    pool: type[HTTPConnectionPool], address: str, opened: list[Any]
+) -> type[HTTPConnectionPool]:
+    """A pool class whose connections go to ``address`` whatever the URL's host resolves
+    to, and are remembered in ``opened`` so a watchdog can cut them."""
 
     def _new_conn(self: Any) -> Any:
         conn: Any = pool._new_conn(self)
         # urllib3 dials _dns_host. The URL's host name still goes in the Host header and,
         # through server_hostname/assert_hostname, into TLS SNI and the certificate check.
         conn._dns_host = address
+        opened.append(conn)
         return conn
 
     return type(f"Pinned{pool.__name__}", (pool,), {"_new_conn": _new_conn})
@@ -53,7 +59,16 @@ class PinnedAdapter(HTTPAdapter):
     def __init__(self, address: str, hostname: str) -> None:
         self._address = address
         self._hostname = hostname
+        self.opened: list[Any] = []
         super().__init__(max_retries=0)
+
+    def cut(self) -> None:
+        """Shut every connection down, waking a read blocked on a trickling answer."""
+        for conn in self.opened:
+            sock = getattr(conn, "sock", None)
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
     def init_poolmanager(
         self, connections: int, maxsize: int, block: bool = False, **kw: Any
@@ -62,8 +77,8 @@ class PinnedAdapter(HTTPAdapter):
         kw.update(server_hostname=self._hostname, assert_hostname=self._hostname)
         super().init_poolmanager(connections, maxsize, block, **kw)
         self.poolmanager.pool_classes_by_scheme = {
-            "http": _pinned(HTTPConnectionPool, self._address),
-            "https": _pinned(HTTPSConnectionPool, self._address),
+            "http": _pinned(HTTPConnectionPool, self._address, self.opened),
+            "https": _pinned(HTTPSConnectionPool, self._address, self.opened),
         }
 
 
@@ -106,6 +121,34 @@ def post(
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     timeout = urllib3.Timeout(connect=connect_timeout, read=deadline, total=deadline)
+    # Socket timeouts bound each wait, not the whole attempt: an answer trickling in a
+    # byte at a time would never trip them. The watchdog bounds the wall-clock time.
+    watchdog = threading.Timer(deadline, adapter.cut)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return _send(session, url, body, headers, timeout, deadline, max_response_bytes, started)
+    finally:
+        watchdog.cancel()
+        session.close()
+
+
+def _send(
+    session: requests.Session,
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    timeout: urllib3.Timeout,
+    deadline: float,
+    max_response_bytes: int,
+    started: float,
+) -> AttemptResult:
+    def elapsed_ms() -> float:
+        return round((time.monotonic() - started) * 1000, 2)
+
+    def past_deadline() -> bool:
+        return time.monotonic() - started >= deadline
+
     try:
         response = session.post(
             url,
@@ -116,32 +159,31 @@ def post(
             stream=True,
         )
     except requests.exceptions.ConnectTimeout:
-        session.close()
         return AttemptResult(None, elapsed_ms(), "connect timeout")
     except requests.exceptions.Timeout:
-        session.close()
         return AttemptResult(None, elapsed_ms(), "timed out")
     except requests.exceptions.ConnectionError as exc:
-        session.close()
+        if past_deadline():
+            return AttemptResult(None, elapsed_ms(), f"deadline of {deadline:g}s passed")
         return AttemptResult(None, elapsed_ms(), f"connection error: {_short(exc)}")
     except requests.exceptions.RequestException as exc:
-        session.close()
         return AttemptResult(
             None, elapsed_ms(), f"request failed: {_short(exc)}", retryable_error=False
         )
     try:
         read = 0
-        for chunk in response.iter_content(8192):
+        for chunk in response.iter_content(1024):
             read += len(chunk)
-            if read >= max_response_bytes or time.monotonic() - started > deadline:
+            if read >= max_response_bytes or past_deadline():
                 break
-        if time.monotonic() - started > deadline:
+        if past_deadline():
             return AttemptResult(None, elapsed_ms(), f"deadline of {deadline:g}s passed")
     except requests.exceptions.RequestException as exc:
+        if past_deadline():
+            return AttemptResult(None, elapsed_ms(), f"deadline of {deadline:g}s passed")
         return AttemptResult(None, elapsed_ms(), f"reading response: {_short(exc)}")
     finally:
         response.close()
-        session.close()
     status = response.status_code
     return AttemptResult(
         status_code=status,

@@ -1,0 +1,98 @@
+"""One webhook attempt against real sockets on loopback: pinning, bounds, the watchdog."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from services.cli.receiver import Answer, Receiver
+from services.deliver.http import post
+from services.deliver.ssrf import parse_networks
+
+LOOPBACK = parse_networks("127.0.0.0/8")
+
+
+@pytest.fixture
+def trickler() -> Iterator[int]:
+    """A server that answers headers at once, then one body byte every 0.3 s for 30 s."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    stop = threading.Event()
+
+    def serve() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n")
+            try:
+                for _ in range(100):
+                    if stop.is_set():
+                        break
+                    conn.sendall(b"x")
+                    time.sleep(0.3)
+            except OSError:
+                pass  # the sender cut the connection: what the test wants
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield int(server.getsockname()[1])
+    stop.set()
+    thread.join(5)
+    server.close()
+
+
+def test_a_trickling_answer_is_cut_at_the_deadline(trickler: int) -> None:
+    started = time.monotonic()
+    result = post(f"http://127.0.0.1:{trickler}/", b"{}", {}, LOOPBACK, 2.0, 2.0, 65536)
+    took = time.monotonic() - started
+    assert result.status_code is None
+    assert result.error is not None and "deadline" in result.error
+    assert took < 5  # 100 bytes at 0.3 s each would take 30 s
+
+
+def test_the_connection_goes_to_the_checked_address_with_the_original_host() -> None:
+    with Receiver() as rx:
+        port = rx.server.server_address[1]
+        result = post(
+            f"http://hooks.example.test:{port}/in",
+            b"{}",
+            {},
+            LOOPBACK,
+            2.0,
+            5.0,
+            65536,
+            resolver=lambda _host, _port: ["127.0.0.1"],
+        )
+    assert result.status_code == 200
+    assert rx.attempts[0].headers["host"] == f"hooks.example.test:{port}"
+
+
+def test_any_refused_address_refuses_the_target() -> None:
+    result = post(
+        "http://mixed.example.test/",
+        b"{}",
+        {},
+        [],
+        2.0,
+        5.0,
+        65536,
+        resolver=lambda _h, _p: ["93.184.216.34", "10.0.0.7"],
+    )
+    assert result.status_code is None and "10.0.0.7" in str(result.error)
+    assert result.retryable_error is False
+
+
+def test_response_read_is_bounded() -> None:
+    with Receiver(behaviour=lambda _g: Answer(200, body=b"y" * 3_000_000)) as rx:
+        result = post(rx.url, b"{}", {}, LOOPBACK, 2.0, 5.0, 65536)
+    assert result.status_code == 200
