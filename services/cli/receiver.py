@@ -94,6 +94,13 @@ class Receiver:
         self.server.shutdown()
         self.server.server_close()
 
+    def drain(self) -> list[Received]:
+        """Take the deliveries received so far (and forget the attempts), so a long run
+        (the benchmark) holds bounded memory."""
+        with self._lock:
+            taken, self.deliveries, self.attempts = self.deliveries, [], []
+        return taken
+
     def wait_for(self, predicate: Callable[[list[Received]], bool], timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         with self._lock:
