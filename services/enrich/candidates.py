@@ -49,15 +49,42 @@ BULLET_PERSON = re.compile(
     r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,4})"
     r"[ \t]+[—–-][ \t]+([^\n]+)$"
 )
-DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
-                       r"Northeast|Northwest|Southeast|Southwest)(?:ern)?\s+")
-CONNECTORS = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "del", "y", "et",
-              "van", "von", "da", "di", "der", "den", "los", "las", "el"}
+DIRECTION = re.compile(
+    r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+    r"Northeast|Northwest|Southeast|Southwest)(?:ern)?\s+"
+)
+CONNECTORS = {
+    "of",
+    "and",
+    "for",
+    "the",
+    "&",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "del",
+    "y",
+    "et",
+    "van",
+    "von",
+    "da",
+    "di",
+    "der",
+    "den",
+    "los",
+    "las",
+    "el",
+}
 PAREN_ALIAS = re.compile(r"^\s*\(([^()]{1,120})\)")
 QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
 LINE = re.compile(r"[^\n]+")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
+# Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
+# "NY 10007").
+JUNK = re.compile(r"[{}=;<>]|\b[A-Z]{2} \d{5}\b")
 
 
 @dataclass
@@ -96,8 +123,9 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
         # A span across a line break joins two lines of a list ("Acme\n\n- Jane Doe"): each
         # line is its own candidate.
         for line in LINE.finditer(text[start:end]):
-            hit = trimmed_hit(text, start + line.start(), start + line.end(), label, "ner",
-                              knowledge)
+            hit = trimmed_hit(
+                text, start + line.start(), start + line.end(), label, "ner", knowledge
+            )
             if hit is not None:
                 hits.append(hit)
     return hits
@@ -135,8 +163,10 @@ def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:
             continue
         city_name = m.group(1)
         cities = [c for c in gazetteer.cities(city_name) if c.subdivision == state.subdivision]
-        city = cities[0] if cities else Place(
-            city_name, "city", country=state.country, subdivision=state.subdivision
+        city = (
+            cities[0]
+            if cities
+            else Place(city_name, "city", country=state.country, subdivision=state.subdivision)
         )
         hits.append(Hit(m.start(1), m.end(1), city_name, "place", "pattern", place=city))
         hits.append(Hit(m.start(2), m.end(2), m.group(2), "place", "pattern", place=state))
@@ -173,12 +203,21 @@ NICKNAME = re.compile(
 
 
 def from_nicknames(text: str) -> list[Hit]:
-    """"Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him."""
+    """ "Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him."""
     hits = []
     for m in NICKNAME.finditer(text):
         full = f"{m.group(1)} {m.group(3)}"
-        hits.append(Hit(m.start(), m.end(), m.group(0), "person", "pattern", canonical=full,
-                        aliases=[m.group(2)]))
+        hits.append(
+            Hit(
+                m.start(),
+                m.end(),
+                m.group(0),
+                "person",
+                "pattern",
+                canonical=full,
+                aliases=[m.group(2)],
+            )
+        )
     return hits
 
 
@@ -238,8 +277,11 @@ def attach_aliases(text: str, hits: list[Hit]) -> None:
 
 
 def keep(
-    hit: Hit, knowledge: Knowledge, symbols: frozenset[str] = frozenset(),
-    lowered: frozenset[str] = frozenset(), subjects: frozenset[str] = frozenset(),
+    hit: Hit,
+    knowledge: Knowledge,
+    symbols: frozenset[str] = frozenset(),
+    lowered: frozenset[str] = frozenset(),
+    subjects: frozenset[str] = frozenset(),
 ) -> bool:
     """Drop what is never an entity: wire names, boilerplate words, tickers, job titles,
     common-noun phrases and junk spans. ``subjects`` (keys of names with their own "About"
@@ -249,7 +291,7 @@ def keep(
     name = hit.canonical or hit.text
     if not LETTERS.search(name) or "\n" in name or "http" in name or "@" in name:
         return False
-    if key(name) in knowledge.not_entities or name in symbols:
+    if key(name) in knowledge.not_entities or name in symbols or JUNK.search(name):
         return False
     if knowledge.is_wire(name) and key(name) not in subjects:
         return False
@@ -342,3 +384,17 @@ def is_heading_org(text: str, hit: Hit, knowledge: Knowledge) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     whole = not text[line_start : hit.start].strip() and not text[hit.end : line_end].strip(" .:")
     return whole and not has_org_suffix(hit.text, knowledge)
+
+
+def places_named_as_orgs(hits: list[Hit]) -> None:
+    """A place the gazetteer does not know that is also the name, or the first word of the
+    name, of an organisation in the same release ("Acme" beside "Acme Labs") is that
+    organisation."""
+    org_keys: set[str] = set()
+    for h in hits:
+        if h.label == "organization":
+            org_keys.add(key(h.text))
+            org_keys.add(key(h.text.split()[0]) if h.text.split() else "")
+    for h in hits:
+        if h.label == "place" and h.place is None and h.source == "ner" and key(h.text) in org_keys:
+            h.label = "organization"

@@ -31,13 +31,39 @@ from services.enrich.names import (
 )
 
 SOURCE_RANK = {
-    "echo": 0, "alias": 0, "about": 1, "pattern": 1, "gazetteer": 2, "dateline": 2, "contact": 3,
+    "echo": 0,
+    "alias": 0,
+    "about": 1,
+    "pattern": 1,
+    "gazetteer": 2,
+    "dateline": 2,
+    "contact": 3,
     "ner": 4,
 }
 MIN_ACRONYM_USES = 2
 LEGAL_SUFFIXES = {
-    "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co",
-    "plc", "ag", "gmbh", "sa", "sas", "spa", "nv", "bv", "se", "de cv", "sa de cv", "pty",
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "co",
+    "plc",
+    "ag",
+    "gmbh",
+    "sa",
+    "sas",
+    "spa",
+    "nv",
+    "bv",
+    "se",
+    "de cv",
+    "sa de cv",
+    "pty",
 }
 
 
@@ -68,7 +94,7 @@ DOMAIN_TAIL = re.compile(r"\.(?:com|net|org|io|ai|co)$", re.IGNORECASE)
 
 
 def org_key(name: str) -> str:
-    """"Acme, Inc." = "Acme" = "acme.com": legal form and web domain ending dropped."""
+    """ "Acme, Inc." = "Acme" = "acme.com": legal form and web domain ending dropped."""
     words = key(DOMAIN_TAIL.sub("", name.strip())).split()
     while len(words) > 1 and (
         words[-1] in LEGAL_SUFFIXES or " ".join(words[-2:]) in LEGAL_SUFFIXES
@@ -78,9 +104,14 @@ def org_key(name: str) -> str:
 
 
 def place_identity(place: Place) -> str:
-    return place.subdivision if place.kind == "subdivision" and place.subdivision else (
-        place.country if place.kind == "country" and place.country else
-        f"{place.kind}:{place.geonames or fold(place.name)}"
+    return (
+        place.subdivision
+        if place.kind == "subdivision" and place.subdivision
+        else (
+            place.country
+            if place.kind == "country" and place.country
+            else f"{place.kind}:{place.geonames or fold(place.name)}"
+        )
     )
 
 
@@ -131,6 +162,16 @@ def _same_person(people: list[Group], name: str) -> Group | None:
             return person
         # "Rebecca Chavez" and "Rebecca B. Chavez": same first and last word.
         if surname(name) == surname(person.name) and words[0] == known[0]:
+            return person
+        if surname(name) != surname(person.name):
+            continue
+        # "Maria Lopez" inside "Ana Maria Lopez": the shorter name ends the longer one.
+        short, long_ = sorted((words, known), key=len)
+        if len(short) >= 2 and long_[-len(short) :] == short:
+            return person
+        # "Dan Rivers" and "Daniel Rivers": a short form of the given name (3+ letters).
+        a, b = sorted((words[0], known[0]), key=len)
+        if len(words) == len(known) == 2 and len(a) >= 3 and b.startswith(a) and a != b:
             return person
     return None
 
@@ -190,8 +231,13 @@ def _fold_short_names(groups: list[Group]) -> list[Group]:
         words = tokens(org_key(group.name))
         if len(words) == 1:
             target = next(
-                (g for g in groups if g is not group and len(tokens(g.name)) > 1
-                 and tokens(org_key(g.name))[:1] == words),
+                (
+                    g
+                    for g in groups
+                    if g is not group
+                    and len(tokens(g.name)) > 1
+                    and tokens(org_key(g.name))[:1] == words
+                ),
                 None,
             )
             if target is not None:

@@ -95,10 +95,12 @@ class Enricher:
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         terms = cand.modifier_acronyms(text)
         hits = [
-            h for h in hits
+            h
+            for h in hits
             if h.text not in terms or h.label != "organization" or h.source in ("alias", "about")
         ]
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
+        hits = orgrules.refine_orgs(text, hits, kn)
         hits = cluster.resolve_overlaps(hits)
         for hit in hits:  # a name with its own "About" section is an organisation throughout
             if hit.label in ("person", "place") and key(hit.text) in subjects:
@@ -109,13 +111,15 @@ class Enricher:
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
+        cand.places_named_as_orgs(hits)
         hits += self._structured_hits(release)
 
         by_type: dict[str, list[cand.Hit]] = {t: [] for t in ENTITY_TYPES}
         for hit in hits:
             by_type[hit.label].append(hit)
         one_word = [
-            h for h in by_type["organization"] + by_type["place"]
+            h
+            for h in by_type["organization"] + by_type["place"]
             if h.source == "ner" and " " not in h.text and h.place is None
         ]
         people = cluster.group_people(by_type["person"], one_word)

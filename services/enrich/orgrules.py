@@ -33,22 +33,128 @@ RUN_BODY = rf"{CAP}(?:(?<![a-z]{{3}}\.)[ ](?:{CONN}[ ])*{CAP})*"
 RUN = re.compile(rf"(?<![\w.@/#$’'-]){RUN_BODY}")
 # Sentence-initial and other words that open a run without belonging to the name after them.
 LEADING_NOISE = {
-    "the", "a", "an", "this", "that", "these", "our", "its", "their", "today", "in", "at", "for",
-    "with", "by", "from", "about", "and", "or", "but", "as", "on", "to", "when", "while",
-    "after", "before", "during", "since", "via", "said", "says", "through", "under", "both",
-    "contact", "contacts", "media", "press", "inquiries", "source", "le", "la", "les",
-    "el", "los", "las", "un", "une", "por", "par", "avec", "con", "et", "y", "de", "des",
-    "du", "del",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "our",
+    "its",
+    "their",
+    "today",
+    "in",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "about",
+    "and",
+    "or",
+    "but",
+    "as",
+    "on",
+    "to",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "since",
+    "via",
+    "said",
+    "says",
+    "through",
+    "under",
+    "both",
+    "contact",
+    "contacts",
+    "media",
+    "press",
+    "inquiries",
+    "source",
+    "le",
+    "la",
+    "les",
+    "el",
+    "los",
+    "las",
+    "un",
+    "une",
+    "por",
+    "par",
+    "avec",
+    "con",
+    "et",
+    "y",
+    "de",
+    "des",
+    "du",
+    "del",
 }
 DEPARTMENTS = {
-    "marketing", "sales", "operations", "engineering", "product", "products", "research",
-    "finance", "strategy", "communications", "technology", "innovation", "development",
-    "business", "global", "human", "resources", "people", "culture", "board", "investor",
-    "relations", "partnerships", "growth", "content", "digital", "education", "programs",
-    "policy", "public", "affairs", "legal", "compliance", "data", "design", "customer",
-    "success", "brand", "retail", "strategic", "corporate", "executive", "team", "company",
-    "international", "national", "regional", "the", "and", "of", "&", "services", "service",
-    "advocacy", "north", "america", "americas", "emea", "apac", "europe", "asia",
+    "marketing",
+    "sales",
+    "operations",
+    "engineering",
+    "product",
+    "products",
+    "research",
+    "finance",
+    "strategy",
+    "communications",
+    "technology",
+    "innovation",
+    "development",
+    "business",
+    "global",
+    "human",
+    "resources",
+    "people",
+    "culture",
+    "board",
+    "investor",
+    "relations",
+    "partnerships",
+    "growth",
+    "content",
+    "digital",
+    "education",
+    "programs",
+    "policy",
+    "public",
+    "affairs",
+    "legal",
+    "compliance",
+    "data",
+    "design",
+    "customer",
+    "success",
+    "brand",
+    "retail",
+    "strategic",
+    "corporate",
+    "executive",
+    "team",
+    "company",
+    "international",
+    "national",
+    "regional",
+    "the",
+    "and",
+    "of",
+    "&",
+    "services",
+    "service",
+    "advocacy",
+    "north",
+    "america",
+    "americas",
+    "emea",
+    "apac",
+    "europe",
+    "asia",
 }
 ROLE_OF = re.compile(
     r"\b(?:CEO|CFO|COO|CTO|CMO|CIO|[Ff]ounder|[Cc]o-[Ff]ounder|[Cc]ofounder|President|"
@@ -60,8 +166,22 @@ APPOSITIVE = re.compile(
 )
 CONNECTOR_WORDS = {"of", "the", "de", "la", "del", "y", "and", "et", "&", "e", "und", "les", "los"}
 CONJUNCTIONS = {"and", "&", "y", "e", "et", "und"}
-APPOSITIVE_BLOCKERS = {"of", "at", "with", "in", "for", "to", "by", "from", "under", "and",
-                       "who", "which", "that", "on"}
+APPOSITIVE_BLOCKERS = {
+    "of",
+    "at",
+    "with",
+    "in",
+    "for",
+    "to",
+    "by",
+    "from",
+    "under",
+    "and",
+    "who",
+    "which",
+    "that",
+    "on",
+}
 CAMEL = re.compile(
     r"(?<![\w.@/#$’'-])((?:[A-Z][a-z]+|[A-Z]{2}[a-z]*)(?:[A-Z][a-z0-9]+)+)(?![\w@’'-])"
 )
@@ -169,7 +289,7 @@ def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledg
 
 
 def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
-    """"Vellacourt, a leading logistics firm": the name is an organisation."""
+    """ "Vellacourt, a leading logistics firm": the name is an organisation."""
     hits = []
     for m in APPOSITIVE.finditer(text, begin):
         # The head noun comes before the first preposition: "a leading provider of ...".
@@ -192,7 +312,7 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
 
 
 def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
-    """"Chief Officer of Brambleton Health": where a role is held is an organisation."""
+    """ "Chief Officer of Brambleton Health": where a role is held is an organisation."""
     hits = []
     for m in ROLE_OF.finditer(text, begin):
         words = _words(m.group(1), m.start(1))
@@ -212,7 +332,7 @@ def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
 
 
 def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
-    """"Quorvane Corp. (NYSE: QRV)": the name right before a listing is the listed company."""
+    """ "Quorvane Corp. (NYSE: QRV)": the name right before a listing is the listed company."""
     hits = []
     for t in TICKER.finditer(text, begin):
         left = text[max(begin, t.start() - TICKER_LEFT) : t.start()].rstrip()
@@ -235,7 +355,7 @@ def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
 
 
 def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]:
-    """"About Quorvane Corp. (NYSE: QRV)" heading a boilerplate section names an organisation
+    """ "About Quorvane Corp. (NYSE: QRV)" heading a boilerplate section names an organisation
     (the issuer, usually). ``begin`` is where the release's about sections start."""
     hits = []
     for m in ABOUT_HEADER.finditer(text, begin):
@@ -271,3 +391,123 @@ def from_camel_case(text: str, begin: int = 0) -> list[Hit]:
         for m in found
         if uses[m.group(1)] >= 2
     ]
+
+
+# ---- refining organisation mentions -------------------------------------------------------
+# Words that make up the name of a unit, post or section rather than of an organisation
+# ("Board of Directors", "Business Development", "President & CEO").
+GENERIC_UNIT = DEPARTMENTS | {
+    "directors",
+    "director",
+    "advisory",
+    "co-chair",
+    "vice",
+    "chief",
+    "senior",
+    "officer",
+    "officers",
+    "head",
+    "management",
+    "administration",
+    "government",
+    "regulatory",
+    "council",
+    "members",
+    "member",
+    "committee",
+    "staff",
+    "leadership",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "cmo",
+    "president",
+    "chair",
+    "chairman",
+    "legislative",
+    "co-founder",
+    "founder",
+    "attn",
+}
+PREPOSITIONS = {"of", "for", "at", "with"}
+POSSESSIVE_SPLIT = re.compile(r"['’]s ")
+CODE_CHARS = re.compile(r"[{}=;<>]")
+TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|for|the|&|at|with|y|et|de))+$")
+
+
+def is_generic_unit(name: str, knowledge: Knowledge) -> bool:
+    """ "Board of Directors", "Business Development", "President & CEO": a unit or a post."""
+    words = [w.strip(",.()").lower() for w in name.split()]
+    content = [w for w in words if w and w not in CONNECTOR_WORDS]
+    return bool(content) and all(
+        w in GENERIC_UNIT or w in knowledge.role_words or w in knowledge.titles for w in content
+    )
+
+
+def _comma_cuts(name: str) -> list[tuple[int, int]]:
+    """Pieces of a list run together by the model ("Acme Labs, Brightwell Partners"); a legal
+    form after the comma (", Inc.") stays with its name."""
+    pieces, start = [], 0
+    for m in re.finditer(r", ", name):
+        if SUFFIX_TAIL.match(name[m.start() :]):
+            continue
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, len(name)))
+    return pieces
+
+
+def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """Cut organisation mentions found by the model or the rules down to the name: lists split
+    at commas, an unclosed parenthesis cut off ("Acme Institute (AI"), a role or unit before
+    "of/for/at" dropped ("Co-Founder of Acme", "Policy for Acme Global"), a possessive owner
+    dropped ("Acme's Board of Directors"), a leading title dropped ("CFO Acme Labs"); spans
+    that are code, a post or a unit ("Board of Directors") are not organisations."""
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.label != "organization" or hit.source not in ("ner", "pattern") or hit.start < 0:
+            out.append(hit)
+            continue
+        if CODE_CHARS.search(hit.text):
+            continue
+        for a, b in _comma_cuts(hit.text):
+            refined = _refine_one(text, hit.start + a, hit.start + b, hit, knowledge)
+            if refined is not None:
+                out.append(refined)
+    return out
+
+
+def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge) -> Hit | None:
+    span = text[start:end]
+    paren = span.find("(")
+    if paren > 0 and ")" not in span[paren:]:
+        end = start + paren
+        span = text[start:end]
+    if (m := POSSESSIVE_SPLIT.search(span)) and is_generic_unit(span[m.end() :], knowledge):
+        return None
+    words = _words(span, start)
+    if not any(span.startswith(h + " ") for h in knowledge.org_heads):
+        for i, (_s, _e, word) in enumerate(words[:-1]):
+            if word.lower() in PREPOSITIONS and i > 0:
+                before = " ".join(w[2] for w in words[:i])
+                if is_generic_unit(before, knowledge):
+                    j = i + 1
+                    if j < len(words) - 1 and words[j][2].lower() == "the":
+                        j += 1
+                    start = words[j][0]
+                break
+    first = next((w for w in words if w[0] >= start), None)
+    while first is not None and _bare(first[2]) in knowledge.titles and first[1] < end:
+        nxt = text[first[1] : end]
+        start = first[1] + len(nxt) - len(nxt.lstrip())
+        first = next((w for w in words if w[0] >= start), None)
+    if (t := TRAILING_CONNECTOR.search(text[start:end])) is not None:
+        end = start + t.start()
+    new = trimmed_hit(text, start, end, "organization", hit.source, knowledge)
+    if new is None or is_generic_unit(new.text, knowledge):
+        return None
+    if (new.start, new.end) == (hit.start, hit.end):
+        return hit
+    new.canonical, new.aliases = hit.canonical, hit.aliases
+    return new

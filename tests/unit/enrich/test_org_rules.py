@@ -186,3 +186,60 @@ def test_end_to_end(enricher: Enricher) -> None:
         assert types.get(name) == "organization", (name, types)
     assert types.get("Pia Lund") == "person"
     assert "Pip Meme Token" not in types
+
+
+def _refined(text: str, span: str, kn: Knowledge) -> list[str]:
+    start = text.index(span)
+    hit = Hit(start, start + len(span), span, "organization", "ner")
+    return texts(orgrules.refine_orgs(text, [hit], kn))
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Quorlan Ridge, Bexwell Partners", ["Quorlan Ridge", "Bexwell Partners"]),
+        ("Ostrel Holdings, Inc.", ["Ostrel Holdings, Inc."]),
+        ("Talvenor Institute of Maritime Law (TIML", ["Talvenor Institute of Maritime Law"]),
+        ("Co-Founder of Brimley Quay", ["Brimley Quay"]),
+        ("Chair of the Veltran Trade Committee", ["Veltran Trade Committee"]),
+        ("Regulatory Policy for Ostrel Global", ["Ostrel Global"]),
+        ("CFO Brimley Quay Ventures", ["Brimley Quay Ventures"]),
+        ("Quillon Works and", ["Quillon Works"]),
+        ("Department of Harbors", ["Department of Harbors"]),
+        ("Board of Directors", []),
+        ("Quillon’s Board of Directors", []),
+        ("Business Development", []),
+        ("President & CEO", []),
+        ("Widget.ads.push({handler", []),
+    ],
+)
+def test_refine_org_mentions(kn: Knowledge, span: str, expected: list[str]) -> None:
+    assert _refined(f"Then {span} spoke.", span, kn) == expected
+
+
+def test_postal_line_is_not_a_name(kn: Knowledge) -> None:
+    assert not keep(Hit(0, 8, "NY 10123", "organization", "ner"), kn)
+
+
+def test_person_name_variants_join() -> None:
+    from services.enrich.cluster import group_people
+
+    hits = [
+        Hit(0, 20, "Ana Lucia Verhoeven", "person", "ner"),
+        Hit(30, 44, "Lucia Verhoeven", "person", "ner"),
+        Hit(50, 64, "Daniel Quillby", "person", "ner"),
+        Hit(70, 80, "Dan Quillby", "person", "ner"),
+    ]
+    people = group_people(hits, [])
+    assert sorted(p.name for p in people) == ["Ana Lucia Verhoeven", "Daniel Quillby"]
+
+
+def test_unknown_place_named_like_an_organisation_is_one() -> None:
+    from services.enrich.candidates import places_named_as_orgs
+
+    hits = [
+        Hit(0, 12, "Quorvane Labs", "organization", "pattern"),
+        Hit(20, 28, "Quorvane", "place", "ner"),
+    ]
+    places_named_as_orgs(hits)
+    assert hits[1].label == "organization"
