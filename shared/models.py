@@ -87,6 +87,8 @@ class Contacts(Document):
     phones: list[str] = Field(default_factory=list)
     urls: list[str] = Field(default_factory=list)
     handles: list[str] = Field(default_factory=list)
+    # Organisation lines of a contact block ("Jane Doe, Acme PR LLC"), for enrich to tag.
+    organizations: list[str] = Field(default_factory=list)
 
 
 class ReleaseText(Document):

@@ -157,6 +157,11 @@ class Enricher:
                 if re.search(rf"(?<!\w){re.escape(written)}(?!\w)", raw):
                     hits.append(cand.Hit(-1, -1, written, "place", "dateline", place=country))
                     break
+        for org in release.contacts.organizations:
+            # Organisation lines of the contact block (parse keeps them apart from names).
+            hit = cand.Hit(-1, -2, org, "organization", "contact")
+            if cand.keep(hit, self.knowledge) and not cand.is_role(org, self.knowledge):
+                hits.append(hit)
         for name in release.contacts.names:
             hit = cand.Hit(-1, -2, name, "person", "contact")
             # Contact blocks run together; keep only what reads as a person's name.

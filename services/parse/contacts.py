@@ -32,7 +32,7 @@ _FOLLOW = re.compile(
 )
 _NOT_NAMES = re.compile(
     r"\b(?:Inc|LLC|Ltd|Corp|Group|Company|Media|Relations|Contact|Contacts|Details|Office|"
-    r"Newsroom|Street|Suite|Avenue|Road|Marketing|Advisors|Partners|Agency|Communications|"
+    r"Newsroom|Street|Suite|Avenue|Road|Marketing|Advisors|Partners|Agency|Communications|Capital|Holdings|"
     r"Investor|Press|Public|Email|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|Officer|"
     r"Director|President|Manager|Chief|Head|Senior|Vice|Executive|Founder|CEO|Editor)\b"
 )
@@ -63,6 +63,39 @@ def find_names(text: str) -> list[str]:
             if not _NOT_NAMES.search(name) and len(name) <= 40:
                 names.append(name)
     return names
+
+
+# A contact line naming an organisation: it ends in a legal form or an agency word, or it is
+# one CamelCase word ("BrightQuill"). Labels glued in front ("Contact DetailsAcme Ltd") go.
+_ORG_END = re.compile(
+    r"(?:\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|PLC|plc|GmbH|AG|LLP|LP|Group|"
+    r"Company|Partners|Agency|Advisors|Associates|Communications|Consulting|Capital|Holdings|PR)"
+    r"\.?)$"
+)
+_CAMEL_ONE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+){1,2}")
+_LABEL = re.compile(
+    r"^(?:(?:Media|Press|Investor|Company|Partnership|Corporate)?\s*(?:Contacts?|Inquiries|"
+    r"Relations)(?:\s*Details)?|Contact\s*Details|For\s+(?:media|press|more)[^:]*|Source|"
+    r"Email|E-mail|Phone|Tel|Website|Company\s*Website)\s*:?\s*",
+    re.IGNORECASE,
+)
+_ORG_WORD = re.compile(r"[A-Z0-9][\w&.'’-]*,?")
+
+
+def find_organizations(text: str) -> list[str]:
+    """Organisation names written on contact lines ("Jane Doe, Acme PR LLC", "Acme Ltd")."""
+    orgs = []
+    for line in re.split(r"\n|,(?!\s*(?:Inc|LLC|Ltd)\b)|\||;|\s{2,}| [-–—] ", text):
+        line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip(" .:")
+        line = _LABEL.sub("", line).strip(" .:")
+        words = line.split()
+        if not words or len(words) > 6 or len(line) > 60:
+            continue
+        if not all(_ORG_WORD.fullmatch(w) or w in {"&", "and", "of", "the"} for w in words):
+            continue
+        if (_ORG_END.search(line) and len(words) > 1) or _CAMEL_ONE.fullmatch(line):
+            orgs.append(line)
+    return orgs
 
 
 def follow_line(text: str) -> re.Match[str] | None:
@@ -99,4 +132,5 @@ def extract_contacts(contact_blocks: list[str], all_text: str, credit_names: lis
         phones=_dedupe(phones),
         urls=_dedupe(urls),
         handles=_dedupe(handles),
+        organizations=_dedupe(find_organizations(contact_text)),
     )
