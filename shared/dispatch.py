@@ -17,3 +17,10 @@ class Dispatcher:
     def send(self, stage: Stage, subject: str) -> None:
         route = route_for(stage)
         self.app.send_task(route.task, args=[subject], queue=route.queue)
+
+    def send_batch(self, stage: Stage, subjects: list[str]) -> None:
+        """One message for several subjects (a release's deliveries): a task costs the
+        machinery ~2.5 ms of CPU however little it does, so a fan-out pays it once."""
+        if subjects:
+            route = route_for(stage)
+            self.app.send_task(route.task, args=[subjects], queue=route.queue)

@@ -119,8 +119,10 @@ def measure_compute(cfg: BenchConfig, say: Progress) -> dict[str, Any]:
     enricher.enrich(parse_submission("warm", releases[0].submission))
     runs: dict[str, list[float]] = {"parse": [], "enrich": [], "route": [], "render": []}
     per_s: list[float] = []
+    cpu_ms: list[float] = []
     with one_core() as cpu:
         for _ in range(cfg.repeats):
+            c0 = time.process_time()
             t0 = time.perf_counter()
             parsed = [parse_submission(f"rel_c{i}", r.submission) for i, r in enumerate(releases)]
             t1 = time.perf_counter()
@@ -138,6 +140,7 @@ def measure_compute(cfg: BenchConfig, say: Progress) -> dict[str, Any]:
             for name, seconds in zip(runs, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
                 runs[name].append(seconds / n * 1000)
             per_s.append(n / (t4 - t0))
+            cpu_ms.append((time.process_time() - c0) * 1000 / n)
             assert all(len(p) == len(subs) for p in plans), "every release reaches every subscriber"
     rate = benchstats.summarize(per_s)
     words = [r.words for r in releases]
@@ -151,6 +154,8 @@ def measure_compute(cfg: BenchConfig, say: Progress) -> dict[str, Any]:
         "ms_per_release": {k: benchstats.summarize(v) for k, v in runs.items()},
         "releases_per_s": rate,
         "two_core_releases_per_s": benchstats.summarize(2 * x for x in per_s),
+        # CPU time, unlike the wall-clock rates, hardly moves with what else the machine runs.
+        "cpu_ms_per_release": benchstats.summarize(cpu_ms),
     }
 
 
@@ -379,6 +384,33 @@ def run_pipeline(
     )  # fmt: skip
 
 
+def cpu_seconds(system: System) -> dict[str, float]:
+    """CPU time used so far by each part of the system (a worker with its pool processes).
+    Unlike wall-clock rates, CPU per release does not depend on what else the shared
+    machine runs, so it tells what dominates the cost."""
+    parts: dict[str, float] = {}
+    procs: list[tuple[str, int]] = [(c.name, c.process.pid) for c in system.children if c.process]
+    if system.redis is not None and system.redis.process is not None:
+        procs.append(("redis", system.redis.process.pid))
+    procs.append(("bench (clients, subscribers)", os.getpid()))
+    for name, pid in procs:
+        try:
+            main = psutil.Process(pid)
+            total = 0.0
+            for p in [main, *([] if pid == os.getpid() else main.children(recursive=True))]:
+                t = p.cpu_times()
+                total += t.user + t.system
+            parts[name] = total
+        except psutil.Error:
+            continue
+    return parts
+
+
+def cpu_per_release(before: dict[str, float], after: dict[str, float], n: int) -> dict[str, float]:
+    """Milliseconds of CPU per release, by part, between two ``cpu_seconds`` snapshots."""
+    return {k: round((after[k] - before.get(k, 0.0)) * 1000 / n, 2) for k in after if n}
+
+
 def _run_record(run: RunResult) -> dict[str, Any]:
     return {
         "releases": run.releases,
@@ -528,9 +560,12 @@ def measure_pipeline(
             if not warm.complete:
                 raise RuntimeError(f"warm-up delivered {warm.delivered}/{warm.expected}")
             bursts = []
+            cpu_runs: list[dict[str, float]] = []
             for rep in range(cfg.repeats):
+                cpu_before = cpu_seconds(system)
                 run = run_pipeline(system, fleet, f"burst{rep}", cfg.releases, cfg.seed + rep)
                 bursts.append(run)
+                cpu_runs.append(cpu_per_release(cpu_before, cpu_seconds(system), run.releases))
                 say(f"pipeline burst {rep + 1}: {run.releases} releases in {run.seconds:.1f}s = "
                     f"{run.per_s:.1f} rel/s, {run.delivered}/{run.expected} delivered")  # fmt: skip
             best = benchstats.summarize(b.per_s for b in bursts)["median"]
@@ -559,6 +594,9 @@ def measure_pipeline(
         "releases_per_s": benchstats.summarize(b.per_s for b in bursts),
         "seconds": benchstats.summarize(b.seconds for b in bursts),
         "latency_runs": {k: _run_record(v) for k, v in latency_runs.items()},
+        "cpu_ms_per_release": {
+            k: benchstats.summarize(r[k] for r in cpu_runs if k in r) for k in cpu_runs[0]
+        },
         "duplicate_deliveries": duplicates,
         "unknown_deliveries": unknown,
         "year_run": _run_record(year) if year else None,
@@ -584,6 +622,14 @@ def run_bench(cfg: BenchConfig, say: Progress = print) -> dict[str, Any]:
         two_core = report["compute"]["two_core_releases_per_s"]["median"]
         pipeline["ratio_to_compute"] = benchstats.summarize(
             r["releases_per_s"] / two_core for r in pipeline["runs"]
+        )
+        # Efficiency by CPU: the cores' own CPU per release over all CPU the system spent
+        # per release (workers, API, Redis, the bench's clients and subscribers).
+        cpu_total = sum(float(v["median"]) for v in pipeline["cpu_ms_per_release"].values())
+        pipeline["cpu_efficiency"] = (
+            float(report["compute"]["cpu_ms_per_release"]["median"]) / cpu_total
+            if cpu_total
+            else None
         )
         report["latency"] = {k: v["latency_s"] for k, v in pipeline["latency_runs"].items()}
         report["day"] = {"releases": cfg.releases, "seconds": pipeline["seconds"]}

@@ -78,6 +78,11 @@ def markdown_table(report: dict[str, Any]) -> str:
              fmt(p["releases_per_s"]) + " rel/s"),
         _row("pipeline / 2-core compute bound", fmt(p["ratio_to_compute"], 2, "")),
     ]  # fmt: skip
+    if p.get("cpu_efficiency"):
+        lines.append(
+            _row("CPU of the cores / all CPU the pipeline spent per release",
+                 f"{p['cpu_efficiency']:.2f}")
+        )  # fmt: skip
     for label, lat in report.get("latency", {}).items():
         lines.append(
             _row(
@@ -163,6 +168,20 @@ def markdown_report(report: dict[str, Any]) -> str:
             _row(name, str(r["releases"]), f"{r['seconds']:.1f}", f"{r['releases_per_s']:.2f}",
                  f"{r['delivered']}/{r['expected']}", f"{lat['p50']:.2f}", f"{lat['p99']:.2f}")
         )  # fmt: skip
+    cpu = p.get("cpu_ms_per_release") or {}
+    if cpu:
+        total = sum(float(v["median"]) for v in cpu.values())
+        lines += [
+            "",
+            "## CPU per release in the bursts (ms; what the cost is made of)",
+            "",
+            _row("process", "CPU ms per release", "share"),
+            _row("---", "---:", "---:"),
+        ]
+        for name, v in sorted(cpu.items(), key=lambda kv: -float(kv[1]["median"])):
+            share = float(v["median"]) / total if total else 0.0
+            lines.append(_row(name, fmt(v, 1), f"{share:.0%}"))
+        lines.append(_row("total", f"{total:.1f}", "100%"))
     lines += [
         "",
         f"Duplicate deliveries (at-least-once, receivers dedupe): {p['duplicate_deliveries']}; "

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from shared import metrics
 from shared.celery_app import StageTask, create_app
 from shared.errors import NotFound
 from shared.logging import get_logger
-from shared.models import Delivery, DeliveryStatus, EnrichedRelease, Subscription
+from shared.models import Delivery, DeliveryStatus, EnrichedRelease, RawRelease, Subscription
 from shared.secrets import SecretBox, load_key
+from shared.store import Store
 from shared.topology import Stage, route_for
 
 from .http import post
-from .outcome import disable_reason, record_attempt
+from .outcome import Outcome, disable_reason, record_attempt
 from .payload import render_payload
 from .policy import Verdict
 from .signing import webhook_headers
@@ -25,6 +30,8 @@ log = get_logger("pressroom.deliver")
 
 # When all of a subscription's slots are busy, look again this soon (no attempt is spent).
 BUSY_RETRY_SECONDS = 1.0
+# Attempts of one fan-out in flight at once, per worker process (they wait on the network).
+FANOUT_THREADS = 16
 
 
 class DeliverTask(StageTask):
@@ -48,17 +55,77 @@ class DeliverTask(StageTask):
         return self._allowed
 
 
+@dataclass
+class _Release:
+    """A release's documents, read once for all of its deliveries in one message."""
+
+    release: EnrichedRelease | None
+    raw: RawRelease | None
+
+
+class _Releases:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._loaded: dict[str, _Release] = {}
+
+    def get(self, release_id: str) -> _Release:
+        with self._lock:
+            if release_id not in self._loaded:
+                self._loaded[release_id] = _Release(
+                    self._store.load_document(release_id, "enriched", EnrichedRelease),
+                    self._store.load_raw(release_id),
+                )
+            return self._loaded[release_id]
+
+
+_fanout: ThreadPoolExecutor | None = None
+
+
+def _fanout_pool() -> ThreadPoolExecutor:
+    # Made on first use in the worker process (never across a fork); shared by the pool's
+    # threads, whose tasks only wait on it, so it cannot deadlock.
+    global _fanout
+    if _fanout is None:
+        _fanout = ThreadPoolExecutor(FANOUT_THREADS, thread_name_prefix="fanout")
+    return _fanout
+
+
 @app.task(name=route_for(Stage.DELIVER).task, base=DeliverTask, bind=True)
-def run(self: DeliverTask, delivery_id: str) -> None:
-    store, settings = self.store, self.settings
+def run(self: DeliverTask, delivery_ids: str | list[str]) -> None:
+    """One delivery (a retry, a replay), or a release's whole fan-out from publish.
+
+    A fan-out message makes only the first attempts, side by side, so a slow subscriber
+    holds up no other; deliveries already attempted belong to the scheduler's back-off and
+    are skipped if the message is redelivered."""
+    token = self.request.id or "local"
+    releases = _Releases(self.store)
+    if isinstance(delivery_ids, str):
+        deliver_one(self, delivery_ids, releases, token, first_only=False)
+        return
+    futures = [
+        _fanout_pool().submit(deliver_one, self, d, releases, f"{token}:{d}", first_only=True)
+        for d in delivery_ids
+    ]
+    errors = [e for e in (f.exception() for f in futures) if e is not None]
+    if errors:
+        raise errors[0]  # the message is retried; finished deliveries are skipped then
+
+
+def deliver_one(
+    task: DeliverTask, delivery_id: str, releases: _Releases, token: str, first_only: bool
+) -> None:
+    store, settings = task.store, task.settings
     delivery = store.get_delivery(delivery_id)
     if delivery is None:
         raise NotFound(f"no delivery {delivery_id}")
-    if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED):
-        log.info("delivery.skipped", status=delivery.status.value)
+    if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED) or (
+        first_only and delivery.attempts > 0
+    ):
+        log.info("delivery.skipped", delivery_id=delivery_id, status=delivery.status.value)
         return
-    release = store.load_document(delivery.release_id, "enriched", EnrichedRelease)
-    raw = store.load_raw(delivery.release_id)
+    docs = releases.get(delivery.release_id)
+    release, raw = docs.release, docs.raw
     subscription = store.get_subscription(delivery.subscription_id)
     if release is None or raw is None or subscription is None or not subscription.active:
         why = (
@@ -72,7 +139,6 @@ def run(self: DeliverTask, delivery_id: str) -> None:
             )
         )
         return
-    token = self.request.id or delivery.id
     if not store.acquire_slot(
         subscription.id, token, settings.subscription_concurrency, settings.task_time_limit
     ):
@@ -82,12 +148,18 @@ def run(self: DeliverTask, delivery_id: str) -> None:
         return
     try:
         submission = raw.submission
-        attempt(
-            self, delivery, release, subscription,
+        outcome = attempt(
+            task, delivery, release, subscription,
             raw.received_at, submission.embargo_until, submission.external_id,
         )  # fmt: skip
     finally:
         store.release_slot(subscription.id, token)
+    if first_only:
+        # The base task's metrics hook sees one subject per message; a fan-out counts here.
+        metrics.DELIVERIES.labels(outcome.delivery.status.value).inc()
+        if outcome.delivery.delivered_at is not None:
+            latency = (outcome.delivery.delivered_at - raw.received_at).total_seconds()
+            metrics.INGEST_TO_DELIVERY_SECONDS.observe(max(0.0, latency))
 
 
 def attempt(
@@ -98,7 +170,7 @@ def attempt(
     received_at: datetime,
     embargo: datetime | None,
     external_id: str | None,
-) -> None:
+) -> Outcome:
     store, settings = task.store, task.settings
     published = store.published_at(release.id)
     body = render_payload(
@@ -162,3 +234,4 @@ def attempt(
         latency_ms=result.latency_ms,
         error=result.error,
     )
+    return outcome

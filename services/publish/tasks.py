@@ -52,8 +52,8 @@ def run(self: PublishTask, release_id: str) -> None:
         oldest = now.timestamp() - self.settings.feed_window_days * 86400
         for slug in slugs:
             store.trim_channel(slug, oldest, self.settings.feed_max_items)
-    for delivery in pending:
-        dispatcher.send(Stage.DELIVER, delivery.id)
+    # One message carries the release's whole fan-out; the scheduler's retries go one by one.
+    dispatcher.send_batch(Stage.DELIVER, [d.id for d in pending])
     log.info(
         "release.published", deliveries=len(deliveries), channels=sorted(release.channel_slugs())
     )
