@@ -187,7 +187,13 @@ def group_orgs(hits: list[Hit], knowledge: Knowledge, people: list[Group]) -> li
         if not k or key(hit.text) in person_keys:
             continue
         group = by_key.get(k)
-        if group is None and is_acronym(hit.text) and hit.canonical is None:
+        # A pattern (a list of organisations, a ticker) already explains an acronym.
+        if (
+            group is None
+            and is_acronym(hit.text)
+            and hit.canonical is None
+            and hit.source != "pattern"
+        ):
             pending_acronyms.append(hit)
             continue
         if group is None:

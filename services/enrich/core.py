@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from services.enrich import candidates as cand
-from services.enrich import cluster, orgrules
+from services.enrich import cluster, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
 from services.enrich.names import looks_like_person
@@ -90,6 +90,10 @@ class Enricher:
         hits += orgrules.from_tickers(text, kn, headline_end)
         hits += orgrules.from_camel_case(text, headline_end)
         hits += orgrules.from_about_headers(text, kn, lay.body_end)
+        domains = evidence.domain_labels([text, *release.contacts.emails, *release.contacts.urls])
+        hits += evidence.from_domains(text, domains, kn, headline_end)
+        hits += evidence.from_attributions(text, kn, headline_end)
+        hits += evidence.from_lists(text, hits, kn, headline_end)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")

@@ -1,0 +1,169 @@
+"""Typing evidence the release itself gives about a name, beyond its own spelling.
+
+- A list whose items are mostly organisations ("companies including Acme, Brightwell
+  Labs and Quorvane") is a list of organisations: an item the model missed or called a person
+  is one too.
+- A name whose squashed lower-case form is a web or e-mail domain of the release
+  ("Tallow Ridge" beside tallowridge.com) is the organisation behind that domain.
+- Attribution patterns name people ("said Jane Roe", "Jane Roe has joined", a quote followed
+  by "Jane Roe, CEO ...").
+
+Pure functions of the analysis text (and already-found hits), like ``candidates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from services.enrich.candidates import Hit
+from services.enrich.knowledge import Knowledge
+from services.enrich.names import has_org_suffix, looks_like_person
+from services.enrich.orgrules import _strip_noise, _words
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+# Inside an item "and" would swallow the next item; "&" stays ("Barnes & Noble").
+_ITEM_CONN = r"(?:of|for|&|the|de|del|la|du|des|van|von|da|di)"
+# One list item: a capitalised run ("Amherst Pierpont", "Kohl’s", "MKS (Electro Scientific
+# Industries)"), optionally after "the".
+_WORD = rf"(?:[{_UPPER}][\w.&-]*\w|[{_UPPER}]|\d+[A-Za-z][\w-]*)"
+_ITEM = (
+    rf"(?:the[ ])?({_WORD}(?:[ ](?:{_ITEM_CONN}[ ])?{_WORD}){{0,5}}\.?(?:['’]s(?=,|[ ]and\b))?)"
+    rf"(?:[ ]\([^()\n]{{1,60}}\))?"
+)
+_SEP = r"(?:,[ ]|,?[ ]and[ ](?:[a-z]+[ ]){0,2}?)"
+LIST = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}(?:{_SEP}{_ITEM}){{2,12}}")
+ITEM_RE = re.compile(_ITEM)
+LIST_CUE = re.compile(
+    r"\b(?:including|such as|companies|firms|clients|customers|partners|investors|"
+    r"brands|organi[sz]ations|institutions|banks|funds|backers|sponsors|like)\b[^.\n]{0,30}$"
+)
+DOMAIN = re.compile(
+    r"(?:https?://|www\.|@|\b)((?:[a-z0-9-]+\.)*?([a-z0-9][a-z0-9-]{2,62}))"
+    r"\.(?:com|net|org|io|ai|co|us|uk|ca|de|fr|es|it|app|tech|bio|health|biz|info|eu|global)\b",
+    re.IGNORECASE,
+)
+_NAME = rf"[{_UPPER}][\w'’-]+(?:[ ][{_UPPER}]\.)?(?:[ ][{_UPPER}][\w'’-]+){{1,3}}"
+ATTRIBUTION = re.compile(
+    rf"(?:\b(?:said|says|added|stated|commented|explained|noted|according to)[ ]({_NAME})"
+    rf"(?=[,.;]|[ ]of\b|[ ]at\b|$)"
+    rf"|(?<![\w’'-])({_NAME})(?=[ ](?:has|have|will)[ ](?:joined|been[ ]appointed|been[ ]named)\b)"
+    rf"|[”\"][ ]*\n*[ ]*({_NAME})(?=,[ ])"
+    rf"|\b(?:appoints|appointed|names|named|welcomes|welcomed|hires|hired|promotes|promoted)"
+    rf"[ ]({_NAME})(?=[ ](?:as|to)\b))",
+    re.MULTILINE,
+)
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", name.casefold())
+
+
+def domain_labels(texts: Iterable[str]) -> set[str]:
+    """Second-level labels of the web and e-mail domains in ``texts``, squashed
+    ("acme-labs.com" -> "acmelabs")."""
+    out: set[str] = set()
+    for text in texts:
+        for m in DOMAIN.finditer(text):
+            out.add(_squash(m.group(2)))
+    return out
+
+
+def matches_domain(name: str, domains: set[str]) -> bool:
+    squashed = _squash(name)
+    return len(squashed) >= 4 and squashed in domains
+
+
+def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """Capitalised runs whose squashed form is a domain of the release: organisations."""
+    if not domains:
+        return []
+    hits = []
+    for m in re.finditer(rf"(?<![\w.@/#$’'-]){_WORD}(?:[ ]{_WORD}){{0,3}}", text[begin:]):
+        words = _words(m.group(), begin + m.start())
+        # Every sub-run, longest first; the run may carry leading noise ("At Tallow Ridge").
+        first = _strip_noise(words, knowledge)
+        for i in range(first, len(words)):
+            done = False
+            for j in range(len(words) - 1, i - 1, -1):
+                start, end = words[i][0], words[j][1]
+                name = text[start:end].rstrip(".,")
+                if matches_domain(name, domains) and not name.isupper():
+                    hits.append(Hit(start, start + len(name), name, "organization", "pattern"))
+                    done = True
+                    break
+            if done:
+                break
+    return hits
+
+
+def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """Items of a list that is mostly organisations are organisations (new pattern hits)."""
+    out: list[Hit] = []
+    positioned = [h for h in hits if h.start >= 0]
+    for m in LIST.finditer(text, begin):
+        items = [(im.start(1), im.end(1)) for im in ITEM_RE.finditer(m.group())]
+        items = [(m.start() + a, m.start() + b) for a, b in items]
+        if len(items) < 3:
+            continue
+        # "Jane Roe, Chief Officer, Acme": an appositive chain with a post, not a list.
+        if any(_is_post(text[a:b], knowledge) for a, b in items):
+            continue
+        kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
+        if kinds[0] == "person" and kinds.count("person") == 1:
+            continue  # "Jane Roe, Innovation Secretariat, Acme": a name and its appositives
+        orgs = kinds.count("organization")
+        if kinds.count("place") or orgs == 0:
+            continue
+        cue = bool(LIST_CUE.search(text[max(0, m.start() - 60) : m.start()]))
+        if not (orgs * 2 >= len(items) or (cue and orgs >= 1 and "person" not in kinds)):
+            continue
+        for a, b in items:
+            name = text[a:b]
+            if name.islower() or name in knowledge.titles:
+                continue
+            # Every item, so that one the model did type keeps the list as its evidence (an
+            # acronym named once, "IBM", is then not an unexplained acronym).
+            out.append(Hit(a, b, name, "organization", "pattern"))
+    return out
+
+
+def _is_post(name: str, knowledge: Knowledge) -> bool:
+    return any(
+        w.strip(",.&").lower() in knowledge.role_words or w.strip(",.&") in knowledge.titles
+        for w in name.split()
+    )
+
+
+def _item_kind(
+    text: str, start: int, end: int, hits: list[Hit], knowledge: Knowledge
+) -> str | None:
+    """What the other rules and the model said about the list item at [start, end)."""
+    inside = [h for h in hits if h.start >= start and h.end <= end and h.end - h.start >= 2]
+    if any(
+        h.label == "place" and h.place is not None and (h.start, h.end) == (start, end)
+        for h in inside
+    ):
+        return "place"
+    if any(h.label == "organization" for h in inside):
+        return "organization"
+    if has_org_suffix(text[start:end], knowledge):
+        return "organization"
+    if any(h.label == "person" and (h.start, h.end) == (start, end) for h in inside):
+        return "person"
+    return None
+
+
+def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """People named by how the release attributes words or posts to them."""
+    hits = []
+    for m in ATTRIBUTION.finditer(text, begin):
+        group = next(g for g in range(1, 5) if m.group(g))
+        start, end = m.start(group), m.end(group)
+        name = m.group(group)
+        words = name.split()
+        if words[0].rstrip(".").lower() in knowledge.titles:
+            continue
+        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
+            hits.append(Hit(start, end, name, "person", "pattern"))
+    return hits
