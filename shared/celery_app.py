@@ -3,7 +3,9 @@
 Reliability settings (DESIGN.md, "Guarantees"):
 - acks_late + reject_on_worker_lost: a message is acknowledged only after its task
   finished, and a killed pool process puts it back on the queue;
-- acks_on_failure_or_timeout=False: a task killed by its hard time limit is requeued too;
+- acks_on_failure_or_timeout=False: a task killed by its hard time limit is requeued too
+  (a task that *fails* is rejected without requeue, i.e. dropped: StageTask turns every
+  failure into a retry, a dead letter or a requeue, so none reaches Celery);
 - prefetch 1: a worker holds at most one message it has not started;
 - JSON only, no result backend: messages are ids, documents live in the store;
 - time limits below the Redis visibility timeout, so Redis never hands a task
@@ -18,10 +20,13 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+import redis
 import structlog
 from celery import Celery, Task
+from celery.exceptions import Reject
 
 from shared import metrics
+from shared.broker import TRANSPORT
 from shared.errors import InputError
 from shared.logging import configure_logging, get_logger
 from shared.settings import Settings, get_settings
@@ -41,6 +46,7 @@ def create_app(
     s = settings or get_settings()
     app = Celery(main, broker=s.redis_url, include=include or [])
     app.conf.update(
+        broker_transport=TRANSPORT,  # kombu's Redis transport, one crash mended (shared/broker.py)
         task_serializer="json",
         accept_content=["json"],
         result_serializer="json",
@@ -103,6 +109,26 @@ class StageTask(Task):
         return self._store
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Never let a message be dropped because the store or the broker hiccupped.
+
+        Celery rejects a message *without* requeueing when ``retry()`` cannot send the
+        retry (the broker is down) and when a task fails with an exception, and on the
+        Redis transport a rejected message is gone: a delivery lost for good, a release
+        stuck until the stuck-release sweep. Found by the fault suite (Redis SIGKILLed
+        mid-task); so such a message goes back to its queue instead. The attempt counter
+        still bounds how often it comes back; if Redis is down even for the requeue, the
+        message stays unacknowledged and the visibility timeout returns it.
+        """
+        try:
+            return self._counted_call(*args, **kwargs)
+        except Reject as rejected:
+            if rejected.requeue:
+                raise
+            raise Reject(rejected.reason, requeue=True) from rejected
+        except redis.RedisError as exc:
+            raise Reject(f"store unreachable: {exc}", requeue=True) from exc
+
+    def _counted_call(self, *args: Any, **kwargs: Any) -> Any:
         subject = str(args[0]) if args else ""
         task_id = self.request.id or "local"
         structlog.contextvars.clear_contextvars()
