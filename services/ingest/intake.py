@@ -61,6 +61,8 @@ def submission_from_body(data: bytes, content_type_header: str | None) -> Submis
             raise InputError(
                 f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
             ) from None
+        except RecursionError:  # 100,000 nested brackets: was a 500 (the hostile corpus)
+            raise InputError("malformed JSON: nested too deeply") from None
         if not isinstance(payload, dict):
             raise InputError("JSON body must be an object with at least a 'body' field")
         return validate_submission(payload)

@@ -14,7 +14,13 @@ import unicodedata
 # Zero-width and formatting characters that producers' editors leave behind
 # (ZWJ inside headings, BOMs in the middle of pasted text, soft hyphens).
 _INVISIBLE = dict.fromkeys(
-    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"),
+    map(
+        ord,
+        "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        # the bidi isolates too: with the overrides they can reorder a headline as a reader
+        # sees it ("Trojan Source"), found by the hostile corpus (tests/support/hostile.py)
+        "\u2066\u2067\u2068\u2069",
+    ),
     None,
 )
 # Every Unicode space separator (NBSP, thin space, ideographic space...) and tab

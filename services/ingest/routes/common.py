@@ -13,5 +13,7 @@ class ErrorBody(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 404, 409, 413, 415, 422, 503)
+    # 401/403/429 come from the key check and the rate limit, in front of every route.
+    code: {"model": ErrorBody}
+    for code in (400, 401, 403, 404, 409, 413, 415, 422, 429, 503)
 }
