@@ -82,13 +82,40 @@ def take_headline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
             continue
         first = block.lines[0]
         if block.heading or len(first) <= _MAX_HEADLINE:
+            lines = list(block.lines)
+            # A headline wrapped onto the next line goes on in lower case ("… raises €5m
+            # / for seed startups"): no paragraph, subheadline or dateline starts so.
+            while len(lines) > 1 and _continues(lines[0], lines[1]):
+                lines[0:2] = [f"{lines[0].rstrip()} {lines[1].strip()}"]
+            first = lines[0]
             rest = blocks[index + 1 :]
-            if len(block.lines) > 1:
-                rest = [Block(block.lines[1:]), *rest]
+            if len(lines) > 1:
+                rest = [Block(lines[1:]), *rest]
+            elif rest and _plain(rest[0]) and _continues(first, rest[0].lines[0]):
+                # A Markdown heading is one line; its wrapped tail lands in the next block.
+                first = f"{first.rstrip()} {rest[0].lines[0].strip()}"
+                tail = rest[0].lines[1:]
+                rest = [Block(tail), *rest[1:]] if tail else rest[1:]
             return first.strip(), rest
         # No headline line: the first sentence stands in, and the text stays body.
         return first_sentence(first), blocks[index:]
     return None, []
+
+
+def _plain(block: Block) -> bool:
+    return bool(block.lines) and not (
+        block.heading or block.bullet or block.rule or block.end_marker or block.linky
+    )
+
+
+def _continues(line: str, following: str) -> bool:
+    nxt = following.strip()
+    return (
+        bool(nxt)
+        and nxt[0].islower()
+        and not _SENTENCE_END.search(line.rstrip())
+        and len(line) + len(nxt) < _MAX_HEADLINE
+    )
 
 
 def is_subheadline(block: Block, next_is_dateline: bool) -> bool:

@@ -131,3 +131,20 @@ def test_about_is_not_triggered_by_ordinary_sentences() -> None:
         "about a third of them were customers.",
     ]
     assert parsed.about == ["About Acme", "Acme makes anvils."]
+
+
+def test_a_headline_wrapped_onto_a_lower_case_line_is_joined() -> None:
+    from services.parse.core import parse_submission
+    from shared.models import Submission
+
+    body = (
+        "# Brindlewood Partners closes its second €40m fund \n"
+        "for early-stage climate startups\n\n"
+        "MILAN, March 3, 2025 -- Brindlewood Partners today closed its second fund.\n"
+    )
+    parsed = parse_submission("r", Submission(body=body, content_type="text/markdown"))
+    assert parsed.headline == (
+        "Brindlewood Partners closes its second €40m fund for early-stage climate startups"
+    )
+    assert parsed.dateline.city == "MILAN"
+    assert not any("early-stage climate" in p for p in parsed.paragraphs)
