@@ -83,6 +83,12 @@ redis.call('EXPIRE', KEYS[1], 3600)
 return 1
 """
 
+# Deletes a lock only if its holder still owns it (it may have expired and passed on).
+_UNLOCK = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
 # Stores the raw release and queues it for parse in one step; answers 0 when the
 # id exists already (a retried submission with the same external id).
 # Answers the id of an earlier release when this one is a duplicate (same id, or the
@@ -131,6 +137,7 @@ class Store:
         self.r = client
         self._create_release = client.register_script(_CREATE_RELEASE)
         self._publish = client.register_script(_PUBLISH)
+        self._unlock = client.register_script(_UNLOCK)
         self._acquire_slot = client.register_script(_ACQUIRE_SLOT)
 
     @classmethod
@@ -497,6 +504,13 @@ class Store:
         values = self.r.mget([delivery_key(i) for i in ids])
         return [Delivery.model_validate_json(v) for v in values if v]
 
+    def recheck_delivery(self, delivery_id: str, at: float) -> None:
+        """Make sure the scheduler looks at a delivery again by ``at`` (keeps an earlier time)."""
+        self.r.zadd(DUE_DELIVERIES, {delivery_id: at}, nx=True)
+
+    def unschedule_delivery(self, delivery_id: str) -> None:
+        self.r.zrem(DUE_DELIVERIES, delivery_id)
+
     def claim_due_deliveries(self, now: float, lease: float, limit: int = 500) -> list[str]:
         return self._claim_due(DUE_DELIVERIES, now, lease, limit)
 
@@ -524,6 +538,13 @@ class Store:
         return bool(self.r.hdel(DLQ, key))
 
     # ---- locks ----------------------------------------------------------------
+
+    def try_lock(self, name: str, owner: str, ttl: float) -> bool:
+        """A short lock that expires by itself (a holder that dies frees it after ``ttl``)."""
+        return bool(self.r.set(f"{PREFIX}lock:{name}", owner, nx=True, px=int(ttl * 1000)))
+
+    def unlock(self, name: str, owner: str) -> None:
+        self._unlock(keys=[f"{PREFIX}lock:{name}"], args=[owner])
 
     def try_lead(self, name: str, owner: str, ttl: float) -> bool:
         """A lease so that only one scheduler sweeps at a time, however many run."""

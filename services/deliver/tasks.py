@@ -30,6 +30,8 @@ log = get_logger("pressroom.deliver")
 
 # When all of a subscription's slots are busy, look again this soon (no attempt is spent).
 BUSY_RETRY_SECONDS = 1.0
+# A delivery's lock outlives one attempt's deadline by this much.
+LOCK_MARGIN_SECONDS = 15.0
 # Attempts of one fan-out in flight at once, per worker process (they wait on the network).
 FANOUT_THREADS = 16
 
@@ -116,12 +118,33 @@ def deliver_one(
     task: DeliverTask, delivery_id: str, releases: _Releases, token: str, first_only: bool
 ) -> None:
     store, settings = task.store, task.settings
+    # One attempt of a delivery at a time: after a Redis restart or a redelivery two
+    # messages for it can run at once, and both would spend retries in the same second.
+    lock = f"delivery:{delivery_id}"
+    lease = settings.webhook_deadline + LOCK_MARGIN_SECONDS
+    if not store.try_lock(lock, token, lease):
+        # The holder records the outcome; should it die first, the scheduler looks again.
+        store.recheck_delivery(delivery_id, time.time() + lease)
+        log.info("delivery.in_flight_elsewhere", delivery_id=delivery_id)
+        return
+    try:
+        deliver_locked(task, delivery_id, releases, token, first_only)
+    finally:
+        store.unlock(lock, token)
+
+
+def deliver_locked(
+    task: DeliverTask, delivery_id: str, releases: _Releases, token: str, first_only: bool
+) -> None:
+    store, settings = task.store, task.settings
     delivery = store.get_delivery(delivery_id)
     if delivery is None:
         raise NotFound(f"no delivery {delivery_id}")
     if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED) or (
         first_only and delivery.attempts > 0
     ):
+        if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED):
+            store.unschedule_delivery(delivery_id)  # a stale recheck: nothing left to do
         log.info("delivery.skipped", delivery_id=delivery_id, status=delivery.status.value)
         return
     docs = releases.get(delivery.release_id)

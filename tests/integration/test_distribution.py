@@ -5,6 +5,7 @@ Every test drives real worker processes on a real Redis and a real loopback rece
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -310,3 +311,26 @@ def test_subscription_patch_validates(system: System, subscribe) -> None:
     assert system.http.patch(url, json={"channels": ["Nope"]}, timeout=10).status_code == 422
     assert system.http.patch(url, json={"url": "ftp://x"}, timeout=10).status_code == 422
     time.sleep(0)  # keep the subscription for the fixture to delete
+
+
+def test_one_attempt_of_a_delivery_at_a_time(system: System, subscribe) -> None:
+    """A second message for a delivery whose attempt is in flight must not attempt it too."""
+    arrived = threading.Event()
+
+    def slow_first(got: Received) -> Answer:
+        arrived.set()
+        return Answer(200, delay=2.5)
+
+    with Receiver(behaviour=slow_first) as rx:
+        sub = subscribe(rx.url, ["Military Industry"])
+        release_id = submit(system)
+        assert arrived.wait(60)
+        [delivery] = release_view(system, release_id)["deliveries"]
+        # While the attempt is in flight, ask for the delivery again (the scheduler sends it).
+        replay = system.http.post(
+            f"{system.api_url}/v1/subscriptions/{sub['id']}/deliveries/{delivery['id']}/replay",
+            timeout=10,
+        )
+        assert replay.status_code == 200
+        time.sleep(4)
+    assert len(rx.attempts) == 1
