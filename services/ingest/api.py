@@ -11,6 +11,7 @@ import redis
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.celery_app import create_app
 from shared.dispatch import Dispatcher
@@ -66,6 +67,15 @@ def create_api(
         headers = getattr(exc, "headers", None)
         return JSONResponse(
             {"error": str(exc), "type": type(exc).__name__}, status_code=status, headers=headers
+        )
+
+    @api.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Unknown paths, wrong methods: the same error shape as everything else.
+        return JSONResponse(
+            {"error": str(exc.detail), "type": "HTTPError"},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
         )
 
     @api.exception_handler(RequestValidationError)

@@ -148,7 +148,7 @@ def channel_feed(
     return Response(body, media_type=FEED_TYPES[kind])
 
 
-@router.get("/v1/stats", response_model=Stats)
+@router.get("/v1/stats", response_model=Stats, responses=ERRORS)
 def stats(deps: DepsParam, channel: Annotated[list[str] | None, Query()] = None) -> Stats:
     """Releases published in the last 24 hours and 365 days, overall and per channel
     (the channels asked for, or every channel that has published)."""

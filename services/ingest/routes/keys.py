@@ -45,7 +45,7 @@ def create_key(request: KeyRequest, deps: DepsParam) -> KeyCreated:
     return KeyCreated(**record.model_dump(), key=token)
 
 
-@router.get("", response_model=list[ApiKey])
+@router.get("", response_model=list[ApiKey], responses=ERRORS)
 def list_keys(deps: DepsParam) -> list[ApiKey]:
     return deps.keys.list()
 

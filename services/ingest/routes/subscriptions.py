@@ -85,7 +85,7 @@ def create_subscription(request: SubscriptionRequest, deps: DepsParam) -> Subscr
     return SubscriptionCreated(**sub.model_dump(), secret=secret)
 
 
-@router.get("", response_model=list[Subscription])
+@router.get("", response_model=list[Subscription], responses=ERRORS)
 def list_subscriptions(deps: DepsParam) -> list[Subscription]:
     return deps.store.list_subscriptions()
 
