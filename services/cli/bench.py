@@ -548,8 +548,11 @@ def measure_pipeline(
     cfg: BenchConfig, bottleneck: Stage, workdir: Path, say: Progress
 ) -> tuple[dict[str, Any], ...]:
     """Queue bound, pipeline throughput and latencies, memory, scaling: one System, one Redis."""
+    # The bottleneck stage gets a process per core, as an operator would size it; the model
+    # is loaded before the pool forks, so the processes share it.
     system = System(data_dir=workdir / "system", api_port=free_port(),
-                    log_path=workdir / "system.log", extra_env=BENCH_ENV)  # fmt: skip
+                    log_path=workdir / "system.log", extra_env=BENCH_ENV,
+                    concurrency={bottleneck.value: os.cpu_count() or 1})  # fmt: skip
     say("pipeline: starting Redis, the API, 4 worker pools and the scheduler")
     with system:
         queue = measure_queue(cfg, system, workdir, say)
