@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -78,9 +78,18 @@ class Settings(BaseSettings):
     )
     feed_window_days: int = Field(30, ge=1, description="How long channel feeds keep a release.")
     feed_max_items: int = Field(1000, ge=10, description="Most releases a channel feed keeps.")
+    webhook_retry_delays: str = Field(
+        "0,5,300,1800,7200,18000,36000,36000",
+        description="Seconds before each webhook retry, comma-separated (±20 % jitter is "
+        "added); the number of entries is the number of retries.",
+    )
     webhook_connect_timeout: float = Field(5.0, gt=0)
     webhook_deadline: float = Field(15.0, gt=0, description="Wall-clock bound of one attempt.")
     webhook_max_response_bytes: int = Field(64 * 1024, ge=0)
+
+    @property
+    def retry_delays(self) -> tuple[float, ...]:
+        return tuple(float(part) for part in self.webhook_retry_delays.split(",") if part.strip())
 
     @property
     def secret_key_file(self) -> Path:
@@ -89,6 +98,17 @@ class Settings(BaseSettings):
     @property
     def api_key_file(self) -> Path:
         return self.data_dir / "api-key"
+
+    @field_validator("webhook_retry_delays")
+    @classmethod
+    def _delays_are_seconds(cls, value: str) -> str:
+        try:
+            delays = [float(part) for part in value.split(",") if part.strip()]
+        except ValueError:
+            raise ValueError("PRESSROOM_WEBHOOK_RETRY_DELAYS: comma-separated seconds") from None
+        if any(d < 0 for d in delays):
+            raise ValueError("PRESSROOM_WEBHOOK_RETRY_DELAYS: delays cannot be negative")
+        return value
 
     def model_post_init(self, __context: object) -> None:
         if self.task_time_limit >= self.visibility_timeout:

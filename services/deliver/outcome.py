@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from shared.models import Delivery, DeliveryStatus
 
-from .policy import AttemptResult, Verdict, judge, retry_delay
+from .policy import RETRY_DELAYS, AttemptResult, Verdict, judge, retry_delay
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,11 @@ class Outcome:
 
 
 def record_attempt(
-    delivery: Delivery, result: AttemptResult, now: datetime, rng: random.Random
+    delivery: Delivery,
+    result: AttemptResult,
+    now: datetime,
+    rng: random.Random,
+    delays: tuple[float, ...] = RETRY_DELAYS,
 ) -> Outcome:
     updated = delivery.model_copy(
         update={
@@ -36,7 +40,7 @@ def record_attempt(
         )  # fmt: skip
         return Outcome(updated, verdict, exhausted=False)
     if verdict is Verdict.RETRY:
-        delay = retry_delay(updated.attempts, result.retry_after, rng)
+        delay = retry_delay(updated.attempts, result.retry_after, rng, delays)
         if delay is not None:
             updated.status = DeliveryStatus.RETRYING
             updated.next_attempt_at = now + timedelta(seconds=delay)

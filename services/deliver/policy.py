@@ -43,12 +43,15 @@ def judge(result: AttemptResult) -> Verdict:
 
 
 def retry_delay(
-    attempts_made: int, retry_after: float | None = None, rng: random.Random | None = None
+    attempts_made: int,
+    retry_after: float | None = None,
+    rng: random.Random | None = None,
+    delays: tuple[float, ...] = RETRY_DELAYS,
 ) -> float | None:
     """Seconds until the next attempt after ``attempts_made`` failures, or None to give up."""
-    if attempts_made < 1 or attempts_made > len(RETRY_DELAYS):
+    if attempts_made < 1 or attempts_made > len(delays):
         return None
-    base = RETRY_DELAYS[attempts_made - 1]
+    base = delays[attempts_made - 1]
     jitter = (rng or random).uniform(-JITTER, JITTER)
     delay = base * (1 + jitter)
     if retry_after is not None:
