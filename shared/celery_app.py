@@ -72,8 +72,9 @@ def create_app(
         task_default_queue="pressroom.default",
         worker_hijack_root_logger=False,
         worker_cancel_long_running_tasks_on_connection_loss=True,
-        worker_send_task_events=True,
-        task_send_sent_event=True,
+        # Events cost every task several extra Redis publishes; monitors (Flower) need them.
+        worker_send_task_events=s.task_events,
+        task_send_sent_event=s.task_events,
         enable_utc=True,
         timezone="UTC",
     )
@@ -139,7 +140,6 @@ class StageTask(Task):
         started = time.perf_counter()
         attempt = self.store.count_attempt(task_id)
         outcome = "ok"
-        observed = metrics.task_started(self, subject)
         try:
             if attempt > self.settings.max_attempts:
                 outcome = "dead-lettered"
@@ -176,7 +176,7 @@ class StageTask(Task):
                 attempt=attempt,
                 duration_ms=round(elapsed * 1000, 2),
             )
-            metrics.task_finished(self, subject, outcome, elapsed, observed)
+            metrics.task_finished(self, subject, outcome, elapsed)
             structlog.contextvars.clear_contextvars()
 
     def give_up(self, subject: str, args: tuple[Any, ...], reason: str, attempts: int) -> None:

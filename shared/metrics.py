@@ -10,8 +10,8 @@ Where each is served:
   directory before Celery starts, children write their values there, and the main
   process serves the sum (``start_worker_endpoint``).
 
-Task hooks (``task_started`` / ``task_finished``) are called by ``StageTask`` and never
-raise: a metrics failure must not fail a release.
+Hooks: ``task_finished`` is called by ``StageTask``, ``delivery_attempted`` by the deliver
+stage. Neither raises: a metrics failure must not fail a release.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from celery.signals import before_task_publish, worker_init, worker_process_shutdown
@@ -36,7 +37,6 @@ from prometheus_client.registry import Collector
 from shared import stats
 from shared.logging import get_logger
 from shared.queues import SENT_AT_HEADER, in_flight, queue_stats
-from shared.topology import Stage
 
 if TYPE_CHECKING:
     import redis
@@ -91,41 +91,25 @@ RELEASES_ACCEPTED = Counter(
 # ---- task hooks (called by shared.celery_app.StageTask) -----------------------------
 
 
-def task_started(task: StageTask, subject: str) -> Any:
-    """What the finish hook compares against: for a delivery, its status and attempts."""
-    if task.stage is not Stage.DELIVER:
-        return None
-    try:
-        delivery = task.store.get_delivery(subject)
-    except Exception:
-        return None
-    return (delivery.status, delivery.attempts) if delivery else None
-
-
-def task_finished(
-    task: StageTask, subject: str, outcome: str, seconds: float, before: Any = None
-) -> None:
+def task_finished(task: StageTask, subject: str, outcome: str, seconds: float) -> None:
     try:
         TASKS.labels(task.stage.value, outcome).inc()
         TASK_SECONDS.labels(task.stage.value).observe(seconds)
         stats.record_task(task.store.r, task.stage, outcome, time.time())
-        if task.stage is Stage.DELIVER and outcome == "ok":
-            _observe_delivery(task, subject, before)
     except Exception as exc:
         log.warning("metrics.hook_failed", error=f"{type(exc).__name__}: {exc}")
 
 
-def _observe_delivery(task: StageTask, delivery_id: str, before: Any) -> None:
-    delivery = task.store.get_delivery(delivery_id)
-    if delivery is None or before == (delivery.status, delivery.attempts):
-        return  # nothing happened in this run (already delivered, or skipped)
-    DELIVERIES.labels(delivery.status.value).inc()
-    if delivery.delivered_at is None:
-        return
-    received = task.store.load_raw(delivery.release_id)
-    if received is not None:
-        latency = (delivery.delivered_at - received.received_at).total_seconds()
-        INGEST_TO_DELIVERY_SECONDS.observe(max(0.0, latency))
+def delivery_attempted(status: str, delivered_at: datetime | None, received_at: datetime) -> None:
+    """Called by the deliver stage after each attempt, which knows its outcome (reading
+    the delivery back before and after every task cost two Redis reads per delivery)."""
+    try:
+        DELIVERIES.labels(status).inc()
+        if delivered_at is not None:
+            latency = (delivered_at - received_at).total_seconds()
+            INGEST_TO_DELIVERY_SECONDS.observe(max(0.0, latency))
+    except Exception as exc:
+        log.warning("metrics.hook_failed", error=f"{type(exc).__name__}: {exc}")
 
 
 # ---- message send time, for the oldest-message age of a queue -----------------------

@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         description="Seconds before each webhook retry, comma-separated (±20 % jitter is "
         "added); the number of entries is the number of retries.",
     )
+    task_events: bool = Field(
+        True,
+        description="Workers send Celery task events (sent, received, started, succeeded), "
+        "which Flower and `celery events` need. Off saves each task a few Redis messages.",
+    )
     webhook_connect_timeout: float = Field(5.0, gt=0)
     webhook_deadline: float = Field(15.0, gt=0, description="Wall-clock bound of one attempt.")
     webhook_max_response_bytes: int = Field(64 * 1024, ge=0)

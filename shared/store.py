@@ -201,6 +201,16 @@ class Store:
         data = self.r.hget(release_key(release_id), field)
         return model.model_validate_json(data) if data else None
 
+    def load_release(
+        self, release_id: str, fields: dict[str, type[BaseModel]]
+    ) -> dict[str, BaseModel | None]:
+        """Several documents of one release in one round trip (``{"raw": RawRelease, ...}``)."""
+        values = self.r.hmget(release_key(release_id), list(fields))
+        return {
+            name: model.model_validate_json(v) if v else None
+            for (name, model), v in zip(fields.items(), values, strict=True)
+        }
+
     def load_documents(self, release_ids: list[str], field: str, model: type[M]) -> list[M | None]:
         pipe = self.r.pipeline(transaction=False)
         for rid in release_ids:
@@ -464,6 +474,42 @@ class Store:
         )
         created, *_ = pipe.execute()
         return bool(created)
+
+    def create_deliveries(self, deliveries: list[Delivery], first_attempt_by: float) -> bool:
+        """``create_delivery`` for a release's whole fan-out in one transaction. True when
+        every one is new and they are all the release has: none can have been attempted,
+        so the caller need not read them back.
+
+        Each new delivery is also due in the retry schedule at ``first_attempt_by``: the
+        fan-out message can be lost (a worker killed between taking it off the queue and
+        recording it as unacknowledged), and then the scheduler makes the first attempt.
+        The first attempt's outcome replaces that time."""
+        if not deliveries:
+            return False
+        pipe = self.r.pipeline(transaction=True)
+        for delivery in deliveries:
+            pipe.set(delivery_key(delivery.id), delivery.model_dump_json(), nx=True)
+            pipe.sadd(f"{PREFIX}release-deliveries:{delivery.release_id}", delivery.id)
+            pipe.zadd(
+                f"{PREFIX}sub-deliveries:{delivery.subscription_id}",
+                {delivery.id: delivery.created_at.timestamp()},
+                nx=True,
+            )
+            # On a re-run this may re-add a finished delivery: the deliver task then
+            # finds it finished and drops the entry.
+            pipe.zadd(DUE_DELIVERIES, {delivery.id: first_attempt_by}, nx=True)
+        pipe.scard(f"{PREFIX}release-deliveries:{deliveries[0].release_id}")
+        *replies, count = pipe.execute()
+        return all(replies[0::4]) and int(count) == len(deliveries)
+
+    def trim_channels(self, slugs: list[str], oldest: float, max_items: int) -> None:
+        """``trim_channel`` for several channels in one round trip."""
+        pipe = self.r.pipeline(transaction=False)
+        for slug in slugs:
+            key = f"{PREFIX}channel:{slug}"
+            pipe.zremrangebyscore(key, "-inf", f"({oldest}")
+            pipe.zremrangebyrank(key, 0, -max_items - 1)
+        pipe.execute()
 
     def get_delivery(self, delivery_id: str) -> Delivery | None:
         data = self.r.get(delivery_key(delivery_id))

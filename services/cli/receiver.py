@@ -7,7 +7,9 @@ huge body. Scripts read ``deliveries`` or ask ``wait_for``.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -44,10 +46,30 @@ class Receiver:
         self.attempts: list[Received] = []
         self.behaviour: Behaviour = behaviour or (lambda _r: Answer())
         self._lock = threading.Condition()
+        self._connections: set[socket.socket] = set()
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body leave in two writes; with Nagle on, a kept-alive connection
+            # waits out the sender's delayed ACK (40 ms) between them. Real servers set
+            # TCP_NODELAY too.
+            disable_nagle_algorithm = True
+
+            def setup(self) -> None:
+                super().setup()
+                with receiver._lock:
+                    receiver._connections.add(self.connection)
+
+            def handle(self) -> None:
+                # A sender that stops reading (its size bound) resets the connection.
+                with contextlib.suppress(ConnectionError):
+                    super().handle()
+
+            def finish(self) -> None:
+                with receiver._lock:
+                    receiver._connections.discard(self.connection)
+                super().finish()
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
@@ -91,8 +113,15 @@ class Receiver:
         return self
 
     def stop(self) -> None:
+        """Stop as a server going down does: no new connections, and the kept-alive ones
+        closed (their handler threads would otherwise go on answering)."""
         self.server.shutdown()
         self.server.server_close()
+        with self._lock:
+            open_now = list(self._connections)
+        for conn in open_now:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
 
     def drain(self) -> list[Received]:
         """Take the deliveries received so far (and forget the attempts), so a long run

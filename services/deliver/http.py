@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import socket
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +29,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .policy import AttemptResult, parse_retry_after
 from .ssrf import IPNetwork, refusal
+from .watchdog import watchdog
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -36,39 +39,42 @@ def resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def _pinned(
-    pool: type[HTTPConnectionPool], address: str, opened: list[Any]
-) -> type[HTTPConnectionPool]:
+def _pinned(pool: type[HTTPConnectionPool], address: str) -> type[HTTPConnectionPool]:
     """A pool class whose connections go to ``address`` whatever the URL's host resolves
-    to, and are remembered in ``opened`` so a watchdog can cut them."""
+    to, and which tells the attempt in progress on this thread which connection it got,
+    so that attempt's watchdog can cut that one connection and no other."""
 
     def _new_conn(self: Any) -> Any:
         conn: Any = pool._new_conn(self)
         # urllib3 dials _dns_host. The URL's host name still goes in the Host header and,
         # through server_hostname/assert_hostname, into TLS SNI and the certificate check.
         conn._dns_host = address
-        opened.append(conn)
         return conn
 
-    return type(f"Pinned{pool.__name__}", (pool,), {"_new_conn": _new_conn})
+    def _get_conn(self: Any, timeout: float | None = None) -> Any:
+        conn = pool._get_conn(self, timeout)
+        held = getattr(_attempt, "held", None)
+        if held is not None:
+            held.take(conn)
+        return conn
+
+    return type(f"Pinned{pool.__name__}", (pool,), {"_new_conn": _new_conn, "_get_conn": _get_conn})
+
+
+# The connections the current thread's attempt took from a pool (urllib3 takes them in
+# the calling thread), so a watchdog cuts only its own attempt's connection: the pool,
+# and the other attempts using it, carry on.
+_attempt = threading.local()
 
 
 class PinnedAdapter(HTTPAdapter):
-    """Sends every request of a session to one already-checked IP address."""
+    """Sends every request to one already-checked IP address; kept alive between attempts
+    (``adapters``), so a subscriber's connection is reused instead of dialled each time."""
 
     def __init__(self, address: str, hostname: str) -> None:
         self._address = address
         self._hostname = hostname
-        self.opened: list[Any] = []
         super().__init__(max_retries=0)
-
-    def cut(self) -> None:
-        """Shut every connection down, waking a read blocked on a trickling answer."""
-        for conn in self.opened:
-            sock = getattr(conn, "sock", None)
-            if sock is not None:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
 
     def init_poolmanager(
         self, connections: int, maxsize: int, block: bool = False, **kw: Any
@@ -77,9 +83,71 @@ class PinnedAdapter(HTTPAdapter):
         kw.update(server_hostname=self._hostname, assert_hostname=self._hostname)
         super().init_poolmanager(connections, maxsize, block, **kw)
         self.poolmanager.pool_classes_by_scheme = {
-            "http": _pinned(HTTPConnectionPool, self._address, self.opened),
-            "https": _pinned(HTTPSConnectionPool, self._address, self.opened),
+            "http": _pinned(HTTPConnectionPool, self._address),
+            "https": _pinned(HTTPSConnectionPool, self._address),
         }
+
+
+class Held:
+    """The connections one attempt took, for its watchdog. Once the attempt is done with
+    them they go back to the pool for others, so a watchdog firing late cuts nothing."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conns: list[Any] = []
+        self._done = False
+
+    def take(self, conn: Any) -> None:
+        with self._lock:
+            self._conns.append(conn)
+
+    def cut(self) -> None:
+        """Shut the attempt's connections down, waking a read blocked on a trickling
+        answer. The pool sees a dropped connection next time and dials a fresh one."""
+        with self._lock:
+            if self._done:
+                return
+            for conn in self._conns:
+                sock = getattr(conn, "sock", None)
+                if sock is not None:
+                    with contextlib.suppress(OSError):
+                        sock.shutdown(socket.SHUT_RDWR)
+
+    def done(self) -> None:
+        with self._lock:
+            self._done = True
+
+
+class Adapters:
+    """A bounded per-process cache of adapters keyed by (checked address, host name,
+    port, scheme). The key holds the address the SSRF guard passed on this attempt, so
+    a pooled connection only ever goes where a check just allowed; a name that now
+    resolves elsewhere gets another adapter. Thread-safe; the least recently used
+    adapter is closed when the cache is full (its idle connections only: one in use
+    is closed when its attempt gives it back)."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
+        self._cache: OrderedDict[tuple[str, str, int, str], PinnedAdapter] = OrderedDict()
+
+    def get(self, address: str, hostname: str, port: int, scheme: str) -> PinnedAdapter:
+        key = (address, hostname, port, scheme)
+        with self._lock:
+            if self._pid != os.getpid():  # never share sockets across a fork
+                self._cache.clear()
+                self._pid = os.getpid()
+            adapter = self._cache.get(key)
+            if adapter is None:
+                adapter = self._cache[key] = PinnedAdapter(address, hostname)
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)[1].close()
+            self._cache.move_to_end(key)
+            return adapter
+
+
+adapters = Adapters()
 
 
 def post(
@@ -114,30 +182,26 @@ def post(
     if not addresses:
         return AttemptResult(None, elapsed_ms(), f"{parts.hostname} resolves to no address")
 
-    session = requests.Session()
-    session.trust_env = False  # proxies from the environment must not re-route webhooks
-    adapter = PinnedAdapter(addresses[0], parts.hostname)
+    adapter = adapters.get(addresses[0], parts.hostname, port, parts.scheme)
     headers = {**headers, "host": parts.netloc.rsplit("@", 1)[-1]}
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
+    # No Session: it would carry cookies from one subscriber's answer into the next
+    # attempt, and read proxies from the environment; the adapter alone sends as asked.
+    request = requests.Request("POST", url, data=body, headers=headers).prepare()
     timeout = urllib3.Timeout(connect=connect_timeout, read=deadline, total=deadline)
     # Socket timeouts bound each wait, not the whole attempt: an answer trickling in a
     # byte at a time would never trip them. The watchdog bounds the wall-clock time.
-    watchdog = threading.Timer(deadline, adapter.cut)
-    watchdog.daemon = True
-    watchdog.start()
+    held = Held()
+    alarm = watchdog.arm(deadline, held.cut)
     try:
-        return _send(session, url, body, headers, timeout, deadline, max_response_bytes, started)
+        return _send(adapter, request, held, timeout, deadline, max_response_bytes, started)
     finally:
-        watchdog.cancel()
-        session.close()
+        alarm.cancel()
 
 
 def _send(
-    session: requests.Session,
-    url: str,
-    body: bytes,
-    headers: dict[str, str],
+    adapter: PinnedAdapter,
+    request: requests.PreparedRequest,
+    held: Held,
     timeout: urllib3.Timeout,
     deadline: float,
     max_response_bytes: int,
@@ -149,14 +213,14 @@ def _send(
     def past_deadline() -> bool:
         return time.monotonic() - started >= deadline
 
+    _attempt.held = held
+    response = None
     try:
-        response = session.post(
-            url,
-            data=body,
-            headers=headers,
-            timeout=timeout,  # type: ignore[arg-type]  # requests passes urllib3 Timeouts through
-            allow_redirects=False,
+        # Never follows a redirect: the adapter sends one request and returns its answer.
+        response = adapter.send(
+            request,
             stream=True,
+            timeout=timeout,  # type: ignore[arg-type]  # requests passes urllib3 Timeouts through
         )
     except requests.exceptions.ConnectTimeout:
         return AttemptResult(None, elapsed_ms(), "connect timeout")
@@ -170,6 +234,10 @@ def _send(
         return AttemptResult(
             None, elapsed_ms(), f"request failed: {_short(exc)}", retryable_error=False
         )
+    finally:
+        _attempt.held = None
+        if response is None:
+            held.done()  # urllib3 closed the connection it failed on
     try:
         read = 0
         for chunk in response.iter_content(1024):
@@ -183,6 +251,7 @@ def _send(
             return AttemptResult(None, elapsed_ms(), f"deadline of {deadline:g}s passed")
         return AttemptResult(None, elapsed_ms(), f"reading response: {_short(exc)}")
     finally:
+        held.done()  # before the connection goes back to the pool
         response.close()
     status = response.status_code
     return AttemptResult(

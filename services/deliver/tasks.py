@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from shared import metrics
 from shared.celery_app import StageTask, create_app
+from shared.deliveries import Context, DeliveryBook
 from shared.errors import NotFound
 from shared.logging import get_logger
 from shared.models import Delivery, DeliveryStatus, EnrichedRelease, RawRelease, Subscription
@@ -32,6 +33,8 @@ log = get_logger("pressroom.deliver")
 BUSY_RETRY_SECONDS = 1.0
 # A delivery's lock outlives one attempt's deadline by this much.
 LOCK_MARGIN_SECONDS = 15.0
+# Retry jitter. One per process: a fresh Random() per attempt seeds itself from the OS.
+_dice = random.Random()
 # Attempts of one fan-out in flight at once, per worker process (they wait on the network).
 FANOUT_THREADS = 16
 
@@ -40,6 +43,14 @@ class DeliverTask(StageTask):
     stage = Stage.DELIVER
     _box: SecretBox | None = None
     _allowed: list[IPNetwork] | None = None
+    _book: DeliveryBook | None = None
+
+    @property
+    def book(self) -> DeliveryBook:
+        if self._book is None:
+            type(self)._book = DeliveryBook(self.store.r)
+        assert self._book is not None
+        return self._book
 
     @property
     def box(self) -> SecretBox:
@@ -120,24 +131,31 @@ def deliver_one(
     store, settings = task.store, task.settings
     # One attempt of a delivery at a time: after a Redis restart or a redelivery two
     # messages for it can run at once, and both would spend retries in the same second.
-    lock = f"delivery:{delivery_id}"
     lease = settings.webhook_deadline + LOCK_MARGIN_SECONDS
-    if not store.try_lock(lock, token, lease):
+    locked, delivery = task.book.open(delivery_id, token, lease)
+    if not locked:
         # The holder records the outcome; should it die first, the scheduler looks again.
         store.recheck_delivery(delivery_id, time.time() + lease)
         log.info("delivery.in_flight_elsewhere", delivery_id=delivery_id)
         return
+    finished = False
     try:
-        deliver_locked(task, delivery_id, releases, token, first_only)
+        finished = deliver_locked(task, delivery_id, delivery, releases, token, first_only)
     finally:
-        store.unlock(lock, token)
+        if not finished:  # ``finish`` gives the lock up with the outcome; else do it here
+            store.unlock(f"delivery:{delivery_id}", token)
 
 
 def deliver_locked(
-    task: DeliverTask, delivery_id: str, releases: _Releases, token: str, first_only: bool
-) -> None:
-    store, settings = task.store, task.settings
-    delivery = store.get_delivery(delivery_id)
+    task: DeliverTask,
+    delivery_id: str,
+    delivery: Delivery | None,
+    releases: _Releases,
+    token: str,
+    first_only: bool,
+) -> bool:
+    """Make the attempt if one is due; True when the outcome was saved (lock given up)."""
+    store, settings, book = task.store, task.settings, task.book
     if delivery is None:
         raise NotFound(f"no delivery {delivery_id}")
     if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED) or (
@@ -146,43 +164,43 @@ def deliver_locked(
         if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED):
             store.unschedule_delivery(delivery_id)  # a stale recheck: nothing left to do
         log.info("delivery.skipped", delivery_id=delivery_id, status=delivery.status.value)
-        return
+        return False
     docs = releases.get(delivery.release_id)
     release, raw = docs.release, docs.raw
-    subscription = store.get_subscription(delivery.subscription_id)
+    ctx = book.context(
+        delivery.subscription_id, delivery.release_id, token,
+        settings.subscription_concurrency, settings.task_time_limit,
+    )  # fmt: skip
+    subscription, slot = ctx.subscription, token if ctx.slot else ""
     if release is None or raw is None or subscription is None or not subscription.active:
         why = (
             "release missing"
             if release is None or raw is None
             else "subscription deleted or disabled"
         )
-        store.save_delivery(
-            delivery.model_copy(
-                update={"status": DeliveryStatus.FAILED, "last_error": why, "next_attempt_at": None}
-            )
+        failed = delivery.model_copy(
+            update={"status": DeliveryStatus.FAILED, "last_error": why, "next_attempt_at": None}
         )
-        return
-    if not store.acquire_slot(
-        subscription.id, token, settings.subscription_concurrency, settings.task_time_limit
-    ):
+        book.finish(failed, token, slot_token=slot)
+        return True
+    if not slot:
         # Too many attempts in flight to this subscriber: try shortly, without spending an attempt.
         delivery.next_attempt_at = datetime.now(UTC) + timedelta(seconds=BUSY_RETRY_SECONDS)
-        store.save_delivery(delivery)
-        return
+        book.finish(delivery, token)
+        return True
     try:
         submission = raw.submission
         outcome = attempt(
-            task, delivery, release, subscription,
+            task, delivery, release, subscription, ctx, token,
             raw.received_at, submission.embargo_until, submission.external_id,
         )  # fmt: skip
-    finally:
+    except BaseException:
         store.release_slot(subscription.id, token)
-    if first_only:
-        # The base task's metrics hook sees one subject per message; a fan-out counts here.
-        metrics.DELIVERIES.labels(outcome.delivery.status.value).inc()
-        if outcome.delivery.delivered_at is not None:
-            latency = (outcome.delivery.delivered_at - raw.received_at).total_seconds()
-            metrics.INGEST_TO_DELIVERY_SECONDS.observe(max(0.0, latency))
+        raise
+    metrics.delivery_attempted(
+        outcome.delivery.status.value, outcome.delivery.delivered_at, raw.received_at
+    )
+    return True
 
 
 def attempt(
@@ -190,12 +208,16 @@ def attempt(
     delivery: Delivery,
     release: EnrichedRelease,
     subscription: Subscription,
+    ctx: Context,
+    token: str,
     received_at: datetime,
     embargo: datetime | None,
     external_id: str | None,
 ) -> Outcome:
-    store, settings = task.store, task.settings
-    published = store.published_at(release.id)
+    """One signed POST; its outcome, the subscription's health, the slot and the lock are
+    saved in one step."""
+    settings = task.settings
+    published = ctx.published_at
     body = render_payload(
         release,
         delivery.id,
@@ -205,10 +227,9 @@ def attempt(
         embargoed=embargo,
         external_id=external_id,
     )
-    sealed = store.load_sealed_secrets(subscription.id)
-    if sealed is None:
+    if ctx.sealed_secrets is None:
         raise NotFound(f"subscription {subscription.id} has no signing secret")
-    secrets = task.box.open(sealed).active(time.time())
+    secrets = task.box.open(ctx.sealed_secrets).active(time.time())
     headers = {
         "content-type": "application/json",
         "user-agent": "pressroom-webhooks/0.1",
@@ -224,14 +245,14 @@ def attempt(
         max_response_bytes=settings.webhook_max_response_bytes,
     )
     now = datetime.now(UTC)
-    outcome = record_attempt(delivery, result, now, random.Random())
-    store.save_delivery(outcome.delivery)
-    if outcome.verdict is Verdict.SUCCEEDED:
-        store.record_delivery_success(subscription.id)
-    else:
-        in_a_row, since = store.record_delivery_failure(
-            subscription.id, now.timestamp(), outcome.exhausted
-        )
+    outcome = record_attempt(delivery, result, now, _dice, settings.retry_delays)
+    succeeded = outcome.verdict is Verdict.SUCCEEDED
+    health = task.book.finish(
+        outcome.delivery, token, "ok" if succeeded else "fail", now.timestamp(),
+        outcome.exhausted, slot_token=token,
+    )  # fmt: skip
+    if health is not None:
+        in_a_row, since = health
         reason = (
             "the endpoint answered 410 Gone"
             if outcome.verdict is Verdict.GONE
@@ -245,7 +266,7 @@ def attempt(
         )
         if reason:
             subscription.active, subscription.disabled_reason = False, reason
-            store.save_subscription(subscription)
+            task.store.save_subscription(subscription)
             log.warning("subscription.disabled", subscription_id=subscription.id, reason=reason)
     log.info(
         "delivery.attempted",

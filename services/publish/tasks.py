@@ -8,7 +8,7 @@ from shared.celery_app import StageTask, create_app
 from shared.dispatch import Dispatcher
 from shared.errors import NotFound
 from shared.logging import get_logger
-from shared.models import DeliveryStatus, EnrichedRelease
+from shared.models import DeliveryStatus, EnrichedRelease, RawRelease
 from shared.topology import Stage, route_for
 
 from .core import is_embargoed, plan_deliveries
@@ -25,9 +25,9 @@ class PublishTask(StageTask):
 @app.task(name=route_for(Stage.PUBLISH).task, base=PublishTask, bind=True)
 def run(self: PublishTask, release_id: str) -> None:
     store = self.store
-    release = store.load_document(release_id, "enriched", EnrichedRelease)
-    raw = store.load_raw(release_id)
-    if release is None or raw is None:
+    docs = store.load_release(release_id, {"enriched": EnrichedRelease, "raw": RawRelease})
+    release, raw = docs["enriched"], docs["raw"]
+    if not isinstance(release, EnrichedRelease) or not isinstance(raw, RawRelease):
         raise NotFound(f"release {release_id} has no enriched document to publish")
     now = datetime.now(UTC)
     embargo = raw.submission.embargo_until
@@ -38,20 +38,21 @@ def run(self: PublishTask, release_id: str) -> None:
         return
     subscriptions = store.list_subscriptions()
     deliveries = plan_deliveries(release, subscriptions, now)
-    for delivery in deliveries:
-        store.create_delivery(delivery)
-    # Re-runs after a crash re-send deliveries that never got their first attempt.
-    pending = [
-        d
-        for d in store.deliveries_for_release(release_id)
-        if d.status is DeliveryStatus.PENDING and d.attempts == 0
-    ]
+    first_attempt_by = now.timestamp() + self.settings.stuck_after
+    if store.create_deliveries(deliveries, first_attempt_by):
+        pending = deliveries  # all new: none attempted yet
+    else:
+        # Re-runs after a crash re-send deliveries that never got their first attempt.
+        pending = [
+            d
+            for d in store.deliveries_for_release(release_id)
+            if d.status is DeliveryStatus.PENDING and d.attempts == 0
+        ]
     slugs = [c.slug for c in release.channels]
     if store.mark_published(release_id, now.timestamp(), slugs):
         # Feeds keep a bounded window (statistics are trimmed by the scheduler).
         oldest = now.timestamp() - self.settings.feed_window_days * 86400
-        for slug in slugs:
-            store.trim_channel(slug, oldest, self.settings.feed_max_items)
+        store.trim_channels(slugs, oldest, self.settings.feed_max_items)
     # One message carries the release's whole fan-out; the scheduler's retries go one by one.
     dispatcher.send_batch(Stage.DELIVER, [d.id for d in pending])
     log.info(

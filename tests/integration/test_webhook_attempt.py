@@ -96,3 +96,38 @@ def test_response_read_is_bounded() -> None:
     with Receiver(behaviour=lambda _g: Answer(200, body=b"y" * 3_000_000)) as rx:
         result = post(rx.url, b"{}", {}, LOOPBACK, 2.0, 5.0, 65536)
     assert result.status_code == 200
+
+
+def test_connections_to_a_subscriber_are_reused() -> None:
+    from services.deliver.http import adapters
+
+    with Receiver() as rx:
+        port = rx.server.server_address[1]
+        for _ in range(3):
+            assert post(f"{rx.url}/in", b"{}", {}, LOOPBACK, 2.0, 5.0, 65536).status_code == 200
+        adapter = adapters.get("127.0.0.1", "127.0.0.1", port, "http")
+        pools = list(adapter.poolmanager.pools._container.values())
+        assert [(p.num_connections, p.num_requests) for p in pools] == [(1, 3)]
+
+
+def test_the_watchdog_cuts_only_its_own_attempts_connection() -> None:
+    """Two attempts share a subscriber's pool: the one past its deadline is cut, the other
+    (slow, but within its own deadline) is answered."""
+    delays = {"/slow": 4.0, "/medium": 1.5}
+    with Receiver(behaviour=lambda got: Answer(200, delay=delays[got.path])) as rx:
+        results: dict[str, object] = {}
+
+        def attempt(path: str, deadline: float) -> None:
+            results[path] = post(f"{rx.url}{path}", b"{}", {}, LOOPBACK, 2.0, deadline, 65536)
+
+        threads = [
+            threading.Thread(target=attempt, args=("/slow", 1.0)),
+            threading.Thread(target=attempt, args=("/medium", 5.0)),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(10)
+    slow, medium = results["/slow"], results["/medium"]
+    assert getattr(slow, "status_code", 0) is None
+    assert getattr(medium, "status_code", 0) == 200
