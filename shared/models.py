@@ -160,6 +160,12 @@ class EnrichedRelease(ReleaseText):
     entities: list[Entity] = Field(default_factory=list)
     channels: list[ChannelAssignment] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
+    truncated: bool = Field(
+        default=False,
+        description="Only the start of an unusually long release was tagged (the first "
+        "50,000 characters of the body, 20,000 of about and disclaimers); the rest of the "
+        "text is delivered untagged.",
+    )
 
     def channel_slugs(self) -> set[str]:
         return {c.slug for c in self.channels}

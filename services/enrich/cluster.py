@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import ahocorasick
 
@@ -82,9 +84,15 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     positioned = [h for h in hits if h.start >= 0]
     ordered = sorted(positioned, key=lambda h: (-(h.end - h.start), SOURCE_RANK[h.source]))
     taken: list[Hit] = []
+    # The spans taken so far, sorted: they never overlap, so their ends are sorted too and
+    # the last span starting before a hit's end is the only one that can overlap it (one
+    # bisection per hit, where a scan of every taken span was quadratic on long releases).
+    spans: list[tuple[int, int]] = []
     for hit in ordered:
-        if any(hit.start < t.end and t.start < hit.end for t in taken):
+        before = bisect_left(spans, (hit.end,))  # the spans that start before hit.end
+        if before and spans[before - 1][1] > hit.start:
             continue
+        insort(spans, (hit.start, hit.end))
         taken.append(hit)
     taken.sort(key=lambda h: h.start)
     return taken + [h for h in hits if h.start < 0]
@@ -287,19 +295,21 @@ def echo(text: str, groups: list[Group], hits: list[Hit], knowledge: Knowledge) 
         automaton.add_word(form, form)
     automaton.make_automaton()
     covered = sorted((h.start, h.end) for h in hits)
+    # The furthest end among the covered spans that start before each index: a span
+    # [start, end) overlaps a covered one iff that maximum, up to the first covered start
+    # at or after ``end``, passes ``start`` (linear, where a scan per mention was quadratic).
+    covered_max_end = list(accumulate((e for _, e in covered), max, initial=-1))
     found: list[tuple[int, int, str]] = []
     for end_index, form in automaton.iter(text):
         start, end = end_index - len(form) + 1, end_index + 1
         if _is_word(text, start, end):
             found.append((start, end, form))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    taken: list[tuple[int, int]] = []
+    taken_end = -1  # spans are taken in order of start, so only the furthest end matters
     for start, end, form in found:
-        if any(s < end and start < e for s, e in covered) or any(
-            s < end and start < e for s, e in taken
-        ):
+        if covered_max_end[bisect_left(covered, (end,))] > start or taken_end > start:
             continue
-        taken.append((start, end))
+        taken_end = max(taken_end, end)
         group = forms[form]
         group.hits.append(Hit(start, end, form, group.type, "echo", place=group.place))
 

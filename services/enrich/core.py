@@ -14,7 +14,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
 from services.enrich.names import looks_like_person
 from services.enrich.routing import Router
-from services.enrich.segments import SECTION_WEIGHTS, Layout, layout
+from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
 from shared.models import EnrichedRelease, Entity, Mention, ParsedRelease
 from shared.taxonomy import Taxonomy, load_taxonomy
 
@@ -33,6 +33,17 @@ EXTRA_PATH_ENV = "PRESSROOM_ENRICH_EXTRA_PATH"
 # parser, lemmatizer and shared tok2vec are dead weight here.
 UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 BATCH_SIZE = 16
+# spaCy's tokenizer strips prefixes and suffixes off a whitespace-free run one at a time and
+# searches the whole remaining run each time: quadratic in the run's length ("[[[[…x]]]]" of
+# 40,000 characters took minutes). No name is that long, so the model reads runs longer than
+# this as spaces (same length, so offsets hold); the rules still read the text as it is.
+MAX_MODEL_RUN = 100
+# The model's memory grows with the tokens of one text (~16 KiB a token: a 50,000-character
+# text of ~18,000 tokens peaked at +300 MiB), so a long text is read in chunks of at most
+# this many characters, split at paragraph ends; shorter texts, nearly every release, are
+# read whole as before.
+MODEL_CHUNK_CHARS = 5_000
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_MODEL_RUN + 1},}}")
 ENTITY_TYPES = ("person", "organization", "place", "date", "money")
 
 Ents = list[tuple[int, int, str]]
@@ -52,12 +63,27 @@ class Enricher:
 
     def enrich_many(self, releases: list[ParsedRelease]) -> list[EnrichedRelease]:
         layouts = [layout(r) for r in releases]
-        docs = self.nlp.pipe((lay.text for lay in layouts), batch_size=BATCH_SIZE)
-        out = []
-        for release, lay, doc in zip(releases, layouts, docs, strict=True):
-            ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            out.append(self.enrich_with_ents(release, lay, ents))
-        return out
+        texts = [model_text(lay.text) for lay in layouts]
+        ents: list[Ents] = [[] for _ in releases]
+        short = [i for i, text in enumerate(texts) if len(text) <= MODEL_CHUNK_CHARS]
+        docs = self.nlp.pipe((texts[i] for i in short), batch_size=BATCH_SIZE)
+        for i, doc in zip(short, docs, strict=True):
+            ents[i] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for i, text in enumerate(texts):
+            if len(text) > MODEL_CHUNK_CHARS:
+                ents[i] = self._chunked_ents(text)
+        return [
+            self.enrich_with_ents(release, lay, found)
+            for release, lay, found in zip(releases, layouts, ents, strict=True)
+        ]
+
+    def _chunked_ents(self, text: str) -> Ents:
+        """The model's spans of a long text, read a chunk at a time (offsets into ``text``)."""
+        ents: Ents = []
+        for offset, chunk in chunks(text, MODEL_CHUNK_CHARS):
+            doc = self.nlp(chunk)
+            ents.extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
+        return ents
 
     def enrich_with_ents(self, release: ParsedRelease, lay: Layout, ents: Ents) -> EnrichedRelease:
         """Everything after the model: a pure function of the release and the model's spans."""
@@ -69,6 +95,7 @@ class Enricher:
             entities=entities,
             channels=channels,
             topics=[c.name for c in channels if c.kind == "topic"],
+            truncated=lay.truncated,
         )
 
     # -- entities ---------------------------------------------------------------------------
@@ -216,6 +243,26 @@ class Enricher:
             aliases=[s for s in spellings if s != group.name],
             sections=dict(sections),
         )
+
+
+def model_text(text: str) -> str:
+    """The analysis text as the model reads it: over-long whitespace-free runs blanked."""
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) of ``text`` in chunks of at most ``size`` characters, cut at the last
+    paragraph end in a chunk's second half, else at its last space, else at ``size``."""
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind(SEPARATOR, start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        cut = cut if cut > start else end
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -40,11 +40,14 @@ _END_MARKER = re.compile(
     r"|(?:ENDS|FIN|FIM)\.?|\*\s*\*\s*\*\s*(?:END|ENDS)?)\s*$",
     re.IGNORECASE,
 )
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# Inline Markdown. Each part that runs on stops at the next place a match could start (an
+# opening bracket, "<", the bold marker): otherwise a line of thousands of unclosed openings
+# ("[[[[…", "![a](![a](…", "**a **a …") is rescanned from every opening, quadratic.
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^)\[\n]*\)")
 _GLUED_AFTER_LINK = re.compile(r"(?<=\))(?=[A-Z])")
-_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s\n]*)(?:\s+\"[^\"\n]*\")?\)")
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^)\s\[]*)(?:\s+\"[^\"\n]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Lines that a wire or an archive adds around a release and that are not news.
 _FURNITURE = re.compile(

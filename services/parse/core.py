@@ -32,11 +32,13 @@ from .sections import split_sections
 
 # "There were 486 press releases posted in the last 24 hours and 166,136 in the last 365 days."
 _COUNTER = re.compile(
-    r"^\s*There were [\d,.]+ press releases? posted in the last 24 hours and [\d,.]+ in the "
-    r"last 365 days\.?\s*$",
+    r"^[^\S\n]*There were [\d,.]+ press releases? posted in the last 24 hours and [\d,.]+ in "
+    r"the last 365 days\.?[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_CHANNELS_FOOTER = re.compile(r"^\s*Distribution channels?\s*:\s*(?P<names>.*?)\s*$", re.I | re.M)
+_CHANNELS_FOOTER = re.compile(
+    r"^[^\S\n]*Distribution channels?\s*:\s*(?P<names>.*?)[^\S\n]*$", re.I | re.M
+)
 _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
 # How many blocks after the headline may hold the subheadline and dateline.
 _DATELINE_LOOKAHEAD = 3

@@ -23,12 +23,9 @@ from tests.support.isolated import Measured, run_isolated
 CASES = {name: case for name, case in CORPUS.items() if case[0] != JSON}  # JSON: API only
 GUARD_SECONDS = 60.0
 # Known findings, reported to the parse and enrich owners: each runs past a short guard
-# today. Strict, so the fix flips them; a short guard keeps CI fast meanwhile.
-KNOWN_SLOW = {
-    "huge_under_limit": "enrich: spaCy over 1 MB of text runs past a minute",
-    "markdown_nesting": "parse ~6 s, then enrich runs past a minute on 60 kB",
-    "many_lines": "parse (read_release) runs past a minute on 500k line ends",
-}
+# today. Strict, so the fix flips them; a short guard keeps CI fast meanwhile. Empty since
+# issue 6 (huge_under_limit, markdown_nesting and many_lines now run in seconds).
+KNOWN_SLOW: dict[str, str] = {}
 KNOWN_GUARD_SECONDS = 10.0
 RESULTS: dict[str, Measured] = {}
 
