@@ -535,20 +535,3 @@ def reseal_secrets() -> None:
     except Exception as exc:  # Redis unreachable and the like: one line, not a traceback
         fail(f"cannot reseal: {exc}", 1)
     print(f"resealed {len(sealed)} subscription secrets")
-
-
-@app.command()
-def bench(
-    releases: Annotated[
-        int | None, typer.Option(help="Releases per pipeline run (default 486; --quick 60).")
-    ] = None,
-    subscribers: Annotated[int, typer.Option(help="Loopback webhook subscribers.")] = 10,
-    quick: Annotated[bool, typer.Option(help="About a minute, for CI smoke runs.")] = False,
-    out: Annotated[Path, typer.Option(help="Where bench.json and bench.md go.")] = Path("reports"),
-) -> None:
-    """Measure throughput and latency against the compute and queue bounds (see reports/)."""
-    from .bench import BenchConfig, run_bench
-
-    if (releases is not None and releases < 1) or subscribers < 1:
-        fail("--releases and --subscribers must be at least 1", 2)
-    run_bench(BenchConfig.make(releases, subscribers, quick, out), say=console.print)

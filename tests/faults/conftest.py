@@ -27,6 +27,9 @@ FAULT_ENV = {
     "PRESSROOM_STUCK_AFTER": "60",
     "PRESSROOM_WEBHOOK_ALLOW_NETWORKS": "127.0.0.0/8",
     "PRESSROOM_WEBHOOK_DEADLINE": "3",
+    # The production schedule's 5-minute step would only stretch the drain: faults a few
+    # seconds apart can catch one delivery three times. Same number of retries, shorter.
+    "PRESSROOM_WEBHOOK_RETRY_DELAYS": "0,2,5,10,20,30,30,30",
     "PRESSROOM_SUBSCRIPTION_CONCURRENCY": "4",
     "PRESSROOM_RATE_LIMIT_PER_MINUTE": "1000000",
     "PRESSROOM_LOG_LEVEL": os.environ.get("PRESSROOM_FAULTS_LOG_LEVEL", "WARNING"),

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from services.cli.receiver import Answer, Received, Receiver
 from services.cli.system import System
-from shared.models import RawRelease, Submission
+from shared.models import Delivery, RawRelease, Submission
 from shared.store import Store
 from tests.support.wire import DEFENCE_RELEASE, release_view, settled, wait_for
 
@@ -110,6 +110,33 @@ def test_stored_but_never_queued_release_is_picked_up_by_the_scheduler(
     assert system_store.create_release(raw, requeue_after=0)
     assert receiver.wait_for(lambda got: len(got) == 1, timeout=60)
     assert receiver.deliveries[0].json()["pressroom"]["release_id"] == raw.id
+
+
+def test_delivery_whose_fan_out_message_was_lost_is_attempted_by_the_scheduler(
+    system: System, system_store: Store, receiver: Receiver, subscribe
+) -> None:
+    """A deliver message can vanish (a worker killed between taking it off the queue and
+    recording it as unacknowledged): the delivery is due in the schedule from creation."""
+    sub = subscribe(receiver.url, ["Military Industry"])
+    release_id = submit(system, DEFENCE_RELEASE)
+    assert receiver.wait_for(lambda got: len(got) == 1, timeout=60)
+    orphan = Delivery(
+        id="msg_orphan_" + datetime.now(UTC).strftime("%H%M%S%f"),
+        release_id=release_id,
+        subscription_id=sub["id"],
+        url=sub["url"],
+        created_at=datetime.now(UTC),
+    )
+    # What publish stores, with no message sent for it at all.
+    system_store.create_deliveries([orphan], first_attempt_by=datetime.now(UTC).timestamp())
+    assert receiver.wait_for(lambda got: len(got) == 2, timeout=30)
+    assert receiver.deliveries[1].headers["webhook-id"] == orphan.id
+    final = wait_for(
+        lambda: system_store.get_delivery(orphan.id),
+        lambda d: d is not None and d.status.value == "succeeded",
+        timeout=10,
+    )
+    assert final.attempts == 1
 
 
 def test_same_external_id_gives_the_same_release(system: System) -> None:
