@@ -15,6 +15,8 @@ from pathlib import Path
 
 import redis
 
+from shared.processes import stop_process
+
 
 def redis_server_binary() -> str:
     try:
@@ -95,14 +97,8 @@ class RedisServer:
         return self
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        if self.process is not None:
+            stop_process(self.process, timeout)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -462,21 +462,9 @@ class Store:
 
     # ---- deliveries -----------------------------------------------------------
 
-    def create_delivery(self, delivery: Delivery) -> bool:
-        """Store a delivery unless it exists (publish re-runs must not reset its progress)."""
-        pipe = self.r.pipeline(transaction=True)
-        pipe.set(delivery_key(delivery.id), delivery.model_dump_json(), nx=True)
-        pipe.sadd(f"{PREFIX}release-deliveries:{delivery.release_id}", delivery.id)
-        pipe.zadd(
-            f"{PREFIX}sub-deliveries:{delivery.subscription_id}",
-            {delivery.id: delivery.created_at.timestamp()},
-            nx=True,
-        )
-        created, *_ = pipe.execute()
-        return bool(created)
-
     def create_deliveries(self, deliveries: list[Delivery], first_attempt_by: float) -> bool:
-        """``create_delivery`` for a release's whole fan-out in one transaction. True when
+        """Store a release's whole fan-out in one transaction, leaving deliveries that exist
+        alone (publish re-runs must not reset their progress). True when
         every one is new and they are all the release has: none can have been attempted,
         so the caller need not read them back.
 

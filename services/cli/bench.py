@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import signal
 import subprocess
 import tempfile
 import threading
@@ -37,6 +36,7 @@ import requests
 
 from shared import ids
 from shared.models import Submission, Subscription
+from shared.processes import stop_process
 from shared.redis_server import free_port
 from shared.topology import Stage
 
@@ -169,16 +169,6 @@ def _start_worker(system: System, args: list[str], log: Path) -> subprocess.Pope
         )
 
 
-def _stop(process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def _wait(predicate: Callable[[], bool], timeout: float, every: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -222,7 +212,7 @@ def measure_queue(cfg: BenchConfig, system: System, workdir: Path, say: Progress
                 say(f"queue bound run {run}: {rates[-1]:.0f} items/s")
     finally:
         for w in workers:
-            _stop(w)
+            stop_process(w)
         r.close()
     return {"stages": bench_noop.STAGES, "items": cfg.noop_items,
             "items_per_s": benchstats.summarize(rates)}  # fmt: skip
@@ -478,7 +468,7 @@ def measure_scaling(
     for later in order[order.index(stage) :]:
         process = system.child(f"worker-{later.value}").process
         if process is not None:
-            _stop(process)
+            stop_process(process)
     rates: dict[str, list[float]] = {str(n): [] for n in cfg.scaling_processes}
     r = redis.Redis.from_url(str(system.redis_url), decode_responses=True)
     try:
@@ -505,7 +495,7 @@ def measure_scaling(
                         0.2,
                     )
                 finally:
-                    _stop(worker)
+                    stop_process(worker)
                 times = sorted(_stage_done_times(r, rids, stage))
                 if not done or len(times) < 2:
                     raise RuntimeError(f"{stage} did not finish the scaling corpus")

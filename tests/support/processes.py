@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -11,6 +10,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import requests
+
+from shared.processes import stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,11 +87,4 @@ def wait_http(url: str, timeout: float = 60) -> requests.Response:
 
 
 def stop(process: subprocess.Popen[bytes], timeout: float = 60) -> int:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    return process.returncode
+    return stop_process(process, timeout)
