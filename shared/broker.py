@@ -24,9 +24,15 @@ from kombu.transport import redis as kombu_redis
 
 # What Celery's ``broker_transport`` names (a URL scheme cannot name a class).
 TRANSPORT = "shared.broker:Transport"
+SENTINEL_TRANSPORT = "shared.broker:SentinelTransport"
 
 
-class Channel(kombu_redis.Channel):
+def transport_for(url: str) -> str:
+    """The transport class for a broker URL: Sentinel's for ``sentinel://`` URLs."""
+    return SENTINEL_TRANSPORT if url.startswith("sentinel://") else TRANSPORT
+
+
+class _Mended(kombu_redis.Channel):
     """kombu's channel, plus: one synchronous Redis client per connection pool.
 
     kombu builds a new ``redis.Redis`` for every publish, ack and event (``conn_or_acquire``
@@ -54,5 +60,17 @@ class Channel(kombu_redis.Channel):
         return super()._connparams(asynchronous)
 
 
+class Channel(_Mended):
+    pass
+
+
+class SentinelChannel(_Mended, kombu_redis.SentinelChannel):
+    """The same mends on kombu's Sentinel channel (it finds the master through Sentinel)."""
+
+
 class Transport(kombu_redis.Transport):
     Channel = Channel
+
+
+class SentinelTransport(kombu_redis.SentinelTransport):
+    Channel = SentinelChannel

@@ -26,7 +26,7 @@ from celery import Celery, Task
 from celery.exceptions import Reject
 
 from shared import metrics
-from shared.broker import TRANSPORT
+from shared.broker import transport_for
 from shared.errors import InputError
 from shared.logging import configure_logging, get_logger
 from shared.settings import Settings, get_settings
@@ -46,7 +46,8 @@ def create_app(
     s = settings or get_settings()
     app = Celery(main, broker=s.redis_url, include=include or [])
     app.conf.update(
-        broker_transport=TRANSPORT,  # kombu's Redis transport, one crash mended (shared/broker.py)
+        # kombu's Redis (or Redis Sentinel) transport, one crash mended (shared/broker.py)
+        broker_transport=transport_for(s.redis_url),
         task_serializer="json",
         accept_content=["json"],
         result_serializer="json",
@@ -64,6 +65,7 @@ def create_app(
             "socket_connect_timeout": 5,
             "retry_on_timeout": True,
             "health_check_interval": 30,
+            "master_name": s.redis_sentinel_master,  # read only for sentinel:// URLs
         },
         broker_connection_retry_on_startup=True,
         broker_connection_max_retries=None,

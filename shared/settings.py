@@ -16,6 +16,11 @@ class Settings(BaseSettings):
         "redis://127.0.0.1:6379/0",
         description="Redis used as Celery broker and as the release store.",
     )
+    redis_sentinel_master: str = Field(
+        "mymaster",
+        description="With a `sentinel://host:26379;sentinel://host2:26379` Redis URL: the "
+        "name of the monitored master that Sentinel fails over.",
+    )
     api_url: str = Field("http://127.0.0.1:8000", description="Where the CLI finds a running API.")
     data_dir: Path = Field(Path("var"), description="Local state for `pressroom up`.")
     max_body_bytes: int = Field(

@@ -30,9 +30,11 @@ import json
 import time
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
+from urllib.parse import urlsplit
 
 import redis
 from pydantic import BaseModel
+from redis.sentinel import Sentinel
 
 from shared.models import (
     Delivery,
@@ -40,6 +42,7 @@ from shared.models import (
     StageState,
     Subscription,
 )
+from shared.settings import get_settings
 from shared.topology import Stage
 
 M = TypeVar("M", bound=BaseModel)
@@ -107,6 +110,36 @@ return ''
 """
 
 
+CLIENT_OPTIONS: dict[str, Any] = {
+    "decode_responses": True,
+    "socket_timeout": 10,
+    "socket_connect_timeout": 5,
+    "health_check_interval": 30,
+    "retry_on_timeout": True,
+}
+
+
+def connect(url: str, sentinel_master: str | None = None) -> redis.Redis:
+    """A client for ``redis://`` / ``unix://`` URLs, or, for Celery-style
+    ``sentinel://[:password@]host:port;sentinel://host2:port/db`` URLs, a client of the
+    master that Sentinel names, which follows it through a failover."""
+    if not url.startswith("sentinel://"):
+        return redis.Redis.from_url(url, **CLIENT_OPTIONS)
+    hosts: list[tuple[str, int]] = []
+    password: str | None = None
+    db = 0
+    for part in url.split(";"):
+        parsed = urlsplit(part.strip())
+        hosts.append((parsed.hostname or "127.0.0.1", parsed.port or 26379))
+        password = password or parsed.password
+        if parsed.path.strip("/").isdigit():
+            db = int(parsed.path.strip("/"))
+    sentinels = Sentinel(hosts, socket_timeout=5)
+    master = sentinel_master or get_settings().redis_sentinel_master
+    client: redis.Redis = sentinels.master_for(master, password=password, db=db, **CLIENT_OPTIONS)
+    return client
+
+
 def release_key(release_id: str) -> str:
     return f"{PREFIX}release:{release_id}"
 
@@ -141,17 +174,8 @@ class Store:
         self._acquire_slot = client.register_script(_ACQUIRE_SLOT)
 
     @classmethod
-    def from_url(cls, url: str) -> Store:
-        return cls(
-            redis.Redis.from_url(
-                url,
-                decode_responses=True,
-                socket_timeout=10,
-                socket_connect_timeout=5,
-                health_check_interval=30,
-                retry_on_timeout=True,
-            )
-        )
+    def from_url(cls, url: str, sentinel_master: str | None = None) -> Store:
+        return cls(connect(url, sentinel_master))
 
     def ping(self) -> bool:
         return bool(self.r.ping())

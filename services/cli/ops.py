@@ -24,7 +24,7 @@ from shared.ops_settings import get_ops_settings
 from shared.queues import in_flight, queue_stats
 from shared.settings import get_settings
 from shared.stats import finished_per_minute
-from shared.store import DeadLetter, Store
+from shared.store import DeadLetter, Store, connect
 from shared.topology import ROUTES
 
 from .client import fail
@@ -249,10 +249,7 @@ def _unhealthy(message: str) -> None:
 
 def _ping_redis() -> None:
     try:
-        client = redis.Redis.from_url(
-            get_settings().redis_url, socket_timeout=3, socket_connect_timeout=3
-        )
-        client.ping()
+        connect(get_settings().redis_url).ping()
     except redis.RedisError as exc:
         _unhealthy(f"redis: {exc}")
 

@@ -59,10 +59,12 @@ def scheduler_command() -> list[str]:
     return [sys.executable, "-m", "services.cli", "scheduler"]
 
 
-def ensure_admin_key(redis_url: str, path: Path) -> tuple[str, bool]:
+def ensure_admin_key(
+    redis_url: str, path: Path, sentinel_master: str | None = None
+) -> tuple[str, bool]:
     """The development admin key in ``path``, made (and stored hashed in Redis) on first
     start or when the file's key is unknown to this Redis. (key, newly made)."""
-    keys = KeyStore(Store.from_url(redis_url))
+    keys = KeyStore(Store.from_url(redis_url, sentinel_master))
     if path.exists():
         token = path.read_text().strip()
         if keys.verify(token) is not None:
@@ -130,7 +132,9 @@ class System:
         if "PRESSROOM_SECRET_KEY" not in self.env():
             ensure_key_file(self.data_dir / "secret-key")
         self.admin_key, self.admin_key_created = ensure_admin_key(
-            str(self.redis_url), self.data_dir / "api-key"
+            str(self.redis_url),
+            self.data_dir / "api-key",
+            self.env().get("PRESSROOM_REDIS_SENTINEL_MASTER"),
         )
         for stage in self.stages:
             n = self.concurrency.get(stage.value)
