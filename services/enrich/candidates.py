@@ -238,7 +238,32 @@ def common_noun_phrase(name: str, lowered: set[str], knowledge: Knowledge) -> bo
     checked = [w for w in content if w[:1].isupper() and w[1:].islower()]
     if not checked or len(checked) < len(content):
         return False
-    return all(w.lower() in lowered or w.lower() in knowledge.role_words for w in checked)
+    if all(w.lower() in lowered or w.lower() in knowledge.role_words for w in checked):
+        return True
+    # "Transit Authorities", "Credit Card Owners": a plural that is no organisation ending,
+    # its words used in lower case in either number ("authority", "owner").
+    last = checked[-1].lower()
+    if checked[-1] != content[-1] or not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return False
+    if last in knowledge.org_tails or last in knowledge.org_suffixes:
+        return False
+    return all(
+        any(form in lowered for form in word_forms(w.lower())) or w.lower() in knowledge.role_words
+        for w in checked
+    )
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """A lower-case word and its singular or plural ("authorities" / "authority")."""
+    if word.endswith("ies") and len(word) > 4:
+        return (word, word[:-3] + "y")
+    if word.endswith("es") and word[-3:-2] in ("s", "x", "z", "h"):
+        return (word, word[:-2])
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return (word, word[:-1])
+    if word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
+        return (word, word[:-1] + "ies")
+    return (word, word + "s", word + "es")
 
 
 def well_formed(name: str, label: str) -> bool:

@@ -132,7 +132,30 @@ class Enricher:
         ]
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         hits = orgrules.refine_orgs(text, hits, kn)
+        hits = orgrules.trim_people(hits, kn)
+        if categories := evidence.category_items(text, kn, headline_end):
+            hits = [
+                h
+                for h in hits
+                if h.source not in ("ner", "pattern")
+                or h.label == "place"
+                or not any(a <= h.start and h.end <= b for a, b in categories)
+            ]
         hits = cluster.resolve_overlaps(hits)
+        # After the overlaps: an award's name takes the names inside it ("United States
+        # National Medal of Science") down with it.
+        hits = [
+            h
+            for h in hits
+            if not (
+                (h.label in ("organization", "person") and orgrules.is_award(h.text, h.label))
+                or (
+                    h.source in ("ner", "pattern")
+                    and h.start >= 0
+                    and orgrules.is_sentence_opener(text, h.start, h.end)
+                )
+            )
+        ]
         for hit in hits:  # a name with its own "About" section is an organisation throughout
             if hit.label in ("person", "place") and key(hit.text) in subjects:
                 hit.label, hit.place = "organization", None

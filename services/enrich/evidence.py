@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from services.enrich.candidates import Hit
 from services.enrich.knowledge import Knowledge
 from services.enrich.names import has_org_suffix, looks_like_person
-from services.enrich.orgrules import _strip_noise, _words
+from services.enrich.orgrules import _strip_noise, _words, post_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Inside an item "and" would swallow the next item; "&" stays ("Barnes & Noble").
@@ -97,14 +97,50 @@ def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int 
     return hits
 
 
+def _category(name: str, knowledge: Knowledge) -> bool:
+    """ "Transit Authorities", "Police Departments": plain Title-case words ending in a plural
+    that is no organisation ending."""
+    words = name.split()
+    if not words or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
+        return False
+    last = words[-1].lower()
+    return (
+        last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and last not in knowledge.org_tails
+        and last not in knowledge.org_suffixes
+    )
+
+
+def _list_items(m: re.Match[str]) -> list[tuple[int, int]]:
+    items = [(im.start(1), im.end(1)) for im in ITEM_RE.finditer(m.group())]
+    return [(m.start() + a, m.start() + b) for a, b in items]
+
+
+def _is_category_list(text: str, items: list[tuple[int, int]], knowledge: Knowledge) -> bool:
+    plural = sum(_category(text[a:b], knowledge) for a, b in items)
+    return plural >= 3 and plural * 5 >= len(items) * 3
+
+
+def category_items(text: str, knowledge: Knowledge, begin: int = 0) -> list[tuple[int, int]]:
+    """Spans of the plural items of a list of kinds of things ("Transit Authorities, Water
+    Utility Boards, Police Departments and Hospitals"): three or more, and at least 60 % of
+    the list, are plain Title-case plurals. They are categories, not names."""
+    spans = []
+    for m in LIST.finditer(text, begin):
+        items = _list_items(m)
+        if len(items) >= 3 and _is_category_list(text, items, knowledge):
+            spans += [(a, b) for a, b in items if _category(text[a:b], knowledge)]
+    return spans
+
+
 def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """Items of a list that is mostly organisations are organisations (new pattern hits)."""
     out: list[Hit] = []
     positioned = [h for h in hits if h.start >= 0]
     for m in LIST.finditer(text, begin):
-        items = [(im.start(1), im.end(1)) for im in ITEM_RE.finditer(m.group())]
-        items = [(m.start() + a, m.start() + b) for a, b in items]
-        if len(items) < 3:
+        items = _list_items(m)
+        if len(items) < 3 or _is_category_list(text, items, knowledge):
             continue
         # "Jane Roe, Chief Officer, Acme": an appositive chain with a post, not a list.
         if any(_is_post(text[a:b], knowledge) for a, b in items):
@@ -164,6 +200,12 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
         words = name.split()
         if words[0].rstrip(".").lower() in knowledge.titles:
             continue
+        # "said Jane Roe Senior Advisor at Acme": the post after the name, without a comma.
+        cut = post_start(words, knowledge)
+        if cut is not None:
+            words = words[:cut]
+            name = " ".join(words)
+            end = start + len(name)
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
             hits.append(Hit(start, end, name, "person", "pattern"))
     return hits

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
-from services.enrich.knowledge import Knowledge
+from services.enrich.knowledge import Knowledge, key
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3") or a number-led name ("3D").
@@ -458,12 +458,184 @@ def _comma_cuts(name: str) -> list[tuple[int, int]]:
     return pieces
 
 
+# "Boston-based", "New York-based": a location modifier before a name, never part of it.
+BASED = re.compile(r"^(?:[A-Z][\w.]*[ ])*?[A-Z][\w.]*-based[ ]+")
+PERSON_OF = re.compile(r"^(.+?)[ ](?:of|at|from)[ ]+(?:the[ ]+)?(?=\S)")
+POST_OPENERS = {"senior", "vice", "chief", "head", "executive", "deputy", "associate"}
+AND = re.compile(r"[ ]and[ ]+(?:the[ ]+)?")
+# Awards, prizes and medals are named like organisations ("National Medal of Science", "Acme
+# Innovation Award", "Queen Mab Prize for Poetry") but are not ones.
+AWARD = re.compile(
+    r"\b(?:Awards?|Prizes?|Medals?|Trophy|Grant|Scholarship)\b(?:[ ](?:of|for|in|de)\b.*)?$"
+)
+PERSON_AWARD = re.compile(r"\b(?:Awards?|Prizes?|Medals?|Trophy)\b(?:[ ](?:of|for|in)\b.*)?$")
+# Sentence adverbs and participles that open a sentence in Title case ("However, ...",
+# "Additionally, ...", "Headquartered in ..."): the model sometimes tags them as names.
+SENTENCE_OPENERS = {
+    "however",
+    "additionally",
+    "consequently",
+    "furthermore",
+    "moreover",
+    "meanwhile",
+    "therefore",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "otherwise",
+    "indeed",
+    "finally",
+    "likewise",
+    "similarly",
+    "accordingly",
+    "hence",
+    "thus",
+    "headquartered",
+    "founded",
+    "based",
+    "located",
+    "established",
+}
+
+
+def post_start(words: list[str], knowledge: Knowledge) -> int | None:
+    """Index of the word where a post follows a person's name without a comma ("Jane Roe
+    Senior Advisor"), from the third word on; None when there is none."""
+    return next(
+        (
+            i
+            for i, w in enumerate(words)
+            if i >= 2
+            and (
+                w.lower() in knowledge.role_words
+                or _bare(w) in knowledge.titles
+                or _bare(w) in POST_OPENERS
+            )
+        ),
+        None,
+    )
+
+
+def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """A person span the model ran into the post after it ("Jane Roe Senior Advisor") is cut
+    to the name."""
+    out = []
+    for hit in hits:
+        if hit.label == "person" and hit.source == "ner" and hit.start >= 0:
+            words = hit.text.split()
+            cut = post_start(words, knowledge)
+            if cut is not None:
+                name = " ".join(words[:cut])
+                if hit.text.startswith(name):
+                    hit = Hit(hit.start, hit.start + len(name), name, "person", hit.source)
+        out.append(hit)
+    return out
+
+
+def is_award(name: str, label: str = "organization") -> bool:
+    """ "National Medal of Science", "Acme Legacy Award": an award, not an organisation (nor,
+    for the prize words, a person)."""
+    pattern = AWARD if label == "organization" else PERSON_AWARD
+    return bool(pattern.search(name.strip()))
+
+
+def is_sentence_opener(text: str, start: int, end: int) -> bool:
+    """A single word opening a sentence that is a sentence adverb or participle ("However,",
+    "Headquartered in"), or any word ending in -ly followed by a comma ("Notably,")."""
+    word = text[start:end]
+    if " " in word or not word[:1].isupper():
+        return False
+    before = text[:start].rstrip(" \t")
+    if before and before[-1] not in '.!?\n:;”"*-–—':
+        return False
+    low = word.lower()
+    return low in SENTENCE_OPENERS or (low.endswith("ly") and text[end : end + 1] == ",")
+
+
+def _org_shaped(piece: str, knowledge: Knowledge, known: set[str]) -> bool:
+    words = piece.split()
+    if not words:
+        return False
+    last = _bare(words[-1])
+    if key(piece) not in known and last not in knowledge.org_tails | knowledge.org_suffixes:
+        return False
+    # "University Commission" names no one: some word must not be an organisation word.
+    return any(
+        _bare(w) not in knowledge.org_tails
+        and _bare(w) not in GENERIC_UNIT
+        and w.lower() not in CONNECTOR_WORDS
+        for w in words
+    )
+
+
+def _and_cuts(
+    name: str, knowledge: Knowledge, known_orgs: set[str], known_people: set[str]
+) -> list[tuple[int, int]]:
+    """Pieces of a name that joins two organisations with "and" ("Acme Partners and Brightwell
+    Capital", "Boston-based Acme and Denver-based Brightwell Ventures", "Jane Roe and Acme
+    Strategies"): split when both sides are organisation-shaped (an organisation ending, or
+    named on its own elsewhere in the release), when one side is a person named elsewhere, when
+    a "<place>-based" modifier opens the right side, or when a title opens the right side ("Acme
+    Education and Senior Vice Provost for ..."). A person piece is dropped."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    if m := BASED.match(name):
+        start = m.end()
+    for m in AND.finditer(name, start):
+        left = name[start : m.start()]
+        right_start = m.end()
+        based = BASED.match(name[right_start:])
+        right_core_start = right_start + (based.end() if based else 0)
+        right = name[right_core_start:]
+        first_right = right.split()[0] if right.split() else ""
+        left_person = key(left) in known_people
+        title_led = len(right.split()) > 1 and (
+            _bare(first_right) in knowledge.titles
+            or _bare(first_right) in knowledge.role_words
+            or _bare(first_right) in POST_OPENERS
+        )
+        split = (
+            based is not None
+            or title_led
+            or (
+                _org_shaped(right, knowledge, known_orgs)
+                and (left_person or _org_shaped(left, knowledge, known_orgs))
+            )
+        )
+        if not split or not left.strip():
+            continue
+        if not left_person:
+            pieces.append((start, m.start()))
+        start = right_core_start
+        if title_led:
+            # "Senior Vice Provost for Acme University": the post goes, the place it is held
+            # stays (no preposition: the whole post goes).
+            post = re.search(r"[ ](?:of|for|at|with)[ ]+(?:the[ ]+)?", name[start:])
+            start = start + post.end() if post else len(name)
+    if start < len(name):
+        pieces.append((start, len(name)))
+    return pieces
+
+
+def _doubled(span: str) -> int | None:
+    """ "Acme Labs Acme Labs" (an About header run into its first sentence): length of the
+    first copy, or None."""
+    words = span.split()
+    n = len(words)
+    if n >= 2 and n % 2 == 0 and words[: n // 2] == words[n // 2 :]:
+        return len(" ".join(words[: n // 2]))
+    return None
+
+
 def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """Cut organisation mentions found by the model or the rules down to the name: lists split
-    at commas, an unclosed parenthesis cut off ("Acme Institute (AI"), a role or unit before
-    "of/for/at" dropped ("Co-Founder of Acme", "Policy for Acme Global"), a possessive owner
-    dropped ("Acme's Board of Directors"), a leading title dropped ("CFO Acme Labs"); spans
-    that are code, a post or a unit ("Board of Directors") are not organisations."""
+    at commas and at "and" between two organisations, an unclosed parenthesis cut off ("Acme
+    Institute (AI"), a role or unit before "of/for/at" dropped ("Co-Founder of Acme", "Policy
+    for Acme Global"), a possessive owner dropped ("Acme's Board of Directors"), a leading title
+    dropped ("CFO Acme Labs"), a doubled name halved ("Acme Labs Acme Labs"); spans that are
+    code, a post, a unit ("Board of Directors") or an award are not organisations."""
+    known_orgs = {key(h.text) for h in hits if h.label == "organization" and " and " not in h.text}
+    known_people = {key(h.text) for h in hits if h.label == "person"}
     out: list[Hit] = []
     for hit in hits:
         if hit.label != "organization" or hit.source not in ("ner", "pattern") or hit.start < 0:
@@ -472,14 +644,30 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         if CODE_CHARS.search(hit.text):
             continue
         for a, b in _comma_cuts(hit.text):
-            refined = _refine_one(text, hit.start + a, hit.start + b, hit, knowledge)
-            if refined is not None:
-                out.append(refined)
+            piece = hit.text[a:b]
+            if text[hit.start + b : hit.start + b + 6] == "-based" and " and " in piece:
+                # "Acme Partners and Ostend" + "-based Brightwell": the last item is a place.
+                b = a + piece.rindex(" and ")
+                piece = hit.text[a:b]
+            for c, d in _and_cuts(piece, knowledge, known_orgs, known_people):
+                # "Jane Roe of Acme Group": a person named elsewhere, then where she works.
+                if (of := PERSON_OF.match(piece[c:d])) and key(of.group(1)) in known_people:
+                    c += of.end()
+                start, end = hit.start + a + c, hit.start + a + d
+                refined = _refine_one(text, start, end, hit, knowledge)
+                if refined is not None:
+                    out.append(refined)
     return out
 
 
 def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge) -> Hit | None:
     span = text[start:end]
+    if span.startswith(("About ", "ABOUT ")) and len(span) > 6:
+        start += 6
+        span = text[start:end]
+    if (half := _doubled(span)) is not None:
+        end = start + half
+        span = text[start:end]
     paren = span.find("(")
     if paren > 0 and ")" not in span[paren:]:
         end = start + paren
