@@ -221,6 +221,26 @@ def from_nicknames(text: str) -> list[Hit]:
     return hits
 
 
+# Academic degrees written with periods: never places ("M.D." is not Maryland, "D.O." no state).
+DEGREES = frozenset(
+    {"M.D.", "D.O.", "B.A.", "B.S.", "M.A.", "M.S.", "Ph.D.", "J.D.", "D.D.S.", "D.M.D."}
+    | {"M.B.A.", "R.N.", "Ed.D.", "Pharm.D.", "Psy.D.", "B.Sc.", "M.Sc.", "LL.M.", "LL.B."}
+)
+
+
+def degree_or_title_place(text: str, hit: Hit, knowledge: Knowledge) -> bool:
+    """A place hit that is a degree ("M.D.", "B.A.") or a title abbreviation ("Brig. Gen.")."""
+    if hit.label != "place" or hit.start < 0:
+        return False
+    if hit.text in DEGREES:
+        return True
+    return (
+        hit.text.lower() in knowledge.titles
+        and text[hit.end : hit.end + 1] == "."
+        and hit.text[:1].isupper()
+    )
+
+
 def lowercase_words(text: str) -> set[str]:
     return set(re.findall(r"(?<![\w.])([a-z][a-z'-]{2,})(?![\w])", text))
 

@@ -150,6 +150,15 @@ class Enricher:
             if not (
                 (h.label in ("organization", "person") and orgrules.is_award(h.text, h.label))
                 or (
+                    h.label == "organization"
+                    and h.source in ("ner", "pattern")
+                    and h.start >= 0
+                    and (
+                        orgrules.is_field_of_study(text, h.start)
+                        or orgrules.only_org_words(h.text, kn)
+                    )
+                )
+                or (
                     h.source in ("ner", "pattern")
                     and h.start >= 0
                     and orgrules.is_sentence_opener(text, h.start, h.end)
@@ -165,6 +174,7 @@ class Enricher:
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
+        hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
         cand.places_named_as_orgs(hits)
         hits += self._structured_hits(release)
 

@@ -532,6 +532,27 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     return out
 
 
+# "a PhD in Applied Decision Sciences from ...", "a BS in Systems Engineering": a field of
+# study after a degree, not an organisation.
+FIELD_CUE = re.compile(
+    r"(?:\b(?:degrees?|diploma|doctorate|majors?|majored|specialization|concentration|"
+    r"Masters?|Master['’]s|Bachelors?|Bachelor['’]s|PhD|Ph\.D\.|MBA|M\.B\.A\.|EdD|Ed\.D\.|"
+    r"BS|BA|MS|MA|MSc|BSc|BEng|MEng|B\.Eng|M\.Eng|B\.S\.|B\.A\.|M\.S\.|M\.A\.|"
+    r"(?:Master|Bachelor|Doctor|Associate)[ ]of[ ](?:\w+[ ]){0,2}?\w+)[ ]in)[ ]+(?:the[ ]+)?$"
+)
+
+
+def is_field_of_study(text: str, start: int) -> bool:
+    """The span at ``start`` follows "<degree> in": a field of study."""
+    return bool(FIELD_CUE.search(text[max(0, start - 60) : start]))
+
+
+def only_org_words(name: str, knowledge: Knowledge) -> bool:
+    """ "Institute", "Capital Partners": organisation endings alone name nothing."""
+    words = [_bare(w) for w in name.split() if w.lower() not in CONNECTOR_WORDS]
+    return bool(words) and all(w in knowledge.org_tails for w in words)
+
+
 def is_award(name: str, label: str = "organization") -> bool:
     """ "National Medal of Science", "Acme Legacy Award": an award, not an organisation (nor,
     for the prize words, a person)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from services.enrich import evidence, orgrules
-from services.enrich.candidates import Hit, common_noun_phrase
+from services.enrich.candidates import Hit, common_noun_phrase, degree_or_title_place
 from services.enrich.core import Enricher
 from services.enrich.knowledge import Knowledge, load_knowledge
 from shared.models import Dateline, ParsedRelease
@@ -170,3 +170,31 @@ def test_end_to_end(enricher: Enricher) -> None:
     assert "Federal Medal of Seamanship" not in entities
     assert "However" not in entities
     assert not any(" and " in name for name in entities)
+
+
+def test_field_of_study_after_a_degree() -> None:
+    text = (
+        "She holds a PhD in Applied Harbour Sciences from Dunmore University and a BS in "
+        "Tidal Engineering."
+    )
+    assert orgrules.is_field_of_study(text, text.index("Applied"))
+    assert orgrules.is_field_of_study(text, text.index("Tidal"))
+    assert not orgrules.is_field_of_study(text, text.index("Dunmore"))
+    text = "a Master of Arts in Quay Records Management from Ostend College"
+    assert orgrules.is_field_of_study(text, text.index("Quay"))
+
+
+def test_organisation_endings_alone_name_nothing(kn: Knowledge) -> None:
+    assert orgrules.only_org_words("Institute", kn)
+    assert orgrules.only_org_words("Capital Partners", kn)
+    assert not orgrules.only_org_words("Dunmore Institute", kn)
+
+
+def test_degrees_and_title_abbreviations_are_not_places(kn: Knowledge) -> None:
+    text = "Dr. Orla Penhale, M.D., met Brig. Gen. Hal Norrow in Ostend."
+    at = text.index("M.D.")
+    assert degree_or_title_place(text, Hit(at, at + 4, "M.D.", "place", "gazetteer"), kn)
+    at = text.index("Brig")
+    assert degree_or_title_place(text, Hit(at, at + 4, "Brig", "place", "gazetteer"), kn)
+    at = text.index("Ostend")
+    assert not degree_or_title_place(text, Hit(at, at + 6, "Ostend", "place", "gazetteer"), kn)
