@@ -95,6 +95,8 @@ _PLACE = rf"{_CAPWORD}(?:[ \-](?:{_PARTICLE}\s+)?{_CAPWORD}){{0,4}}"
 _LOCATION = re.compile(
     rf"(?P<cities>{_PLACE}(?:\s*(?:,\s*)?(?:and|&|y|et|und|e|/)\s+{_PLACE})*)"
     rf"(?P<rest>(?:\s*,\s*{_PLACE}){{0,3}})"
+    # More cities each with its own region: "CHARLOTTE, NC & DALLAS, TX".
+    rf"(?P<more>(?:\s+(?:and|&)\s+{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}})*)"
 )
 _SLASH_WIRE = re.compile(r"/\s*(?P<w>[^/\n]{2,60}?)\s*/")
 _PAREN_WIRE = re.compile(r"\(\s*(?P<w>[^()\n]{2,80}?)\s*\)")
@@ -224,6 +226,10 @@ def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str |
             country = "US"
         elif places.ca_province(region):
             country = "CA"
+    for group in re.split(r"\s+(?:and|&)\s+", match.group("more") or "")[1:]:
+        # Each further group is "City, Region[, Country]": its city joins the list; the
+        # region and country fields stay those of the first city, as written first.
+        cities.append(group.split(",")[0].strip())
     if country is None and not parts and len(cities) == 1:
         # City-states and territories named as the city: "SINGAPORE", "HONG KONG SAR".
         name = cities[0]

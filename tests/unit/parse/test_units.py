@@ -148,3 +148,17 @@ def test_a_headline_wrapped_onto_a_lower_case_line_is_joined() -> None:
     )
     assert parsed.dateline.city == "MILAN"
     assert not any("early-stage climate" in p for p in parsed.paragraphs)
+
+
+def test_dateline_with_two_cities_each_with_its_state() -> None:
+    from services.parse.dateline import read_dateline
+
+    found = read_dateline(
+        "BOISE, ID & TULSA, OK, May 2, 2025 /24-7PressRelease/ -- Harrow Mills said today"
+    )
+    assert found is not None
+    dateline, rest = found
+    assert (dateline.city, dateline.cities, dateline.region, dateline.country) == (
+        "BOISE", ["BOISE", "TULSA"], "ID", "US",
+    )  # fmt: skip
+    assert dateline.date == "2025-05-02" and rest.startswith("Harrow Mills")
