@@ -76,27 +76,16 @@ end
 return 1
 """
 
-# Takes one of ``limit`` slots for a subscription, dropping slots whose lease expired
-# (a worker that died mid-attempt must not hold a slot for ever).
-_ACQUIRE_SLOT = """
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
-redis.call('EXPIRE', KEYS[1], 3600)
-return 1
-"""
-
 # Deletes a lock only if its holder still owns it (it may have expired and passed on).
 _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
 
-# Stores the raw release and queues it for parse in one step; answers 0 when the
-# id exists already (a retried submission with the same external id).
-# Answers the id of an earlier release when this one is a duplicate (same id, or the
-# same body from the same producer within the window; KEYS[3] is '' when not checked),
-# and '' when it stored the new one.
+# Stores the raw release and queues it for parse in one step. Answers the id of an
+# earlier release when this one is a duplicate (the same id, or the same body from the
+# same producer within the window; KEYS[3] is '' when not checked), and '' when it
+# stored the new one.
 _CREATE_RELEASE = """
 if KEYS[3] ~= '' then
   local earlier = redis.call('GET', KEYS[3])
@@ -171,7 +160,6 @@ class Store:
         self._create_release = client.register_script(_CREATE_RELEASE)
         self._publish = client.register_script(_PUBLISH)
         self._unlock = client.register_script(_UNLOCK)
-        self._acquire_slot = client.register_script(_ACQUIRE_SLOT)
 
     @classmethod
     def from_url(cls, url: str, sentinel_master: str | None = None) -> Store:
@@ -213,9 +201,6 @@ class Store:
             ],
         )
         return (str(earlier), False) if earlier else (raw.id, True)
-
-    def release_exists(self, release_id: str) -> bool:
-        return bool(self.r.exists(release_key(release_id)))
 
     def load_raw(self, release_id: str) -> RawRelease | None:
         data = self.r.hget(release_key(release_id), "raw")
@@ -386,13 +371,6 @@ class Store:
             pipe.zcard(f"{PREFIX}channel:{slug}")
         return dict(zip(slugs, (int(n) for n in pipe.execute()), strict=True))
 
-    def trim_channel(self, slug: str, oldest: float, max_items: int) -> None:
-        key = f"{PREFIX}channel:{slug}"
-        pipe = self.r.pipeline(transaction=False)
-        pipe.zremrangebyscore(key, "-inf", f"({oldest}")
-        pipe.zremrangebyrank(key, 0, -max_items - 1)
-        pipe.execute()
-
     def published_counts(self, now: float, slug: str | None = None) -> tuple[int, int]:
         """Releases published in the last 24 hours and the last 365 days."""
         suffix = f":{slug}" if slug else ""
@@ -463,23 +441,6 @@ class Store:
 
     def record_delivery_success(self, sub_id: str) -> None:
         self.r.delete(f"{PREFIX}sub-health:{sub_id}")
-
-    def record_delivery_failure(
-        self, sub_id: str, now: float, exhausted: bool
-    ) -> tuple[int, float]:
-        """Note a failed attempt; returns (exhausted deliveries in a row, failing since)."""
-        key = f"{PREFIX}sub-health:{sub_id}"
-        pipe = self.r.pipeline(transaction=True)
-        pipe.hsetnx(key, "failing_since", now)
-        pipe.hincrby(key, "exhausted", 1 if exhausted else 0)
-        pipe.hget(key, "failing_since")
-        _, count, since = pipe.execute()
-        return int(count), float(since)
-
-    def acquire_slot(self, sub_id: str, token: str, limit: int, lease: float) -> bool:
-        now = now_ts()
-        key = f"{PREFIX}sub-slots:{sub_id}"
-        return bool(self._acquire_slot(keys=[key], args=[now, limit, now + lease, token]))
 
     def release_slot(self, sub_id: str, token: str) -> None:
         self.r.zrem(f"{PREFIX}sub-slots:{sub_id}", token)
@@ -596,10 +557,6 @@ class Store:
         return bool(self.r.hdel(DLQ, key))
 
     # ---- locks ----------------------------------------------------------------
-
-    def try_lock(self, name: str, owner: str, ttl: float) -> bool:
-        """A short lock that expires by itself (a holder that dies frees it after ``ttl``)."""
-        return bool(self.r.set(f"{PREFIX}lock:{name}", owner, nx=True, px=int(ttl * 1000)))
 
     def unlock(self, name: str, owner: str) -> None:
         self._unlock(keys=[f"{PREFIX}lock:{name}"], args=[owner])
