@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -41,13 +42,19 @@ def _check_channels(channels: list[str]) -> None:
         fail("unknown channel(s): " + ", ".join(repr(u) for u in unknown))
 
 
-def _add(source: config.DropDir | config.Feed) -> None:
-    _check_channels(source.channels)
+def _edit(change: Callable[[config.SourcesConfig], config.SourcesConfig]) -> Path:
+    """Load the sources file, apply ``change``, save it; a refused change exits with 2."""
     path = _path()
     try:
-        config.save(path, config.add_source(config.load(path), source))
+        config.save(path, change(config.load(path)))
     except InputError as exc:
         fail(str(exc))
+    return path
+
+
+def _add(source: config.DropDir | config.Feed) -> None:
+    _check_channels(source.channels)
+    path = _edit(lambda sources: config.add_source(sources, source))
     console.print(f"added {source.kind} {source.name!r} to {path}")
 
 
@@ -108,11 +115,7 @@ def list_sources() -> None:
 @sources_app.command("remove")
 def remove(name: str) -> None:
     """Remove a source (files already filed stay where they are)."""
-    path = _path()
-    try:
-        config.save(path, config.remove_source(config.load(path), name))
-    except InputError as exc:
-        fail(str(exc))
+    _edit(lambda sources: config.remove_source(sources, name))
     console.print(f"removed {name!r}")
 
 

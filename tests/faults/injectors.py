@@ -130,20 +130,21 @@ def subscriber_down(ctx: Context, seconds: float = 2.0) -> tuple[float, float]:
     return started, time.time()
 
 
-def subscriber_500(ctx: Context, seconds: float = 2.0) -> tuple[float, float]:
+def _subscriber_mode(ctx: Context, mode: str, seconds: float) -> tuple[float, float]:
+    """The subscriber answers in ``mode`` for ``seconds``, then normally again."""
     started = time.time()
-    ctx.subscriber.mode = "500"
+    ctx.subscriber.mode = mode
     time.sleep(seconds)
     ctx.subscriber.mode = "ok"
     return started, time.time()
+
+
+def subscriber_500(ctx: Context, seconds: float = 2.0) -> tuple[float, float]:
+    return _subscriber_mode(ctx, "500", seconds)
 
 
 def slow_answers(ctx: Context, seconds: float = 4.0) -> tuple[float, float]:
-    started = time.time()
-    ctx.subscriber.mode = "slow"
-    time.sleep(seconds)
-    ctx.subscriber.mode = "ok"
-    return started, time.time()
+    return _subscriber_mode(ctx, "slow", seconds)
 
 
 def poison_release(ctx: Context) -> tuple[float, float]:
