@@ -12,6 +12,9 @@ Reliability settings (DESIGN.md, "Guarantees"):
   that is still running to a second worker.
 An attempt counter in Redis bounds all of these redeliveries: a message that
 started ``max_attempts`` times goes to the dead-letter set instead of looping.
+
+Between stages releases travel through inboxes (``shared.inbox``): a task called with no
+subject is a wake-up and runs a batch from its stage's inbox (``StageTask._drain``).
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from celery.exceptions import Reject
 
 from shared import metrics
 from shared.broker import transport_for
+from shared.dispatch import Dispatcher
 from shared.errors import InputError
+from shared.inbox import Inbox
 from shared.logging import configure_logging, get_logger
 from shared.settings import Settings, get_settings
 from shared.store import DeadLetter, Store
@@ -93,8 +98,12 @@ class StageTask(Task):
 
     abstract = True
     stage: Stage
+    # Where a release goes after this stage (None: the stage hands on by itself).
+    next_stage: Stage | None = None
     _store: Store | None = None
     _settings: Settings | None = None
+    _dispatcher: Dispatcher | None = None
+    _failed_in_batch = 0  # releases of the running batch that failed (one task at a time)
 
     @property
     def settings(self) -> Settings:
@@ -111,6 +120,28 @@ class StageTask(Task):
         assert self._store is not None
         return self._store
 
+    @property
+    def dispatcher(self) -> Dispatcher:
+        if self._dispatcher is None:
+            s = self.settings
+            inbox = Inbox(self.store.r, claim_ttl=2 * s.visibility_timeout + s.task_time_limit)
+            type(self)._dispatcher = Dispatcher(self.app, inbox)
+        assert self._dispatcher is not None
+        return self._dispatcher
+
+    def hand_on(self, stage: Stage, release_ids: list[str]) -> None:
+        self.dispatcher.hand_on(stage, release_ids)
+
+    def process(self, release_id: str) -> bool:
+        """The stage's work on one release: load, compute, save. True when the release is
+        ready for ``next_stage``. Stages implement it; ``run`` and ``run_batch`` call it."""
+        raise NotImplementedError
+
+    def run_one(self, release_id: str) -> None:
+        """The body of a task sent for one release (a re-send, a replay, a dissolved batch)."""
+        if self.process(release_id) and self.next_stage is not None:
+            self.hand_on(self.next_stage, [release_id])
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Never let a message be dropped because the store or the broker hiccupped.
 
@@ -123,6 +154,8 @@ class StageTask(Task):
         message stays unacknowledged and the visibility timeout returns it.
         """
         try:
+            if not args and not kwargs:
+                return self._drain()
             return self._counted_call(*args, **kwargs)
         except Reject as rejected:
             if rejected.requeue:
@@ -180,6 +213,70 @@ class StageTask(Task):
             )
             metrics.task_finished(self, subject, outcome, elapsed)
             structlog.contextvars.clear_contextvars()
+
+    # ---- batches from the stage's inbox -------------------------------------------------
+
+    def _drain(self) -> None:
+        """A wake-up: take a batch from the stage's inbox and run it.
+
+        The same message handed out again means its first run died holding a batch; then
+        each of those releases is sent on alone, so one that kills its worker is counted
+        and dead-lettered by itself instead of taking its batch-mates down again."""
+        task_id = self.request.id or "local"
+        inbox = self.dispatcher.inbox
+        assert inbox is not None
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(stage=self.stage.value, task_id=task_id)
+        held = inbox.held_by(task_id)
+        if held:
+            for release_id in held:
+                self.dispatcher.send(self.stage, release_id)
+            inbox.let_go(task_id)
+            log.warning("batch.dissolved", releases=len(held))
+            return
+        claim = inbox.claim(self.stage, task_id, self.settings.batch_size)
+        if claim.wake_another:
+            self.dispatcher.wake(self.stage)  # a backlog: let an idle process take the next batch
+        if claim.release_ids:
+            started = time.perf_counter()
+            self.store.set_stage_states(claim.release_ids, self.stage, "running")
+            self.run_batch(claim.release_ids)
+            elapsed = time.perf_counter() - started
+            log.info(
+                "batch.finished",
+                releases=len(claim.release_ids),
+                duration_ms=round(elapsed * 1000, 2),
+            )
+            metrics.batch_finished(self, len(claim.release_ids), elapsed)
+        inbox.let_go(task_id)
+        structlog.contextvars.clear_contextvars()
+
+    def run_batch(self, release_ids: list[str]) -> None:
+        """Run a batch: by default each release in turn, then all that succeeded handed on
+        together. Stages that gain from doing several releases at once override this."""
+        done = [rid for rid in release_ids if self.isolated(rid, self.process, rid)]
+        if done and self.next_stage is not None:
+            self.hand_on(self.next_stage, done)
+
+    def isolated(self, release_id: str, fn: Any, *args: Any) -> Any:
+        """Run one release's part of a batch so that its failure stays its own: bad input
+        dead-letters it, any other error sends it alone into the retrying path. A lost
+        store connection fails the batch (its redelivery dissolves the batch)."""
+        try:
+            return fn(*args)
+        except (redis.RedisError, Reject):
+            raise
+        except InputError as exc:
+            self._failed_in_batch += 1
+            self.give_up(release_id, (release_id,), f"{type(exc).__name__}: {exc}", 1)
+            metrics.task_finished(self, release_id, "rejected", 0.0)
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            self._failed_in_batch += 1
+            log.warning("batch.release_failed", release_id=release_id, error=error)
+            self.dispatcher.send(self.stage, release_id)
+            metrics.task_finished(self, release_id, "retry", 0.0)
+        return None
 
     def give_up(self, subject: str, args: tuple[Any, ...], reason: str, attempts: int) -> None:
         """Park the message in the dead-letter set, where an operator can list and replay it."""

@@ -100,6 +100,17 @@ def task_finished(task: StageTask, subject: str, outcome: str, seconds: float) -
         log.warning("metrics.hook_failed", error=f"{type(exc).__name__}: {exc}")
 
 
+def batch_finished(task: StageTask, releases: int, seconds: float) -> None:
+    """A batch from the inbox counts as one ok task per release; its wall time is shared."""
+    try:
+        TASKS.labels(task.stage.value, "ok").inc(releases)
+        for _ in range(releases):
+            TASK_SECONDS.labels(task.stage.value).observe(seconds / releases)
+        stats.record_task(task.store.r, task.stage, "ok", time.time(), releases)
+    except Exception as exc:
+        log.warning("metrics.hook_failed", error=f"{type(exc).__name__}: {exc}")
+
+
 def delivery_attempted(status: str, delivered_at: datetime | None, received_at: datetime) -> None:
     """Called by the deliver stage after each attempt, which knows its outcome (reading
     the delivery back before and after every task cost two Redis reads per delivery)."""

@@ -89,9 +89,18 @@ class Settings(BaseSettings):
         "added); the number of entries is the number of retries.",
     )
     task_events: bool = Field(
-        True,
-        description="Workers send Celery task events (sent, received, started, succeeded), "
-        "which Flower and `celery events` need. Off saves each task a few Redis messages.",
+        False,
+        description="Workers send Celery task events from the start (sent, received, "
+        "started, succeeded). Off by default, as in Celery: they cost each task a few Redis "
+        "messages. Flower turns them on at run time itself (its `--enable_events`, on by "
+        "default), as does `celery control enable_events`.",
+    )
+    batch_size: int = Field(
+        8,
+        ge=1,
+        le=256,
+        description="Most releases a parse, enrich or publish worker takes from its stage's "
+        "inbox at once. A batch forms only from a backlog, so it adds no wait at light load.",
     )
     webhook_connect_timeout: float = Field(5.0, gt=0)
     webhook_deadline: float = Field(15.0, gt=0, description="Wall-clock bound of one attempt.")

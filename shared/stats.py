@@ -24,10 +24,12 @@ def stats_key(stage: Stage | str, minute: int) -> str:
     return f"{STATS_PREFIX}{Stage(stage).value}:{minute}"
 
 
-def record_task(client: redis.Redis, stage: Stage, outcome: str, now: float) -> None:
+def record_task(
+    client: redis.Redis, stage: Stage, outcome: str, now: float, count: int = 1
+) -> None:
     key = stats_key(stage, minute_of(now))
     pipe = client.pipeline(transaction=False)
-    pipe.hincrby(key, outcome, 1)
+    pipe.hincrby(key, outcome, count)
     pipe.expire(key, STATS_TTL)
     pipe.execute()
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
@@ -236,17 +237,31 @@ class Store:
         requeue_after: float,
     ) -> None:
         """Persist a stage's document and hand the release on, in one transaction."""
+        self.save_stage_outputs([(release_id, document)], stage, field, next_stage, requeue_after)
+
+    def save_stage_outputs(
+        self,
+        outputs: Sequence[tuple[str, BaseModel]],
+        stage: Stage,
+        field: str,
+        next_stage: Stage | None,
+        requeue_after: float,
+    ) -> None:
+        """``save_stage_output`` for a batch of (release id, document), in one transaction."""
         pipe = self.r.pipeline(transaction=True)
-        key = release_key(release_id)
-        pipe.hset(key, field, document.model_dump_json())
-        pipe.hset(key, f"state:{stage.value}", _state("done"))
-        if next_stage is None:
-            pipe.hdel(key, "next")
-            pipe.zrem(INFLIGHT, release_id)
-        else:
-            pipe.hset(key, "next", next_stage.value)
-            pipe.hset(key, f"state:{next_stage.value}", _state("queued"))
-            pipe.zadd(INFLIGHT, {release_id: now_ts() + requeue_after})
+        done, queued, deadline = _state("done"), _state("queued"), now_ts() + requeue_after
+        for release_id, document in outputs:
+            key = release_key(release_id)
+            pipe.hset(key, field, document.model_dump_json())
+            pipe.hset(key, f"state:{stage.value}", done)
+            if next_stage is None:
+                pipe.hdel(key, "next")
+                pipe.zrem(INFLIGHT, release_id)
+            else:
+                pipe.hset(
+                    key, mapping={"next": next_stage.value, f"state:{next_stage.value}": queued}
+                )
+                pipe.zadd(INFLIGHT, {release_id: deadline})
         pipe.execute()
 
     def set_stage_state(
@@ -262,6 +277,13 @@ class Store:
             f"state:{stage.value}",
             _state(status, error=error, attempts=attempts),
         )
+
+    def set_stage_states(self, release_ids: list[str], stage: Stage, status: str) -> None:
+        """One stage state for a batch of releases, in one round trip."""
+        pipe = self.r.pipeline(transaction=False)
+        for release_id in release_ids:
+            pipe.hset(release_key(release_id), f"state:{stage.value}", _state(status))
+        pipe.execute()
 
     def fail_release(self, release_id: str, stage: Stage, error: str, attempts: int) -> None:
         """A stage gave up on the release: record why and stop the scheduler re-enqueueing it."""

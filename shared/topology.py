@@ -50,6 +50,10 @@ RELEASE_STAGES: tuple[Stage, ...] = (Stage.INGEST, Stage.PARSE, Stage.ENRICH, St
 
 WORKER_STAGES: tuple[Stage, ...] = tuple(ROUTES)
 
+# Stages whose releases wait in an inbox and are taken in batches (shared.inbox); the
+# deliver stage gets one message per release's fan-out instead.
+INBOX_STAGES: tuple[Stage, ...] = (Stage.PARSE, Stage.ENRICH, Stage.PUBLISH)
+
 
 def task_routes() -> dict[str, dict[str, str]]:
     """Celery ``task_routes``: every task name to its queue."""

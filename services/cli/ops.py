@@ -25,7 +25,7 @@ from shared.queues import in_flight, queue_stats
 from shared.settings import get_settings
 from shared.stats import finished_per_minute
 from shared.store import DeadLetter, Store, connect
-from shared.topology import ROUTES
+from shared.topology import INBOX_STAGES, ROUTES
 
 from .client import fail
 from .settings_doc import settings_table
@@ -62,7 +62,7 @@ def _age(seconds: float | None) -> str:
 def queues_table(client: redis.Redis, now: float, minutes: int = 5) -> Table:
     rates = finished_per_minute(client, now, minutes)
     table = Table(
-        "stage", "queue", "waiting", "oldest", f"done/min ({minutes}m)", "retried/min",
+        "stage", "queue", "messages", "inbox", "oldest", f"done/min ({minutes}m)", "retried/min",
         "failed/min", title=f"queues — {in_flight(client)} message(s) in flight",
     )  # fmt: skip
     for row in queue_stats(client, now):
@@ -71,7 +71,8 @@ def queues_table(client: redis.Redis, now: float, minutes: int = 5) -> Table:
         table.add_row(
             row.stage.value,
             row.queue,
-            str(row.depth),
+            str(row.depth - row.inbox),
+            str(row.inbox) if row.stage in INBOX_STAGES else "–",
             _age(row.oldest_age),
             f"{counts['ok'] / minutes:.1f}",
             f"{counts['retry'] / minutes:.1f}",
@@ -85,7 +86,7 @@ def queues(
     interval: Annotated[float, typer.Option(help="Seconds between refreshes.")] = 2.0,
     minutes: Annotated[int, typer.Option(help="Window of the throughput columns.")] = 5,
 ) -> None:
-    """Depth, oldest message age and throughput of each stage's queue."""
+    """Messages and inbox entries waiting, oldest age and throughput of each stage."""
     client = _store().r
     try:
         if not watch:

@@ -128,13 +128,14 @@ def run(
     from services.ingest.sources.submit import accept
     from shared.celery_app import create_app
     from shared.dispatch import Dispatcher
+    from shared.inbox import Inbox
     from shared.models import Submission
     from shared.settings import get_settings
     from shared.store import Store
 
     s, ops = get_settings(), get_ops_settings()
     store = Store.from_url(s.redis_url)
-    dispatcher = Dispatcher(create_app("pressroom-sources", settings=s))
+    dispatcher = Dispatcher(create_app("pressroom-sources", settings=s), Inbox(store.r))
 
     def submit(submission: Submission, source: str, producer: str | None) -> tuple[str, bool]:
         return accept(store, dispatcher, submission, s.stuck_after, source, producer)

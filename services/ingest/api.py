@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from shared.celery_app import create_app
 from shared.dispatch import Dispatcher
 from shared.errors import PressroomError
+from shared.inbox import Inbox
 from shared.logging import get_logger
 from shared.secrets import SecretKeyMissing
 from shared.settings import Settings, get_settings
@@ -46,7 +47,8 @@ def create_api(
     api.state.deps = Deps(
         settings=s,
         store=store,
-        dispatcher=dispatcher or Dispatcher(create_app("pressroom-api", settings=s)),
+        dispatcher=dispatcher
+        or Dispatcher(create_app("pressroom-api", settings=s), Inbox(store.r)),
         taxonomy=taxonomy or load_taxonomy(),
         keys=KeyStore(store),
     )

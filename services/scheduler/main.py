@@ -12,6 +12,7 @@ import redis
 
 from shared.celery_app import create_app
 from shared.dispatch import Dispatcher
+from shared.inbox import Inbox
 from shared.logging import get_logger
 from shared.settings import Settings, get_settings
 from shared.store import Store
@@ -26,7 +27,7 @@ def run_scheduler(settings: Settings | None = None, stop: threading.Event | None
     s = settings or get_settings()
     stop = stop or threading.Event()
     store = Store.from_url(s.redis_url)
-    dispatcher = Dispatcher(create_app("pressroom-scheduler", settings=s))
+    dispatcher = Dispatcher(create_app("pressroom-scheduler", settings=s), Inbox(store.r))
     # A lease long enough for a task to pick the work up; it is renewed each sweep.
     sweeper = Sweeper(
         store, dispatcher, stuck_after=s.stuck_after, lease=max(60.0, s.task_time_limit)

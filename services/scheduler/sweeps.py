@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from shared.dispatch import Dispatcher
 from shared.logging import get_logger
 from shared.store import Store
-from shared.topology import Stage
+from shared.topology import INBOX_STAGES, Stage
 
 log = get_logger("pressroom.scheduler")
 
@@ -23,10 +23,16 @@ class SweepReport:
     requeued_releases: int = 0
     due_deliveries: int = 0
     released_embargoes: int = 0
+    woken_stages: int = 0
 
     @property
     def total(self) -> int:
-        return self.requeued_releases + self.due_deliveries + self.released_embargoes
+        return (
+            self.requeued_releases
+            + self.due_deliveries
+            + self.released_embargoes
+            + self.woken_stages
+        )
 
 
 class Sweeper:
@@ -56,4 +62,8 @@ class Sweeper:
             self.dispatcher.send(Stage.PUBLISH, release_id)
             report.released_embargoes += 1
             log.info("release.embargo_lifted", release_id=release_id)
+        for stage in INBOX_STAGES:
+            # A wake-up lost with a crash stops counting after a while; then wake the stage.
+            if self.dispatcher.wake_if_idle(stage):
+                report.woken_stages += 1
         return report

@@ -78,13 +78,15 @@ def test_worker_pool_serves_task_metrics_and_queue_age_is_stamped(
     assert metric(text, "pressroom_tasks_total", stage="parse", outcome="ok") == 1.0
     assert metric(text, "pressroom_task_duration_seconds_count", stage="parse") == 1.0
 
-    # Parse handed the release to enrich (no enrich worker here): the message waits in
-    # the enrich list, stamped with its send time, which gives the queue its age.
+    # Parse handed the release to enrich (no enrich worker here): it waits in enrich's
+    # inbox, and a wake-up waits in the enrich list, stamped with its send time; the older
+    # of the two gives the stage its age.
     enrich = route_for(Stage.ENRICH).queue
     oldest = store.r.lindex(enrich, -1)
     assert sent_at(oldest) is not None
     stats = {s.stage: s for s in queue_stats(store.r, datetime.now(UTC).timestamp() + 30)}
-    assert stats[Stage.ENRICH].depth == 1
+    assert stats[Stage.ENRICH].inbox == 1
+    assert stats[Stage.ENRICH].depth == 2  # the release and its wake-up
     assert stats[Stage.ENRICH].oldest_age is not None and stats[Stage.ENRICH].oldest_age >= 30
     assert stats[Stage.PARSE].depth == 0 and stats[Stage.PARSE].oldest_age is None
 
@@ -94,7 +96,7 @@ def test_worker_pool_serves_task_metrics_and_queue_age_is_stamped(
     assert health.returncode == 0, health.stdout + health.stderr
     queues = cli(redis_server.url, "queues")
     assert queues.returncode == 0, queues.stderr
-    assert re.search(r"enrich\s+│\s+\S+\s+│\s+1\s+│", queues.stdout), queues.stdout
+    assert re.search(r"enrich\s+│\s+\S+\s+│\s+1\s+│\s+1\s+│", queues.stdout), queues.stdout
     workers = cli(redis_server.url, "workers", "--timeout", "3")
     assert workers.returncode == 0, workers.stderr
     assert re.search(r"parse\s+│\s+parse-", workers.stdout), workers.stdout

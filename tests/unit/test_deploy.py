@@ -25,7 +25,8 @@ import pytest
 import yaml
 from cloudcoil.models.keda.v1alpha1 import ScaledObject
 
-from shared.topology import WORKER_STAGES, route_for
+from shared.inbox import inbox_key
+from shared.topology import INBOX_STAGES, WORKER_STAGES, route_for
 
 ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
@@ -202,7 +203,9 @@ def test_one_deployment_and_scaled_object_per_worker_queue() -> None:
         [trigger] = spec["triggers"]
         assert trigger["type"] == "redis"
         meta = trigger["metadata"]
-        assert meta["listName"] == route_for(stage).queue
+        # Releases wait in the inbox of an inbox stage; its Celery queue holds only wake-ups.
+        backlog = inbox_key(stage) if stage in INBOX_STAGES else route_for(stage).queue
+        assert meta["listName"] == backlog
         assert int(meta["listLength"]) > 0
         assert meta["address"] == redis_host.group(1)
         assert meta["databaseIndex"] == redis_host.group(2)

@@ -106,7 +106,7 @@ async def submit_release(
     if created:
         # Stored first, then queued: if the send fails, the scheduler sends it later.
         try:
-            await run_in_threadpool(deps.dispatcher.send, Stage.PARSE, raw.id)
+            await run_in_threadpool(deps.dispatcher.hand_on, Stage.PARSE, [raw.id])
         except Exception as exc:  # the release is safe in the store
             log.warning("api.enqueue_deferred", release_id=raw.id, error=str(exc))
         log.info("release.accepted", release_id=raw.id, bytes=len(data))

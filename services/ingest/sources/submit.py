@@ -38,7 +38,7 @@ def accept(
     created = store.create_release(raw, stuck_after)
     if created:
         try:
-            dispatcher.send(Stage.PARSE, raw.id)
+            dispatcher.hand_on(Stage.PARSE, [raw.id])
         except Exception as exc:
             log.warning("source.enqueue_deferred", release_id=raw.id, error=str(exc))
         RELEASES_ACCEPTED.labels(source).inc()
