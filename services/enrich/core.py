@@ -133,6 +133,18 @@ class Enricher:
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         hits = orgrules.refine_orgs(text, hits, kn)
         hits = orgrules.trim_people(hits, kn)
+        if chairs := orgrules.named_chairs(text):
+            hits = [
+                h
+                for h in hits
+                if h.label not in ("person", "organization")
+                or h.source not in ("ner", "pattern")
+                or not any(a <= h.start and h.end <= b + 1 for a, b in chairs)
+            ]
+        if appointing := orgrules.appointers(text, hits, kn):
+            for h in hits:
+                if h.label == "person" and key(h.text) in appointing:
+                    h.label = "organization"
         if categories := evidence.category_items(text, kn, headline_end):
             hits = [
                 h

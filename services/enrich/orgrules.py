@@ -217,8 +217,11 @@ def _strip_noise(words: list[tuple[int, int, str]], knowledge: Knowledge) -> int
         low = _bare(word)
         if low in knowledge.role_words or low in knowledge.titles:
             first = i + 1
+    # After a role the connector that ties it to the name goes too ("CEO of Acme Partners").
     while first < len(words) and (
-        _bare(words[first][2]) in LEADING_NOISE or _bare(words[first][2]) in knowledge.titles
+        _bare(words[first][2]) in LEADING_NOISE
+        or _bare(words[first][2]) in knowledge.titles
+        or (first > 0 and words[first][2].lower() in CONNECTOR_WORDS)
     ):
         first += 1
     return first
@@ -439,9 +442,13 @@ TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|for|the|&|at|with|y|et|de))+$"
 def is_generic_unit(name: str, knowledge: Knowledge) -> bool:
     """ "Board of Directors", "Business Development", "President & CEO": a unit or a post."""
     words = [w.strip(",.()").lower() for w in name.split()]
-    content = [w for w in words if w and w not in CONNECTOR_WORDS]
+    # A title after "of" names a field, not a post: "Department of Justice", "Office of the
+    # Governor" are organisations.
+    after_of = words.index("of") if "of" in words else len(words)
+    content = [(i, w) for i, w in enumerate(words) if w and w not in CONNECTOR_WORDS]
     return bool(content) and all(
-        w in GENERIC_UNIT or w in knowledge.role_words or w in knowledge.titles for w in content
+        w in GENERIC_UNIT or w in knowledge.role_words or (w in knowledge.titles and i < after_of)
+        for i, w in content
     )
 
 
@@ -498,16 +505,48 @@ SENTENCE_OPENERS = {
 }
 
 
+# Role words that name a unit or a thing, not a post a person holds: a model "person" span
+# with one of them ("Common Language Initiative") is no person run into a post.
+NOT_POSTS = {
+    "initiative",
+    "project",
+    "program",
+    "programme",
+    "platform",
+    "solutions",
+    "strategy",
+    "method",
+    "token",
+    "coin",
+    "phase",
+    "therapy",
+    "writing",
+    "psychology",
+    "bachelor",
+    "master",
+    "degree",
+    "team",
+    "department",
+    "division",
+    "committee",
+    "relations",
+    "inquiries",
+    "contact",
+    "contacts",
+}
+
+
 def post_start(words: list[str], knowledge: Knowledge) -> int | None:
     """Index of the word where a post follows a person's name without a comma ("Jane Roe
-    Senior Advisor"), from the third word on; None when there is none."""
+    Senior Advisor"), from the third word on; None when there is none. Only a post word cuts:
+    unit words ("Initiative", "Program") are part of what the span names."""
     return next(
         (
             i
             for i, w in enumerate(words)
             if i >= 2
             and (
-                w.lower() in knowledge.role_words
+                (w.lower() in knowledge.role_words and w.lower() not in NOT_POSTS)
                 or _bare(w) in knowledge.titles
                 or _bare(w) in POST_OPENERS
             )
@@ -720,3 +759,42 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
         return hit
     new.canonical, new.aliases = hit.canonical, hit.aliases
     return new
+
+
+# "Acme Ridge appoints Jane Roe ...", "Acme Ridge welcomes ...": who appoints, hires or
+# acquires in a release is an organisation, even when its name reads like a person's
+# ("Stradley Ronon", "Crete United").
+APPOINTER = re.compile(
+    r"^[ ](?:appoints|names|welcomes|hires|promotes|taps|elects|acquires|has[ ]appointed|"
+    r"has[ ]named|has[ ]hired|has[ ]acquired|announced[ ]the[ ]appointment|"
+    r"announces[ ]the[ ]appointment)\b"
+)
+
+
+def appointers(text: str, hits: list[Hit], knowledge: Knowledge) -> set[str]:
+    """Keys of model "person" names that appoint, hire or acquire someone in the text."""
+    found = set()
+    names = {h.text for h in hits if h.label == "person" and h.source == "ner" and h.start >= 0}
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            if before and _bare(before[-1]) in knowledge.titles:
+                continue  # "Governor Jane Roe appoints ...": a person after all
+            if APPOINTER.match(text[m.end() : m.end() + 40]):
+                found.add(key(name))
+                break
+    return found
+
+
+# "the Jean C. and James W. Crystal Professor of Neurology", "the Ada Roe Chair in X": a named
+# professorship or chair; the names in it are donors, not people in the release.
+NAMED_CHAIR = re.compile(
+    r"\bthe[ ]((?:(?:[A-Z][\w.'’-]*|and|&)[ ]){1,10}?)"
+    r"(?:Distinguished[ ])?(?:Professor|Professorship|Chair|Fellow|Lecturer)\b"
+    r"(?=[ ](?:of|in|and|for)\b)"
+)
+
+
+def named_chairs(text: str) -> list[tuple[int, int]]:
+    """Spans of the donor names in named professorships and chairs."""
+    return [(m.start(1), m.end(1)) for m in NAMED_CHAIR.finditer(text)]
