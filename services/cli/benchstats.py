@@ -148,7 +148,12 @@ def markdown_report(report: dict[str, Any]) -> str:
         markdown_table(report),
         "## Compute per release, one core (ms)",
         "",
-        _row("parse", "enrich (nlp.pipe batches)", "route", f"render × {cfg['subscribers']}"),
+        _row(
+            "parse",
+            "enrich (nlp.pipe batches)",
+            "route",
+            f"render once, wrap × {cfg['subscribers']}",
+        ),
         _row("---:", "---:", "---:", "---:"),
         _row(*(fmt(ms[k], 2) for k in ("parse", "enrich", "route", "render"))),
         "",

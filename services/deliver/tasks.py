@@ -6,7 +6,7 @@ import random
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from shared import metrics
@@ -21,7 +21,7 @@ from shared.topology import Stage, route_for
 
 from .http import post
 from .outcome import Outcome, disable_reason, record_attempt
-from .payload import render_payload
+from .payload import envelope, release_fragment
 from .policy import Verdict
 from .signing import webhook_headers
 from .ssrf import IPNetwork, parse_networks
@@ -70,10 +70,29 @@ class DeliverTask(StageTask):
 
 @dataclass
 class _Release:
-    """A release's documents, read once for all of its deliveries in one message."""
+    """A release's documents, read once for all of its deliveries in one message, and its
+    part of the payload, rendered once for all of them (by publication time, which is
+    the same for every delivery of a release)."""
 
     release: EnrichedRelease | None
     raw: RawRelease | None
+    fragments: dict[float | None, bytes] = field(default_factory=dict)
+
+    def fragment(self, published_at: float | None) -> bytes:
+        if published_at not in self.fragments:  # two threads may both render: same bytes
+            assert self.release is not None and self.raw is not None
+            submission = self.raw.submission
+            published = (
+                datetime.fromtimestamp(published_at, UTC) if published_at else datetime.now(UTC)
+            )
+            self.fragments[published_at] = release_fragment(
+                self.release,
+                first_created=self.raw.received_at,
+                published=published,
+                embargoed=submission.embargo_until,
+                external_id=submission.external_id,
+            )
+        return self.fragments[published_at]
 
 
 class _Releases:
@@ -189,11 +208,7 @@ def deliver_locked(
         book.finish(delivery, token)
         return True
     try:
-        submission = raw.submission
-        outcome = attempt(
-            task, delivery, release, subscription, ctx, token,
-            raw.received_at, submission.embargo_until, submission.external_id,
-        )  # fmt: skip
+        outcome = attempt(task, delivery, docs, subscription, ctx, token)
     except BaseException:
         store.release_slot(subscription.id, token)
         raise
@@ -206,27 +221,15 @@ def deliver_locked(
 def attempt(
     task: DeliverTask,
     delivery: Delivery,
-    release: EnrichedRelease,
+    docs: _Release,
     subscription: Subscription,
     ctx: Context,
     token: str,
-    received_at: datetime,
-    embargo: datetime | None,
-    external_id: str | None,
 ) -> Outcome:
     """One signed POST; its outcome, the subscription's health, the slot and the lock are
     saved in one step."""
     settings = task.settings
-    published = ctx.published_at
-    body = render_payload(
-        release,
-        delivery.id,
-        subscription.id,
-        first_created=received_at,
-        published=datetime.fromtimestamp(published, UTC) if published else datetime.now(UTC),
-        embargoed=embargo,
-        external_id=external_id,
-    )
+    body = envelope(docs.fragment(ctx.published_at), delivery.id, subscription.id)
     if ctx.sealed_secrets is None:
         raise NotFound(f"subscription {subscription.id} has no signing secret")
     secrets = task.box.open(ctx.sealed_secrets).active(time.time())

@@ -16,6 +16,7 @@ from services.ingest.sources.runner import SourcesRunner
 from services.ingest.sources.submit import accept
 from shared.celery_app import create_app
 from shared.dispatch import Dispatcher
+from shared.inbox import Inbox, decode_entry, inbox_key
 from shared.models import Submission
 from shared.redis_server import RedisServer
 from shared.settings import Settings
@@ -30,7 +31,7 @@ PARSE_QUEUE = route_for(Stage.PARSE).queue
 @pytest.fixture
 def runner(store: Store, redis_server: RedisServer, tmp_path: Path) -> SourcesRunner:
     dispatcher = Dispatcher(
-        create_app("test-sources", settings=Settings(redis_url=redis_server.url))
+        create_app("test-sources", settings=Settings(redis_url=redis_server.url)), Inbox(store.r)
     )
 
     def submit(submission: Submission, source: str, producer: str | None) -> tuple[str, bool]:
@@ -40,9 +41,8 @@ def runner(store: Store, redis_server: RedisServer, tmp_path: Path) -> SourcesRu
 
 
 def queued_ids(store: Store) -> list[str]:
-    import json
-
-    return [json.loads(m)["headers"]["argsrepr"] for m in store.r.lrange(PARSE_QUEUE, 0, -1)]
+    """Releases handed to parse: waiting in its inbox."""
+    return [decode_entry(e)[0] for e in store.r.lrange(inbox_key(Stage.PARSE), 0, -1)]
 
 
 def test_drop_directory_files_every_file_once(
@@ -192,12 +192,12 @@ def test_feed_entries_are_submitted_once_with_conditional_get(
     third = runner.tick(now=1122.0)["acme"]
     assert newsroom.answers[-1] == 200
     assert len(third) == 1  # type: ignore[arg-type]
-    assert len(store.r.lrange(PARSE_QUEUE, 0, -1)) == 3
+    assert len(queued_ids(store)) == 3
     # A restart forgets nothing that matters: without the saved validators the whole feed
     # is fetched again, and still nothing is submitted twice.
     store.r.delete("pr:sources:feed:acme")
     assert runner.tick(now=1200.0)["acme"] == []
-    assert len(store.r.lrange(PARSE_QUEUE, 0, -1)) == 3
+    assert len(queued_ids(store)) == 3
     assert store.r.exists(release_key(third[0]))  # type: ignore[index]
 
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
+from services.deliver.payload import envelope, release_fragment, render_payload
 from services.parse.core import parse_submission
 from shared.models import ChannelAssignment, EnrichedRelease, Entity, Mention, Submission
 from shared.ninjs import to_ninjs
@@ -58,3 +60,17 @@ def test_the_schema_check_can_fail() -> None:
     doc["entities"] = []  # ninjs 2.1 allows no properties of its own kind
     doc["type"] = "press-release"
     assert len(ninjs_errors(doc)) >= 2
+
+
+def test_a_wrapped_fragment_is_the_whole_document_as_one_json_object() -> None:
+    release = enriched()
+    body = render_payload(release, "msg_1", "sub_1", WHEN, WHEN, external_id="p-1")
+    document = json.loads(body)
+    assert list(document) == ["type", "delivery_id", "subscription_id", "ninjs", "pressroom"]
+    assert document["delivery_id"] == "msg_1" and document["subscription_id"] == "sub_1"
+    assert document["ninjs"] == to_ninjs(release, WHEN, WHEN, external_id="p-1")
+    assert ninjs_errors(document["ninjs"]) == []
+    # One fragment serves every subscriber: only the ids differ between their bodies.
+    fragment = release_fragment(release, WHEN, WHEN, external_id="p-1")
+    other = json.loads(envelope(fragment, "msg_2", "sub_2"))
+    assert other == {**document, "delivery_id": "msg_2", "subscription_id": "sub_2"}
