@@ -378,8 +378,9 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         else:
             places = gazetteer.candidates(hit.text)
             hit.place = places[0] if places else None
-    elif hit.label in ("person", "organization") and hit.source == "ner":
-        # A country or state the model called a person or organisation ("Mexico" as ORG).
+    elif hit.label in ("person", "organization") and hit.source in ("ner", "pattern"):
+        # A country or state the model or a rule called a person or organisation ("Mexico" as
+        # ORG, "Dallas, Texas, the company ..." read as an appositive).
         places = [p for p in gazetteer.candidates(hit.text) if p.kind != "city"]
         if places and not has_org_suffix(hit.text, knowledge):
             hit.label, hit.place = "place", places[0]

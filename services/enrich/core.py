@@ -173,7 +173,10 @@ class Enricher:
                 or (
                     h.source in ("ner", "pattern")
                     and h.start >= 0
-                    and orgrules.is_sentence_opener(text, h.start, h.end)
+                    and (
+                        orgrules.is_sentence_opener(text, h.start, h.end)
+                        or orgrules.is_street_address(text, h.start, h.end)
+                    )
                 )
             )
         ]

@@ -497,6 +497,14 @@ SENTENCE_OPENERS = {
     "accordingly",
     "hence",
     "thus",
+    "together",
+    "today",
+    "overall",
+    "plus",
+    "also",
+    "currently",
+    "previously",
+    "recently",
     "headquartered",
     "founded",
     "based",
@@ -798,3 +806,16 @@ NAMED_CHAIR = re.compile(
 def named_chairs(text: str) -> list[tuple[int, int]]:
     """Spans of the donor names in named professorships and chairs."""
     return [(m.start(1), m.end(1)) for m in NAMED_CHAIR.finditer(text)]
+
+
+# "1110 Bonifant St.", "44 Harrow Lane": a street address, not a name.
+STREET = re.compile(
+    r"\b(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pkwy|Parkway|"
+    r"Ct|Court|Pl|Place|Hwy|Highway|Suite|Ste)\.?$"
+)
+
+
+def is_street_address(text: str, start: int, end: int) -> bool:
+    """A span after a house number that ends like a street name."""
+    before = text[max(0, start - 12) : start].rstrip()
+    return bool(STREET.search(text[start:end])) and bool(re.search(r"\d+[A-Za-z]?$", before))

@@ -90,3 +90,34 @@ def test_release_with_appointer_chair_and_role_of(enricher: Enricher) -> None:
     assert "Harlow Venn" not in people
     assert "Tom R. Ostler" not in people
     assert {"Ada Brenwick", "Mara Quint"} <= people
+
+
+def test_a_street_address_is_not_a_name() -> None:
+    text = "Visit us at 4410 Quellby St., Suite 12, or 18 Harrow Lane."
+    street = text.index("Quellby St.")
+    lane = text.index("Harrow Lane")
+    assert orgrules.is_street_address(text, street, street + len("Quellby St."))
+    assert orgrules.is_street_address(text, lane, lane + len("Harrow Lane"))
+    name = "Mara Quint said"
+    text2 = f"{name} so."
+    assert not orgrules.is_street_address(text2, 0, len("Mara Quint"))
+
+
+def test_together_opening_a_sentence_is_not_a_name() -> None:
+    text = "It ships today. Together, the firms serve 40 cities."
+    at = text.index("Together")
+    assert orgrules.is_sentence_opener(text, at, at + len("Together"))
+
+
+def test_release_with_address_state_appositive_and_c_suite_acronym(enricher: Enricher) -> None:
+    paragraphs = (
+        "Mara Quint joins Tellamere Wealth Partners as Chief Product Officer (CPO).",
+        "Headquartered in Dallas, Texas, the company runs 12 offices.",
+        "Contact Tellamere Wealth Partners, 1210 Brenwick St., Dallas.",
+    )
+    orgs = _names(enricher, "organization", *paragraphs)
+    people = _names(enricher, "person", *paragraphs)
+    places = _names(enricher, "place", *paragraphs)
+    assert "CPO" not in orgs
+    assert "Texas" not in orgs and "Texas" in places
+    assert "Brenwick St" not in people and "Brenwick St." not in people
