@@ -61,8 +61,8 @@ class BenchConfig:
     repeats: int = 3
     compute_releases: int = 96
     noop_items: int = 1000
-    latency_seconds: float = 30.0
-    scaling_releases: int = 192  # several batches for each of 4 processes
+    latency_seconds: float = 20.0
+    scaling_releases: int = 128  # several batches for each of 4 processes
     scaling_processes: tuple[int, ...] = (1, 2, 4)
     year_releases: int = 10_000
 
