@@ -13,11 +13,15 @@ The stages of reading one release, each in its own module:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from functools import lru_cache
 
 from pydantic import ValidationError
 
 from shared.errors import ParseError
 from shared.models import ContentType, Dateline, ParsedRelease, Submission
+from shared.taxonomy import DEFAULT_PATH as DEFAULT_TAXONOMY_PATH
+from shared.taxonomy import load_taxonomy
 
 from . import contacts as contacts_mod
 from .blocks import Block, split_blocks, strip_trailing_footer
@@ -58,11 +62,40 @@ def _to_text(submission: Submission) -> str:
     return normalize_text(body)
 
 
+@lru_cache(maxsize=1)
+def _names_with_commas() -> frozenset[str]:
+    # The shipped taxonomy's file, by path: parsing reads no environment.
+    taxonomy = load_taxonomy(str(DEFAULT_TAXONOMY_PATH))
+    return frozenset(c.name.casefold() for c in taxonomy.channels.values() if "," in c.name)
+
+
+def split_channel_names(names: str, with_commas: Collection[str]) -> list[str]:
+    """A footer's channel list, split at commas, semicolons and bars, except where
+    comma-separated parts together spell a channel whose name has commas in it
+    ("Banking, Finance & Investment Industry"): the longest such run stays one name.
+    ``with_commas`` holds those names, casefolded."""
+    pieces = re.split(r"([,;|])", names)
+    parts = [p.strip(" .") for p in pieces[0::2]]
+    separators = pieces[1::2]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        end = i
+        for j in range(len(parts) - 1, i, -1):
+            joined = ", ".join(parts[i : j + 1]).casefold()
+            if all(sep == "," for sep in separators[i:j]) and joined in with_commas:
+                end = j
+                break
+        out.append(", ".join(parts[i : end + 1]))
+        i = end + 1
+    return [name for name in out if name]
+
+
 def _take_channels(text: str) -> tuple[str, list[str]]:
     channels: list[str] = []
     for match in _CHANNELS_FOOTER.finditer(text):
-        channels.extend(c.strip(" .") for c in re.split(r"[,;|]", match.group("names")))
-    return _CHANNELS_FOOTER.sub("", text), [c for c in channels if c]
+        channels.extend(split_channel_names(match.group("names"), _names_with_commas()))
+    return _CHANNELS_FOOTER.sub("", text), channels
 
 
 def _merge_channels(declared: list[str], footer: list[str]) -> list[str]:

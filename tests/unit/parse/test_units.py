@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.parse.core import parse_submission
+from services.parse.core import parse_submission, split_channel_names
 from services.parse.dateline import read_dateline
 from services.parse.encoding import decode_body
 from services.parse.normalize import fold_for_matching, normalize_text
@@ -162,3 +162,38 @@ def test_dateline_with_two_cities_each_with_its_state() -> None:
         "BOISE", ["BOISE", "TULSA"], "ID", "US",
     )  # fmt: skip
     assert dateline.date == "2025-05-02" and rest.startswith("Harrow Mills")
+
+
+COMMA_NAMES = {"banking, finance & investment industry", "arts, culture & entertainment"}
+
+
+@pytest.mark.parametrize(
+    ("footer", "names"),
+    [
+        (
+            "Banking, Finance & Investment Industry",
+            ["Banking, Finance & Investment Industry"],
+        ),
+        (
+            "Military Industry, Banking, Finance & Investment Industry; Technology",
+            ["Military Industry", "Banking, Finance & Investment Industry", "Technology"],
+        ),
+        # Only commas join: a semicolon or bar between the parts keeps them apart.
+        ("Banking; Finance & Investment Industry", ["Banking", "Finance & Investment Industry"]),
+        ("Energy, Retail | Politics", ["Energy", "Retail", "Politics"]),
+        ("Arts, Culture & Entertainment.", ["Arts, Culture & Entertainment"]),
+        (" , Retail,, ", ["Retail"]),
+    ],
+)
+def test_footer_channel_names_keep_names_that_have_commas(footer: str, names: list[str]) -> None:
+    assert split_channel_names(footer, COMMA_NAMES) == names
+
+
+def test_a_footer_naming_a_channel_with_commas_declares_that_channel() -> None:
+    body = (
+        "Northwind Bank Opens Lending Desk\n\n"
+        "CHICAGO, May 4, 2026 -- Northwind Bank opened a lending desk for small firms.\n\n"
+        "Distribution channels: Banking, Finance & Investment Industry\n"
+    )
+    parsed = parse_submission("rel_t", Submission(body=body))
+    assert parsed.channels == ["Banking, Finance & Investment Industry"]
