@@ -334,6 +334,18 @@ class RunResult:
         return self.delivered == self.expected
 
 
+def wait_for_arrivals(arrived: Callable[[], int], expected: int, stall: float = 60.0) -> None:
+    """Until every expected delivery arrived, or none arrived for ``stall`` seconds: a run
+    whose deliveries stopped coming is reported incomplete, not waited on for an hour."""
+    last_count, last_change = -1, time.monotonic()
+    while (count := arrived()) < expected:
+        if count != last_count:
+            last_count, last_change = count, time.monotonic()
+        elif time.monotonic() - last_change > stall:
+            return
+        time.sleep(0.1)
+
+
 def run_pipeline(
     system: System, fleet: Fleet, tag: str, n: int, seed: int, rate: float | None = None
 ) -> RunResult:
@@ -358,8 +370,7 @@ def run_pipeline(
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(one, range(n)))
-    budget = 120 + len(deliveries) / 20
-    _wait(lambda: len(fleet.tracker.arrivals(deliveries)) >= len(deliveries), budget, 0.1)
+    wait_for_arrivals(lambda: len(fleet.tracker.arrivals(deliveries)), len(deliveries))
     t = fleet.tracker
     with t.lock:
         arrivals = [t.arrived[d] for d in deliveries if d in t.arrived]

@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import signal
+import sys
 import threading
 from pathlib import Path
 from typing import Annotated
@@ -450,6 +451,8 @@ def bench(
 
     if (releases is not None and releases < 1) or subscribers < 1:
         fail("--releases and --subscribers must be at least 1", 2)
+    # SIGTERM unwinds like Ctrl-C, so the Redis and workers the bench started are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     run_bench(BenchConfig.make(releases, subscribers, quick, out), say=console.print)
 
 
