@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 import redis
 
 from services.cli.system import System
+from shared.inbox import inbox_key
 from shared.store import DLQ, DUE_DELIVERIES, EMBARGOED, INFLIGHT
-from shared.topology import WORKER_STAGES, route_for
+from shared.topology import INBOX_STAGES, WORKER_STAGES, route_for
 from tests.faults.checker import Accepted, Injection, first_deliveries, lost
 from tests.faults.client import api_session
 from tests.faults.injectors import FAULTS, Context
@@ -81,6 +82,7 @@ def subscribe(system: System, subscriber: Subscriber) -> list[str]:
 def residue(client: redis.Redis) -> dict[str, int]:
     """Work still queued, unacknowledged or scheduled; all zero once the wire drained."""
     found = {route_for(s).queue: int(client.llen(route_for(s).queue)) for s in WORKER_STAGES}
+    found.update({inbox_key(s): int(client.llen(inbox_key(s))) for s in INBOX_STAGES})
     found["unacked"] = int(client.hlen("unacked"))
     found[INFLIGHT] = int(client.zcard(INFLIGHT))
     found[DUE_DELIVERIES] = int(client.zcard(DUE_DELIVERIES))
