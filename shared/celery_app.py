@@ -155,7 +155,7 @@ class StageTask(Task):
         """
         try:
             if not args and not kwargs:
-                return self._drain()
+                return self._drained()
             return self._counted_call(*args, **kwargs)
         except Reject as rejected:
             if rejected.requeue:
@@ -215,6 +215,17 @@ class StageTask(Task):
             structlog.contextvars.clear_contextvars()
 
     # ---- batches from the stage's inbox -------------------------------------------------
+
+    def _drained(self) -> None:
+        """A wake-up whose batch fails as a whole goes back to the queue, so that its second
+        run dissolves the batch; dropped, its releases would wait for the in-flight sweep."""
+        try:
+            self._drain()
+        except (Reject, redis.RedisError):
+            raise
+        except Exception as exc:
+            log.warning("batch.failed", error=f"{type(exc).__name__}: {exc}")
+            raise Reject(f"batch failed: {type(exc).__name__}: {exc}", requeue=True) from exc
 
     def _drain(self) -> None:
         """A wake-up: take a batch from the stage's inbox and run it.

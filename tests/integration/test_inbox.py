@@ -4,15 +4,20 @@ so that only the release that kills its worker ends in the dead-letter set."""
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from celery import Celery
+from celery.exceptions import Reject
 
+from shared.celery_app import StageTask, create_app
 from shared.inbox import WAKEUPS_AHEAD, Inbox, claim_key, inbox_key
 from shared.models import RawRelease, Submission
 from shared.redis_server import RedisServer
+from shared.settings import Settings
 from shared.store import Store, release_key
 from shared.topology import Stage
 from tests.support.processes import start_worker, stop, wait_ready
@@ -112,3 +117,34 @@ def test_a_batch_whose_worker_dies_is_dissolved_and_only_the_poison_is_dead_lett
         assert "batch.dissolved" in log.read_text(errors="replace")
     finally:
         stop(worker)
+
+
+def test_a_batch_that_fails_as_a_whole_goes_back_and_is_then_dissolved(
+    redis_server: RedisServer, store: Store
+) -> None:
+    settings = Settings(redis_url=redis_server.url)
+    app = create_app("test-inbox", settings=settings)
+
+    class BrokenBatch(StageTask):
+        stage = Stage.PUBLISH
+        _settings = settings
+
+        def run_batch(self, release_ids: list[str]) -> None:
+            raise RuntimeError("the batch path itself broke")
+
+    @app.task(name="test.inbox.broken", base=BrokenBatch, bind=True)
+    def broken(self: BrokenBatch, release_id: str) -> None:
+        raise AssertionError("a wake-up never runs the single-release body")
+
+    Inbox(store.r).put(Stage.PUBLISH, ["rel_a", "rel_b"])
+    with pytest.raises(Reject) as rejected:
+        broken()  # a wake-up: no release id
+    assert rejected.value.requeue  # back to the queue, not dropped
+    assert Inbox(store.r).held_by("local") == ["rel_a", "rel_b"]
+
+    broken()  # the same message again: each release goes on alone
+    queued = [
+        json.loads(m)["headers"]["argsrepr"] for m in store.r.lrange("pressroom.publish", 0, -1)
+    ]
+    assert sorted(a for a in queued if "rel_" in a) == ["['rel_a']", "['rel_b']"]
+    assert Inbox(store.r).held_by("local") == []
