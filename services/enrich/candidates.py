@@ -30,7 +30,8 @@ PERSONLIKE_PLACES = {"Chad", "Jordan", "Georgia", "Israel", "Niger", "Guinea", "
 SUFFIX_TAIL = re.compile(
     r"^,?\s(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corp\b|Corporation\b|"
     r"Co\.|PLC\b|plc\b|AG\b|GmbH\b|S\.A\.(?:\sde\sC\.V\.?)?|N\.V\.|B\.V\.|LP\b|L\.P\.|LLP\b|SE\b|"
-    r"Sociedad\sAn[óo]nima(?:\sde\sCapital\sVariable)?|Soci[ée]t[ée]\sAnonyme|S\.A\.S\.|SAS\b)"
+    r"Sociedad\sAn[óo]nima(?:\sde\sCapital\sVariable)?|Soci[ée]t[ée]\sAnonyme|S\.A\.S\.|SAS\b|"
+    r"P\.A\.|P\.C\.|PLLC\b|P\.L\.L\.C\.)"
 )
 DOMAIN_NAME = re.compile(
     r"(?<![\w@/.-])([A-Z][A-Za-z0-9-]*[a-z0-9][A-Za-z0-9-]*\.(?:com|ai|io|net|co))\b"

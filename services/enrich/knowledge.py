@@ -31,6 +31,7 @@ class Knowledge:
     org_tails: frozenset[str] = frozenset()  # lower-case, without trailing period
     org_heads: tuple[str, ...] = ()  # "Department of", "Instituto": opening words of an org
     org_nouns: frozenset[str] = frozenset()  # "Acme, a leading <retailer>"
+    lexicon: frozenset[str] = frozenset()  # common English words (``lexicon.load_lexicon``)
 
     def is_wire(self, name: str) -> bool:
         return key(name) in self.wires or any(p.search(name) for p in self.wire_patterns)

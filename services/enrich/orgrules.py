@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
 from services.enrich.knowledge import Knowledge, key
+from services.enrich.lexicon import is_common
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3") or a number-led name ("3D").
@@ -244,15 +246,60 @@ def from_runs(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
         )
         followed_by_form = bool(SUFFIX_TAIL.match(text[m.end() : m.end() + 40]))
         last = tail_at if tail_at >= 0 else (len(words) - 1 if followed_by_form else -1)
+        if 0 <= tail_at < len(words) - 2:
+            owner_next = text[m.end() : m.end() + 2] in ("'s", "’s")
+            last = _head_extent(words, tail_at, knowledge, owner_next)
         if last >= 0:
             first = _strip_noise(words[:last], knowledge)
             if first < last or (followed_by_form and first <= last):
                 # A tail word alone ("Holdings") or after only connectors names nothing.
                 start, end = _span(text, words, first, last)
+                if first == 0:
+                    start = _partner_names(text, start, end)
                 hits.append(_hit(text, start, end, knowledge))
                 continue
         hits.extend(_from_head(text, words, knowledge))
     return hits
+
+
+PARTNER_CHAIN = re.compile(r"(?:^|\n|[.:;!?(”\"][ ]|[a-z][ ])((?:[A-Z][a-z]+,[ ]){1,4})$")
+PARTNER_NAME = re.compile(r"^(?:[A-Z][a-z]+,[ ]){1,4}[^,]*&[^,]*$")
+LAW_FIRM = re.compile(r"&.*(?:LLP|LLC|L\.L\.P\.|PLLC|P\.A\.|P\.C\.|Associates)\W*$")
+
+
+def _partner_names(text: str, start: int, end: int) -> int:
+    """Start of a partnership name with commas ("Abel, Brook, Cray & Dane LLP"): single
+    capitalised names and commas before an "X & Y LLP" span belong to it."""
+    if not LAW_FIRM.search(text[start:end]):
+        return start
+    m = PARTNER_CHAIN.search(text[max(0, start - 60) : start])
+    return start - len(m.group(1)) if m else start
+
+
+def _head_extent(
+    words: list[tuple[int, int, str]], tail_at: int, knowledge: Knowledge, owner_next: bool
+) -> int:
+    """Last word of a name whose ending word opens an organisation head ("X Center for Y Z",
+    "X School of Y", "X Institute of Y and Z"): the run goes on past the ending, up to a title
+    or a conjunction before another organisation ("... of Y and Jane Roe Partners", or "... of
+    Y and Z's Law School" when ``owner_next``: the run stops at a possessive)."""
+    pair = f"{words[tail_at][2]} {words[tail_at + 1][2]}"
+    if pair not in knowledge.org_heads:
+        return tail_at
+    last = len(words) - 1
+    for j in range(tail_at + 2, len(words)):
+        word = words[j][2]
+        if _bare(word) in knowledge.titles or _bare(word) in knowledge.role_words:
+            last = j - 1
+            break
+        if word in CONJUNCTIONS and (
+            owner_next or any(_bare(w[2]) in knowledge.org_tails for w in words[j + 1 :])
+        ):
+            last = j - 1
+            break
+    while last > tail_at and words[last][2].lower() in CONNECTOR_WORDS:
+        last -= 1
+    return last
 
 
 def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
@@ -454,7 +501,10 @@ def is_generic_unit(name: str, knowledge: Knowledge) -> bool:
 
 def _comma_cuts(name: str) -> list[tuple[int, int]]:
     """Pieces of a list run together by the model ("Acme Labs, Brightwell Partners"); a legal
-    form after the comma (", Inc.") stays with its name."""
+    form after the comma (", Inc.") stays with its name, and so does a partnership name
+    ("Abel, Brook, Cray & Dane LLP")."""
+    if PARTNER_NAME.match(name) and LAW_FIRM.search(name):
+        return [(0, len(name))]
     pieces, start = [], 0
     for m in re.finditer(r", ", name):
         if SUFFIX_TAIL.match(name[m.start() :]):
@@ -620,12 +670,22 @@ def is_sentence_opener(text: str, start: int, end: int) -> bool:
     return low in SENTENCE_OPENERS or (low.endswith("ly") and text[end : end + 1] == ",")
 
 
+def _has_head(words: list[str], knowledge: Knowledge) -> bool:
+    """Two words of ``words`` form an organisation head ("School of", "Center for")."""
+    return any(f"{w} {n}" in knowledge.org_heads for w, n in pairwise(words))
+
+
 def _org_shaped(piece: str, knowledge: Knowledge, known: set[str]) -> bool:
     words = piece.split()
     if not words:
         return False
     last = _bare(words[-1])
-    if key(piece) not in known and last not in knowledge.org_tails | knowledge.org_suffixes:
+    headed = _has_head(words, knowledge)
+    if (
+        key(piece) not in known
+        and last not in knowledge.org_tails | knowledge.org_suffixes
+        and not headed  # "Brill School of Design"
+    ):
         return False
     # "University Commission" names no one: some word must not be an organisation word.
     return any(
@@ -722,10 +782,43 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 if (of := PERSON_OF.match(piece[c:d])) and key(of.group(1)) in known_people:
                     c += of.end()
                 start, end = hit.start + a + c, hit.start + a + d
-                refined = _refine_one(text, start, end, hit, knowledge)
-                if refined is not None:
-                    out.append(refined)
+                for s_, e_ in _owner_cut(text, start, end, knowledge, known_orgs):
+                    refined = _refine_one(text, s_, e_, hit, knowledge)
+                    if refined is not None:
+                        out.append(refined)
     return out
+
+
+def _owner_cut(
+    text: str, start: int, end: int, knowledge: Knowledge, known: set[str]
+) -> list[tuple[int, int]]:
+    """ "Acme University's Brill School of Law": an owner and what it owns, two organisations,
+    when what follows the possessive is organisation-shaped and the owner is one too (it has an
+    organisation ending, or is named elsewhere in the release without the possessive, or what
+    it owns opens with an organisation head: "X's Brill School of Law"). What it owns must be a
+    name: a head, or a word that is no common English word ("X's Law School" stays whole).
+    Eponyms stay whole ("Cure Quorvel's Fund", "Brill Quorvel's Disease Center")."""
+    span = text[start:end]
+    m = POSSESSIVE_SPLIT.search(span)
+    if m is None:
+        return [(start, end)]
+    owner, owned = span[: m.start()], span[m.end() :]
+    owner_words, owned_words = owner.split(), owned.split()
+    headed = _has_head(owned_words, knowledge)
+    if is_generic_unit(owned, knowledge) or not (headed or _org_shaped(owned, knowledge, known)):
+        return [(start, end)]
+    proper = any(
+        w[:1].isupper()
+        and not is_common(w, knowledge.lexicon)
+        and _bare(w) not in knowledge.org_tails
+        for w in owned_words
+    )
+    if not owner_words or not (headed or proper):
+        return [(start, end)]  # "X's Law School": a generic unit of X
+    named_alone = re.search(rf"(?<![\w’']){re.escape(owner)}(?![\w]|['’]s)", text)
+    if not (headed or named_alone or _bare(owner_words[-1]) in knowledge.org_tails):
+        return [(start, end)]
+    return [(start, start + m.start()), (start + m.end(), end)]
 
 
 def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge) -> Hit | None:
@@ -819,3 +912,86 @@ def is_street_address(text: str, start: int, end: int) -> bool:
     """A span after a house number that ends like a street name."""
     before = text[max(0, start - 12) : start].rstrip()
     return bool(STREET.search(text[start:end])) and bool(re.search(r"\d+[A-Za-z]?$", before))
+
+
+FUNCTION_WORDS = CONNECTOR_WORDS | {
+    "a",
+    "an",
+    "to",
+    "in",
+    "on",
+    "by",
+    "with",
+    "from",
+    "you",
+    "your",
+}
+# A name is read after these ("an analyst at X", "the X", "founder of X", "rated by X"); a
+# heading or a feature name is not.
+NAME_CONTEXT = {"the", "at", "of", "from", "by", "to", "through", "with", "for", "joined", "join"}
+# A name is the subject of a reporting or business verb; a heading runs into a sentence.
+SUBJECT_VERB = re.compile(
+    r"[ ](?:announce[sd]|said|says|acted|launche[sd]|reported|reports|acquired|appoint(?:s|ed)|"
+    r"name[sd]|welcome[sd]|hire[sd]|promote[sd]|partnered|partners[ ]with|has|is|was)\b"
+)
+TITLE_RUN = r"[A-Z][\w'’.-]*(?:[ ](?:of|and|&|for|the)?[ ]?[A-Z][\w'’.-]*)*"
+NEXT_ITEM = re.compile(rf"[ ]?(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)({TITLE_RUN})")
+PREV_ITEM = re.compile(rf"({TITLE_RUN})(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)$")
+
+
+def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[str] | None:
+    """The content words of ``name`` when it is made only of plain capitalised English words
+    (and, with ``endings``, names no organisation ending); else None."""
+    content = []
+    for raw in name.split():
+        word = re.sub(r"['’]s$", "", raw.strip(',.:;()"“”'))
+        if not word or word.lower() in FUNCTION_WORDS:
+            continue
+        if not (word[0].isupper() and word[1:].islower() and word.isalpha()):
+            return None  # an acronym, CamelCase, a number: not a plain word
+        lower = word.lower()
+        if endings and (lower in knowledge.org_tails or lower in knowledge.org_suffixes):
+            return None
+        if not is_common(word, knowledge.lexicon):
+            return None
+        content.append(word)
+    return content
+
+
+def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
+    """Ids of organisation hits that are phrases of common words, not names: section headings
+    and feature lists run into the text ("Vulnerability Management", "Protecting Businesses
+    from ...", "Billing & Payments, Rapid Coding"). Such a span (two or more plain English
+    words, no organisation ending, not opening with "The") is dropped when it occurs once in the
+    release, is not read where a name is read ("at X", "the X", "founder of X", "the platform
+    X", "X's", "X announced", "X is"), does not follow a post ("Jane Roe, Senior Officer,
+    Plain Words") and is not listed beside a name that is not such a phrase ("A, Plain Words
+    and Brightquill")."""
+    if not knowledge.lexicon:
+        return set()
+    out: set[int] = set()
+    for h in hits:
+        if h.label != "organization" or h.start < 0 or h.source not in ("ner", "pattern"):
+            continue
+        words = _plain_words(h.text, knowledge)
+        if words is None or len(words) < 2 or h.text.startswith("The "):
+            continue
+        if len(re.findall(rf"(?<!\w){re.escape(h.text)}(?!\w)", text)) > 1:
+            continue
+        before = text[max(0, h.start - 40) : h.start].split()
+        prev = before[-1].lower() if before and text[h.start - 1 : h.start] == " " else ""
+        if prev in NAME_CONTEXT or prev in knowledge.org_nouns:
+            continue
+        if text[h.end : h.end + 2] in ("'s", "’s") or SUBJECT_VERB.match(text, h.end):
+            continue
+        items = []
+        if m := NEXT_ITEM.match(text, h.end):
+            items.append(m.group(1))
+        if m := PREV_ITEM.search(text[max(0, h.start - 80) : h.start]):
+            items.append(m.group(1))
+            if any(w.lower().strip(",&") in knowledge.role_words for w in m.group(1).split()):
+                continue  # a roster line: "Jane Roe, Senior Officer, Plain Words"
+        if any(_plain_words(i, knowledge, endings=False) is None for i in items):
+            continue
+        out.add(id(h))
+    return out
