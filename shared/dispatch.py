@@ -43,16 +43,17 @@ class Dispatcher:
 
         If Redis takes the ids but the wake-up cannot be sent, the wake-up count expires
         and the scheduler's sweep wakes the stage (``wake_if_idle``)."""
-        if self.inbox is None:
-            raise RuntimeError("this Dispatcher was made without an inbox")
-        if release_ids and self.inbox.put(stage, release_ids):
+        if release_ids and self._inbox().put(stage, release_ids):
             self.wake(stage)
 
     def wake_if_idle(self, stage: Stage) -> bool:
         """Wake the stage if its inbox holds releases and no wake-up is waiting."""
-        if self.inbox is None:
-            raise RuntimeError("this Dispatcher was made without an inbox")
-        if self.inbox.put(stage, []):
+        if self._inbox().put(stage, []):
             self.wake(stage)
             return True
         return False
+
+    def _inbox(self) -> Inbox:
+        if self.inbox is None:
+            raise RuntimeError("this Dispatcher was made without an inbox")
+        return self.inbox

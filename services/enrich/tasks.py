@@ -32,7 +32,7 @@ class EnrichTask(StageTask):
         parsed = self.store.load_document(release_id, "parsed", ParsedRelease)
         if parsed is None:
             raise NotFound(f"release {release_id} has no parsed document")
-        self._save(release_id, load_enricher().enrich(parsed))
+        self._save([(release_id, load_enricher().enrich(parsed))])
         return True
 
     def run_batch(self, release_ids: list[str]) -> None:
@@ -46,18 +46,15 @@ class EnrichTask(StageTask):
             log.warning("batch.fallback", error=f"{type(exc).__name__}: {exc}")
             super().run_batch(release_ids)
             return
-        outputs = [(rid, doc) for (rid, _), doc in zip(ready, enriched, strict=True)]
+        self._save([(rid, doc) for (rid, _), doc in zip(ready, enriched, strict=True)])
+        self.hand_on(Stage.PUBLISH, [rid for rid, _ in ready])
+        # Releases without a parsed document take the one-release path: NotFound is
+        # retried alone, then dead-lettered; one whose document turned up is handed on.
+        super().run_batch([rid for rid, doc in zip(release_ids, loaded, strict=True) if not doc])
+
+    def _save(self, outputs: list[tuple[str, EnrichedRelease]]) -> None:
         self.store.save_stage_outputs(
             outputs, Stage.ENRICH, "enriched", Stage.PUBLISH, self.settings.stuck_after
-        )
-        missing = [rid for rid, doc in zip(release_ids, loaded, strict=True) if doc is None]
-        for rid in missing:  # the usual NotFound path: retried alone, then dead-lettered
-            self.isolated(rid, self.process, rid)
-        self.hand_on(Stage.PUBLISH, [rid for rid, _ in ready])
-
-    def _save(self, release_id: str, enriched: EnrichedRelease) -> None:
-        self.store.save_stage_output(
-            release_id, Stage.ENRICH, "enriched", enriched, Stage.PUBLISH, self.settings.stuck_after
         )
 
 
