@@ -7,6 +7,7 @@ Every function here is pure: text and already-loaded resources in, ``Hit`` objec
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -50,6 +51,13 @@ BULLET_PERSON = re.compile(
     r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,4})"
     r"[ \t]+[—–-][ \t]+([^\n]+)$"
 )
+# Forms of address (not posts) that may open a name the model read as an organisation.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "mx", "dr", "prof", "sir", "dame", "h.e", "his excellency"}
+    | {"her excellency", "hon", "datuk", "dato", "dato'", "datin", "tan sri", "puan sri"}
+    | {"tengku", "tunku", "ybhg", "yb", "sheikh", "sheikha"}
+)
+Ents = list[tuple[int, int, str]]
 DIRECTION = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
     r"Northeast|Northwest|Southeast|Southwest)(?:ern)?\s+"
@@ -109,12 +117,43 @@ def trimmed_hit(
     return Hit(start, end, text[start:end], label, source)
 
 
+def joined_people(text: str, ents: Iterable[tuple[int, int, str]]) -> Ents:
+    """Two PERSON spans separated by one space are one long name the model cut in two
+    ("Datuk Jane Binti Roe" + "Abdul Karim")."""
+    out: Ents = []
+    for start, end, label in ents:
+        if (
+            out
+            and label == "PERSON"
+            and out[-1][2] == "PERSON"
+            and out[-1][1] + 1 == start
+            and text[out[-1][1]] == " "
+        ):
+            out[-1] = (out[-1][0], end, label)
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def honorific_person(span: str, knowledge: Knowledge) -> bool:
+    """An organisation span that is an honorific and a person's name ("H.E. Jane Roe",
+    "Dr. Jane Roe"): a person."""
+    first, _, rest = span.partition(" ")
+    if not rest or first.rstrip(".").lower() not in HONORIFICS & knowledge.titles:
+        return False
+    return looks_like_person(rest, knowledge) and not has_org_suffix(rest, knowledge)
+
+
 def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
     hits = []
-    for start, end, ner_label in ents:
+    for start, end, ner_label in joined_people(text, ents):
         label = NER_LABELS.get(ner_label)
         if label is None:
             continue
+        if label == "organization" and text[start:end].rstrip(".").lower() in knowledge.titles:
+            continue  # "YBhg", "H.E." alone: an honorific, not a name
+        if label == "organization" and honorific_person(text[start:end], knowledge):
+            label = "person"
         if label == "facility":
             if not has_org_suffix(text[start:end], knowledge):
                 continue
@@ -172,6 +211,32 @@ def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:
         hits.append(Hit(m.start(1), m.end(1), city_name, "place", "pattern", place=city))
         hits.append(Hit(m.start(2), m.end(2), m.group(2), "place", "pattern", place=state))
     return hits
+
+
+def yield_to_places(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """Model spans that swallowed a place the gazetteer or a "City, ST" pattern found: a date
+    around a place ("the Georgia summer") goes, and a name opening with the state of a "City,
+    ST" ("Austin, TX CME") starts after the state."""
+    places = [h for h in hits if h.label == "place" and h.source in ("gazetteer", "pattern")]
+    if not places:
+        return hits
+    states = {
+        h.start: h.end
+        for h in places
+        if h.source == "pattern" and h.place is not None and h.place.kind == "subdivision"
+    }
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.source == "ner" and hit.label in ("date", "money"):
+            if any(p.start < hit.end and hit.start < p.end for p in places):
+                continue
+        elif hit.source == "ner" and hit.start in states and hit.end > states[hit.start]:
+            rest = trimmed_hit(text, states[hit.start], hit.end, hit.label, "ner", knowledge)
+            if rest is not None:
+                out.append(rest)
+            continue
+        out.append(hit)
+    return out
 
 
 def tickers(text: str) -> set[str]:
@@ -346,6 +411,8 @@ def keep(
             return False
         if hit.label == "person" and is_role(name, knowledge):
             return False
+    if hit.label == "place" and hit.place is None and any(c.isdigit() for c in name):
+        return False  # "V6", "Acme24": a model, a handle or a code, not a place it knows
     if hit.label in ("person", "organization") and LAW.search(name):
         return False  # "Securities Exchange Act": a law
     if hit.label == "person" and name.split()[-1].islower():
@@ -431,6 +498,19 @@ def is_heading_org(text: str, hit: Hit, knowledge: Knowledge) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     whole = not text[line_start : hit.start].strip() and not text[hit.end : line_end].strip(" .:")
     return whole and not has_org_suffix(hit.text, knowledge)
+
+
+def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
+    """A "person" whose first word is a one-word name the release uses on its own as an
+    organisation (twice or more, or in its own About section) is that organisation's product
+    or unit ("Acme Glider" beside "Acme"), not a person."""
+    uses = Counter(h.text for h in hits if h.label == "organization" and " " not in h.text)
+    for h in hits:
+        if h.label != "person" or h.source not in ("ner", "pattern"):
+            continue
+        first = h.text.split()[0] if " " in h.text else ""
+        if first and (uses[first] >= 2 or (uses[first] and key(first) in subjects)):
+            h.label = "organization"
 
 
 def places_named_as_orgs(hits: list[Hit]) -> None:

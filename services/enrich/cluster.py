@@ -155,7 +155,10 @@ def group_people(hits: list[Hit], others: list[Hit]) -> list[Group]:
             match.name = name
     for hit in singles + others:
         word = hit.text.strip()
-        owners = [p for p in people if word in (surname(p.name), given_name(p.name))]
+        # A word the model called an organisation or place joins a person only as a surname:
+        # "Acme" is the maker of the "Acme Glider", not its given name.
+        forms = (surname,) if hit.label != "person" else (surname, given_name)
+        owners = [p for p in people if word in (form(p.name) for form in forms)]
         if len({p.name for p in owners}) == 1:
             hit.label = "person"
             owners[0].hits.append(hit)

@@ -123,6 +123,7 @@ class Enricher:
         hits += evidence.from_domains(text, domains, kn, headline_end)
         hits += evidence.from_attributions(text, kn, headline_end)
         hits += evidence.from_lists(text, hits, kn, headline_end)
+        hits += evidence.from_place_lists(text, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
@@ -155,6 +156,7 @@ class Enricher:
                 or h.label == "place"
                 or not any(a <= h.start and h.end <= b for a, b in categories)
             ]
+        hits = cand.yield_to_places(text, hits, kn)
         hits = cluster.resolve_overlaps(hits)
         # After the overlaps: an award's name takes the names inside it ("United States
         # National Medal of Science") down with it.
@@ -188,6 +190,7 @@ class Enricher:
         hits = [h for h in hits if h.source != "ner" or h.start >= headline_end]
         cand.attach_aliases(text, hits)
         hits = [cand.retype(h, gz, kn) for h in hits]
+        cand.made_by_orgs(hits, subjects)
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 from services.enrich.candidates import Hit
+from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge
 from services.enrich.names import has_org_suffix, looks_like_person
 from services.enrich.orgrules import _strip_noise, _words, post_start
@@ -208,4 +209,49 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             end = start + len(name)
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
             hits.append(Hit(start, end, name, "person", "pattern"))
+    return hits
+
+
+# "offices in Ostrava, Brno and Zlin": a list of places after a word that says where.
+_PLACE_WORD = r"(?:St\.|[A-Z][\w'’-]*)"
+_PLACE_ITEM = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
+PLACE_LIST = re.compile(
+    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Ff]rom|[Bb]etween)[ ]+"
+    rf"({_PLACE_ITEM}(?:(?:,[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+){_PLACE_ITEM})+)"
+)
+_PLACE_SEP = re.compile(r",[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+")
+
+
+def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> list[Hit]:
+    """Items of a coordinated list after "in/across/from/..." ("satellite offices in Ostrava,
+    Brno and Zlin") are places when the gazetteer knows every item, or all but one of three or
+    more; a city the model called a person is then a place. Lists with an organisation
+    ending are not lists of places."""
+    hits: list[Hit] = []
+    for m in PLACE_LIST.finditer(text):
+        span = m.group(1)
+        seps = list(_PLACE_SEP.finditer(span))
+        # The list ends at the item after its last conjunction ("in Ostrava and Brno, Jane
+        # Roe said"); without one it is no list ("In Ostrava, Jane Roe ...").
+        last = [i for i, sep in enumerate(seps) if re.search(r"(?:and|or|&)[ ]+$", sep.group(0))]
+        if not last:
+            continue
+        if last[-1] + 1 < len(seps):
+            span = span[: seps[last[-1] + 1].start()]
+            seps = seps[: last[-1] + 1]
+        items: list[tuple[int, str]] = []
+        pos = 0
+        for sep in [*seps, None]:
+            end = sep.start() if sep else len(span)
+            item = span[pos:end].rstrip(".")
+            items.append((m.start(1) + pos, item))
+            pos = sep.end() if sep else pos
+        if any(has_org_suffix(item, knowledge) for _, item in items):
+            continue
+        places = [gazetteer.known(item) for _, item in items]
+        unknown = sum(p is None for p in places)
+        if unknown and (len(items) < 3 or unknown > 1):
+            continue
+        for (start, item), place in zip(items, places, strict=True):
+            hits.append(Hit(start, start + len(item), item, "place", "pattern", place=place))
     return hits

@@ -76,8 +76,13 @@ class Gazetteer:
         self._abbrev: dict[str, Place] = {}  # "TX", "Calif." -> state (context-only)
         self._countries: dict[str, Place] = {}
         self._subdivisions: dict[str, Place] = {}
+        # First-level subdivisions of every other country ("Sabah", "Bavaria"): looked up only
+        # where the text already says "place" (a list of places), never scanned or used to
+        # retype a name, because many are ordinary words ("Centre", "Central", "Capital").
+        self._world: dict[str, Place] = {}
         self._add_countries()
         self._add_subdivisions()
+        self._add_world_subdivisions()
         self._add_cities(cities)
         self._add_regions(knowledge)
         self._add_aliases(knowledge.place_aliases)
@@ -117,6 +122,14 @@ class Gazetteer:
                     self._abbrev[sub.code.split("-")[1]] = place
         for abbrev, code in AP_STATES.items():
             self._abbrev[abbrev] = self._subdivisions[f"US-{code}"]
+
+    def _add_world_subdivisions(self) -> None:
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None or sub.country_code in SUBDIVISION_COUNTRIES:
+                continue
+            name = sub.name.split("[")[0].split("(")[0].strip()
+            place = Place(name, "subdivision", country=sub.country_code, subdivision=sub.code)
+            self._world.setdefault(fold(name), place)
 
     def _add_cities(self, cities: Mapping[str, Mapping[str, Any]]) -> None:
         for city in cities.values():
@@ -173,6 +186,11 @@ class Gazetteer:
     def candidates(self, surface: str) -> list[Place]:
         found = self._exact.get(surface) or self._folded.get(fold(surface)) or []
         return sorted(found, key=lambda p: (KIND_RANK[p.kind], -p.population))
+
+    def known(self, surface: str) -> Place | None:
+        """The best place of that name, first-level subdivisions of any country included."""
+        found = self.candidates(surface)
+        return found[0] if found else self._world.get(fold(surface))
 
     def cities(self, surface: str) -> list[Place]:
         return [p for p in self.candidates(surface) if p.kind == "city"]

@@ -18,6 +18,12 @@ NAME_PARTICLES = {
 }
 GENERATIONAL = {"jr", "sr", "ii", "iii", "iv", "v"}
 LOWER_WORDS = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "in", "on", "at", "y"}
+# Text up to a closing parenthesis that the span does not open, and the punctuation after it.
+UNOPENED = re.compile(r"^[^(]*\)[\s,;:.]*")
+# A sentence end inside a span, then a word that never belongs to a name.
+NEXT_SENTENCE = re.compile(
+    r"\.[ ]+(?:We|Our|It|Its|They|Their|He|His|She|Her|This|These|That|The|In|As|At|For|With)$"
+)
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\.[A-Za-z]{1,3}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|Cos|St))\.$")
 
 
@@ -46,6 +52,14 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             start += 4
             changed = True
             continue
+        if (m := UNOPENED.match(span)) and m.end() < len(span):
+            start += m.end()  # "May),Las Vegas": what ends a parenthesis opened before
+            changed = True
+            continue
+        if m := NEXT_SENTENCE.search(span):
+            end -= len(m.group(0))  # "Acme X. We": the next sentence's first word
+            changed = True
+            continue
         if person:
             first, _, rest = span.partition(" ")
             if rest and first.rstrip(".").lower() in knowledge.titles:
@@ -64,9 +78,9 @@ def tokens(name: str) -> list[str]:
 
 
 def looks_like_person(name: str, knowledge: Knowledge) -> bool:
-    """Two to five capitalised words, no digits, no company-style word."""
+    """Two to six capitalised words, no digits, no company-style word."""
     words = tokens(name)
-    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in name):
         return False
     if any(c in name for c in "@/&:;|•+=<>"):
         return False
