@@ -518,6 +518,12 @@ def _comma_cuts(name: str) -> list[tuple[int, int]]:
 # "Boston-based", "New York-based": a location modifier before a name, never part of it.
 BASED = re.compile(r"^(?:[A-Z][\w.]*[ ])*?[A-Z][\w.]*-based[ ]+")
 PERSON_OF = re.compile(r"^(.+?)[ ](?:of|at|from)[ ]+(?:the[ ]+)?(?=\S)")
+# Words that open a post written after a name and a comma.
+POSTS = frozenset(
+    {"ceo", "cfo", "coo", "cto", "cmo", "vp", "svp", "evp", "avp", "officer", "director"}
+    | {"manager", "president", "chairman", "chairwoman", "chair", "founder", "co-founder"}
+    | {"cofounder", "head", "executive", "senior", "chief", "vice", "deputy", "general"}
+)
 POST_OPENERS = {"senior", "vice", "chief", "head", "executive", "deputy", "associate"}
 AND = re.compile(r"[ ]and[ ]+(?:the[ ]+)?")
 # Awards, prizes and medals are named like organisations ("National Medal of Science", "Acme
@@ -722,9 +728,17 @@ def _and_cuts(
             or _bare(first_right) in knowledge.role_words
             or _bare(first_right) in POST_OPENERS
         )
+        # "Acme Collision and Acme Auto Glass" beside "Acme" alone: two units of one maker.
+        shared = (
+            len(left.split()) > 1
+            and len(right.split()) > 1
+            and left.split()[0] == first_right
+            and key(first_right) in known_orgs
+        )
         split = (
             based is not None
             or title_led
+            or shared
             or (
                 _org_shaped(right, knowledge, known_orgs)
                 and (left_person or _org_shaped(left, knowledge, known_orgs))
@@ -771,7 +785,12 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             continue
         if CODE_CHARS.search(hit.text):
             continue
-        for a, b in _comma_cuts(hit.text):
+        if text[hit.start - 2 : hit.start] == ", " and _bare(hit.text.split()[0]) in POSTS:
+            continue  # "Jane Roe, SVP Operations & Fleet Solutions at Acme": her post
+        # "Abel, Brook, Cray & Dane" written the same way twice or more is one name, not a
+        # list the model ran together.
+        repeated = PARTNER_NAME.match(hit.text) and text.count(hit.text) >= 2
+        for a, b in [(0, len(hit.text))] if repeated else _comma_cuts(hit.text):
             piece = hit.text[a:b]
             if text[hit.start + b : hit.start + b + 6] == "-based" and " and " in piece:
                 # "Acme Partners and Ostend" + "-based Brightwell": the last item is a place.
@@ -786,6 +805,31 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                     refined = _refine_one(text, s_, e_, hit, knowledge)
                     if refined is not None:
                         out.append(refined)
+    return _whole_repeated_names(text, out)
+
+
+def _whole_repeated_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """Pieces of a repeated comma name ("Bones", "Cray & Dane" inside "Abel, Bones, Cray &
+    Dane") are mentions of the whole name wherever it is written out."""
+    names = {
+        h.text
+        for h in hits
+        if h.label == "organization" and PARTNER_NAME.match(h.text) and text.count(h.text) >= 2
+    }
+    if not names:
+        return hits
+    spans = sorted(
+        (m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)
+    )
+    out: list[Hit] = []
+    covered: set[tuple[int, int]] = set()
+    for hit in hits:
+        span = next((sp for sp in spans if sp[0] <= hit.start and hit.end <= sp[1]), None)
+        if hit.label != "organization" or hit.source not in ("ner", "pattern") or span is None:
+            out.append(hit)
+        elif span not in covered:
+            covered.add(span)
+            out.append(Hit(span[0], span[1], text[span[0] : span[1]], "organization", hit.source))
     return out
 
 
@@ -969,12 +1013,16 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
     and Brightquill")."""
     if not knowledge.lexicon:
         return set()
+    # "Acme Collision" beside "Acme" named alone: a unit of a named maker, not a phrase.
+    makers = {h.text for h in hits if h.label == "organization" and " " not in h.text}
     out: set[int] = set()
     for h in hits:
         if h.label != "organization" or h.start < 0 or h.source not in ("ner", "pattern"):
             continue
         words = _plain_words(h.text, knowledge)
         if words is None or len(words) < 2 or h.text.startswith("The "):
+            continue
+        if h.text.split()[0] in makers:
             continue
         if len(re.findall(rf"(?<!\w){re.escape(h.text)}(?!\w)", text)) > 1:
             continue

@@ -5,7 +5,7 @@ project wrote, with invented names of people and organisations."""
 from __future__ import annotations
 
 from services.enrich import candidates as cand
-from services.enrich import cluster, evidence
+from services.enrich import cluster, evidence, orgrules
 from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import trim
@@ -128,3 +128,49 @@ def test_a_place_the_gazetteer_does_not_know_with_a_digit_is_dropped(
 ) -> None:
     assert not cand.keep(Hit(0, 4, "Zor7", "place", "ner"), enricher.knowledge)
     assert cand.keep(Hit(0, 8, "Quorvale", "place", "ner"), enricher.knowledge)
+
+
+def _refined(enricher: Enricher, text: str, hits: list[Hit]) -> list[str]:
+    return [h.text for h in orgrules.refine_orgs(text, hits, enricher.knowledge)]
+
+
+def test_a_comma_name_written_twice_is_one_name(enricher: Enricher) -> None:
+    text = (
+        "Pens, Quills, Inks & Fine Paper hosts a fair. Founded in 2011, Pens, Quills, Inks & "
+        "Fine Paper has grown. Its buyers include Acme Labs, Brightwell Partners."
+    )
+    whole = _hit(text, "Pens, Quills, Inks & Fine Paper", "organization")
+    piece = _hit(text, "Quills", "organization", nth=1)
+    listed = _hit(text, "Acme Labs, Brightwell Partners", "organization")
+    assert _refined(enricher, text, [whole, piece, listed]) == [
+        "Pens, Quills, Inks & Fine Paper",
+        "Pens, Quills, Inks & Fine Paper",
+        "Acme Labs",
+        "Brightwell Partners",
+    ]
+
+
+def test_two_units_of_a_maker_named_alone_are_split(enricher: Enricher) -> None:
+    text = "Its brands include Quorvane Collision and Quorvane Auto Glass. Quorvane grew."
+    both = _hit(text, "Quorvane Collision and Quorvane Auto Glass", "organization")
+    maker = _hit(text, "Quorvane", "organization", nth=2)
+    assert _refined(enricher, text, [both, maker]) == [
+        "Quorvane Collision",
+        "Quorvane Auto Glass",
+        "Quorvane",
+    ]
+    # Plain words after a maker's name are its unit, not a phrase to drop.
+    hits = orgrules.refine_orgs(text, [both, maker], enricher.knowledge)
+    assert orgrules.common_word_orgs(text, hits, enricher.knowledge) == set()
+
+
+def test_a_post_after_a_name_and_a_comma_is_not_an_organisation(enricher: Enricher) -> None:
+    text = "said Orlan Vesk, SVP Operations & Fleet Services at Quorvane."
+    post = _hit(text, "SVP Operations & Fleet Services", "organization")
+    assert _refined(enricher, text, [post]) == []
+
+
+def test_cultural_institutions_end_like_organisations(enricher: Enricher) -> None:
+    text = "The grant went to the Quorvale Street Theatre and its young actors."
+    runs = orgrules.from_runs(text, enricher.knowledge)
+    assert "Quorvale Street Theatre" in {h.text for h in runs}
