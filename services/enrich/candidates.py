@@ -411,8 +411,15 @@ def keep(
             return False
         if hit.label == "person" and is_role(name, knowledge):
             return False
-    if hit.label == "place" and hit.place is None and any(c.isdigit() for c in name):
-        return False  # "V6", "Acme24": a model, a handle or a code, not a place it knows
+    if hit.label == "place" and hit.place is None and hit.source == "ner":
+        if any(c.isdigit() for c in name):
+            return False  # "V6", "Acme24": a model, a handle or a code, not a place it knows
+        if (
+            " " not in name
+            and any(c.isupper() for c in name[1:])
+            and not SURNAME_PREFIX.match(name)
+        ):
+            return False  # "QRX", "SuperNODE", "BRELLWICK": an acronym or brand, not a place
     if hit.label in ("person", "organization") and LAW.search(name):
         return False  # "Securities Exchange Act": a law
     if hit.label == "person" and name.split()[-1].islower():

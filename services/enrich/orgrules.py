@@ -628,8 +628,9 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             words = hit.text.split()
             cut = post_start(words, knowledge)
             if cut is not None:
-                name = " ".join(words[:cut])
-                if hit.text.startswith(name):
+                # "Jane Roe — Founder": the dash before the post goes with it.
+                name = " ".join(words[:cut]).rstrip(" ,;:–—-")
+                if name and hit.text.startswith(name):
                     hit = Hit(hit.start, hit.start + len(name), name, "person", hit.source)
         out.append(hit)
     return out

@@ -174,3 +174,17 @@ def test_cultural_institutions_end_like_organisations(enricher: Enricher) -> Non
     text = "The grant went to the Quorvale Street Theatre and its young actors."
     runs = orgrules.from_runs(text, enricher.knowledge)
     assert "Quorvale Street Theatre" in {h.text for h in runs}
+
+
+def test_an_acronym_or_brand_the_gazetteer_does_not_know_is_no_place(
+    enricher: Enricher,
+) -> None:
+    for name in ("QRX", "SuperNODE", "BRELLWICK"):
+        assert not cand.keep(Hit(0, len(name), name, "place", "ner"), enricher.knowledge)
+    assert cand.keep(Hit(0, 9, "McQuorvan", "place", "ner"), enricher.knowledge)
+
+
+def test_a_dash_before_a_cut_post_goes_with_it(enricher: Enricher) -> None:
+    text = "* Orlan Vesk — Founder and Chief People Officer, Quorvane HR"
+    hit = _hit(text, "Orlan Vesk — Founder", "person")
+    assert [h.text for h in orgrules.trim_people([hit], enricher.knowledge)] == ["Orlan Vesk"]
