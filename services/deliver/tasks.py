@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import redis
+
 from shared import metrics
 from shared.celery_app import StageTask, create_app
-from shared.deliveries import Context, DeliveryBook
+from shared.deliveries import Context, DeliveryBook, Finish
 from shared.errors import NotFound
 from shared.logging import get_logger
 from shared.models import Delivery, DeliveryStatus, EnrichedRelease, RawRelease, Subscription
 from shared.secrets import SecretBox, load_key
-from shared.store import Store
 from shared.topology import Stage, route_for
 
 from .http import post
 from .outcome import Outcome, disable_reason, record_attempt
 from .payload import envelope, release_fragment
-from .policy import Verdict
+from .policy import AttemptResult, Verdict
 from .signing import webhook_headers
 from .ssrf import IPNetwork, parse_networks
 
@@ -95,22 +96,6 @@ class _Release:
         return self.fragments[published_at]
 
 
-class _Releases:
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._lock = threading.Lock()
-        self._loaded: dict[str, _Release] = {}
-
-    def get(self, release_id: str) -> _Release:
-        with self._lock:
-            if release_id not in self._loaded:
-                self._loaded[release_id] = _Release(
-                    self._store.load_document(release_id, "enriched", EnrichedRelease),
-                    self._store.load_raw(release_id),
-                )
-            return self._loaded[release_id]
-
-
 _fanout: ThreadPoolExecutor | None = None
 
 
@@ -131,154 +116,240 @@ def run(self: DeliverTask, delivery_ids: str | list[str]) -> None:
     holds up no other; deliveries already attempted belong to the scheduler's back-off and
     are skipped if the message is redelivered."""
     token = self.request.id or "local"
-    releases = _Releases(self.store)
     if isinstance(delivery_ids, str):
-        deliver_one(self, delivery_ids, releases, token, first_only=False)
-        return
-    futures = [
-        _fanout_pool().submit(deliver_one, self, d, releases, f"{token}:{d}", first_only=True)
-        for d in delivery_ids
-    ]
-    errors = [e for e in (f.exception() for f in futures) if e is not None]
-    if errors:
-        raise errors[0]  # the message is retried; finished deliveries are skipped then
+        FanOut(self, {delivery_ids: token}, first_only=False).run()
+    else:
+        FanOut(self, {d: f"{token}:{d}" for d in delivery_ids}, first_only=True).run()
 
 
-def deliver_one(
-    task: DeliverTask, delivery_id: str, releases: _Releases, token: str, first_only: bool
-) -> None:
-    store, settings = task.store, task.settings
-    # One attempt of a delivery at a time: after a Redis restart or a redelivery two
-    # messages for it can run at once, and both would spend retries in the same second.
-    lease = settings.webhook_deadline + LOCK_MARGIN_SECONDS
-    locked, delivery = task.book.open(delivery_id, token, lease)
-    if not locked:
-        # The holder records the outcome; should it die first, the scheduler looks again.
-        store.recheck_delivery(delivery_id, time.time() + lease)
-        log.info("delivery.in_flight_elsewhere", delivery_id=delivery_id)
-        return
-    finished = False
-    try:
-        finished = deliver_locked(task, delivery_id, delivery, releases, token, first_only)
-    finally:
-        if not finished:  # ``finish`` gives the lock up with the outcome; else do it here
-            store.unlock(f"delivery:{delivery_id}", token)
+@dataclass
+class _Attempt:
+    delivery: Delivery
+    owner: str  # owns the delivery's lock and, while the attempt runs, a subscription slot
+    subscription: Subscription
+    docs: _Release
 
 
-def deliver_locked(
-    task: DeliverTask,
-    delivery_id: str,
-    delivery: Delivery | None,
-    releases: _Releases,
-    token: str,
-    first_only: bool,
-) -> bool:
-    """Make the attempt if one is due; True when the outcome was saved (lock given up)."""
-    store, settings, book = task.store, task.settings, task.book
-    if delivery is None:
-        raise NotFound(f"no delivery {delivery_id}")
-    if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED) or (
-        first_only and delivery.attempts > 0
-    ):
-        if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED):
-            store.unschedule_delivery(delivery_id)  # a stale recheck: nothing left to do
-        log.info("delivery.skipped", delivery_id=delivery_id, status=delivery.status.value)
-        return False
-    docs = releases.get(delivery.release_id)
-    release, raw = docs.release, docs.raw
-    ctx = book.context(
-        delivery.subscription_id, delivery.release_id, token,
-        settings.subscription_concurrency, settings.task_time_limit,
-    )  # fmt: skip
-    subscription, slot = ctx.subscription, token if ctx.slot else ""
-    if release is None or raw is None or subscription is None or not subscription.active:
-        why = (
-            "release missing"
-            if release is None or raw is None
-            else "subscription deleted or disabled"
+class FanOut:
+    """One message's deliveries, attempted side by side with their bookkeeping grouped:
+    the locks and deliveries read in one round trip, the subscriptions and slots in one
+    per release, and the outcomes saved in one per group of attempts that end together
+    (shared.deliveries). A delivery's lock is held from ``open`` to its ``finish``; on an
+    unexpected error the locks and slots still held are given back (they expire anyway)."""
+
+    def __init__(self, task: DeliverTask, owners: dict[str, str], first_only: bool) -> None:
+        self.task, self.owners, self.first_only = task, owners, first_only
+        self.store, self.settings, self.book = task.store, task.settings, task.book
+        self.lease = self.settings.webhook_deadline + LOCK_MARGIN_SECONDS
+        self.locked: set[str] = set()  # deliveries whose lock this message holds
+        self.slots: dict[str, str] = {}  # delivery id -> subscription whose slot it holds
+
+    def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._give_back()
+
+    def _run(self) -> None:
+        ids = list(self.owners)
+        opened = self.book.open(ids, [self.owners[d] for d in ids], self.lease)
+        due: list[Delivery] = []
+        missing: list[str] = []
+        for delivery_id, (locked, delivery) in zip(ids, opened, strict=True):
+            if not locked:
+                # The holder records the outcome; should it die first, the scheduler looks again.
+                self.store.recheck_delivery(delivery_id, time.time() + self.lease)
+                log.info("delivery.in_flight_elsewhere", delivery_id=delivery_id)
+                continue
+            self.locked.add(delivery_id)
+            if delivery is None:
+                missing.append(delivery_id)
+            elif delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED) or (
+                self.first_only and delivery.attempts > 0
+            ):
+                if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED):
+                    self.store.unschedule_delivery(delivery_id)  # a stale recheck
+                log.info("delivery.skipped", delivery_id=delivery_id, status=delivery.status.value)
+            else:
+                due.append(delivery)
+        by_release: dict[str, list[Delivery]] = {}
+        for delivery in due:
+            by_release.setdefault(delivery.release_id, []).append(delivery)
+        for release_id, deliveries in by_release.items():
+            self._release_fan_out(release_id, deliveries)
+        if missing:
+            raise NotFound(f"no delivery {missing[0]}")
+
+    def _release_fan_out(self, release_id: str, deliveries: list[Delivery]) -> None:
+        docs = _Release(
+            self.store.load_document(release_id, "enriched", EnrichedRelease),
+            self.store.load_raw(release_id),
         )
+        contexts = self.book.contexts(
+            release_id,
+            [(d.subscription_id, self.owners[d.id]) for d in deliveries],
+            self.settings.subscription_concurrency,
+            self.settings.task_time_limit,
+        )
+        no_attempt: list[Finish] = []
+        attempts: list[tuple[_Attempt, Context]] = []
+        for delivery, ctx in zip(deliveries, contexts, strict=True):
+            owner = self.owners[delivery.id]
+            if ctx.slot:
+                self.slots[delivery.id] = delivery.subscription_id
+            subscription = ctx.subscription
+            if docs.release is None or docs.raw is None:
+                no_attempt.append(self._failed(delivery, "release missing"))
+            elif subscription is None or not subscription.active:
+                no_attempt.append(self._failed(delivery, "subscription deleted or disabled"))
+            elif not ctx.slot:
+                # Too many attempts in flight to this subscriber: try shortly, no attempt spent.
+                delivery.next_attempt_at = datetime.now(UTC) + timedelta(seconds=BUSY_RETRY_SECONDS)
+                no_attempt.append(Finish(delivery, owner))
+            else:
+                attempts.append((_Attempt(delivery, owner, subscription, docs), ctx))
+        self._finish(no_attempt)
+        failure: BaseException | None = None
+        requests = []
+        for attempt, ctx in attempts:
+            try:
+                requests.append((attempt, self._request(attempt, ctx)))
+            except Exception as exc:  # its lock and slot are given back in run()
+                failure = failure or exc
+        if len(requests) == 1:  # a retry or a single subscriber: no hand-off to a thread
+            attempt, (url, body, headers) = requests[0]
+            self._record([(attempt, self._post(url, body, headers))])
+        else:
+            failure = self._post_side_by_side(requests) or failure
+        if failure is not None:
+            raise failure  # the message is retried; finished deliveries are skipped then
+
+    def _post_side_by_side(
+        self, requests: list[tuple[_Attempt, tuple[str, bytes, dict[str, str]]]]
+    ) -> BaseException | None:
+        """POST on the fan-out threads; save each group of outcomes as it comes in, so a
+        slow subscriber delays no other's record. The first error, if any attempt raised."""
+        pending = {
+            _fanout_pool().submit(self._post, *request): attempt for attempt, request in requests
+        }
+        failure: BaseException | None = None
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            ended: list[tuple[_Attempt, AttemptResult]] = []
+            for future in done:
+                attempt = pending.pop(future)
+                error = future.exception()
+                if error is None:
+                    ended.append((attempt, future.result()))
+                else:
+                    failure = failure or error  # its lock and slot are given back in run()
+            self._record(ended)
+        return failure
+
+    def _failed(self, delivery: Delivery, why: str) -> Finish:
         failed = delivery.model_copy(
             update={"status": DeliveryStatus.FAILED, "last_error": why, "next_attempt_at": None}
         )
-        book.finish(failed, token, slot_token=slot)
-        return True
-    if not slot:
-        # Too many attempts in flight to this subscriber: try shortly, without spending an attempt.
-        delivery.next_attempt_at = datetime.now(UTC) + timedelta(seconds=BUSY_RETRY_SECONDS)
-        book.finish(delivery, token)
-        return True
-    try:
-        outcome = attempt(task, delivery, docs, subscription, ctx, token)
-    except BaseException:
-        store.release_slot(subscription.id, token)
-        raise
-    metrics.delivery_attempted(
-        outcome.delivery.status.value, outcome.delivery.delivered_at, raw.received_at
-    )
-    return True
+        owner = self.owners[delivery.id]
+        return Finish(failed, owner, slot_token=owner if delivery.id in self.slots else "")
 
+    def _request(self, attempt: _Attempt, ctx: Context) -> tuple[str, bytes, dict[str, str]]:
+        """The signed POST of one attempt: URL, body and headers."""
+        delivery, subscription = attempt.delivery, attempt.subscription
+        body = envelope(attempt.docs.fragment(ctx.published_at), delivery.id, subscription.id)
+        if ctx.sealed_secrets is None:
+            raise NotFound(f"subscription {subscription.id} has no signing secret")
+        secrets = self.task.box.open(ctx.sealed_secrets).active(time.time())
+        headers = {
+            "content-type": "application/json",
+            "user-agent": "pressroom-webhooks/0.1",
+            **webhook_headers(secrets, delivery.id, int(time.time()), body),
+        }
+        return subscription.url, body, headers
 
-def attempt(
-    task: DeliverTask,
-    delivery: Delivery,
-    docs: _Release,
-    subscription: Subscription,
-    ctx: Context,
-    token: str,
-) -> Outcome:
-    """One signed POST; its outcome, the subscription's health, the slot and the lock are
-    saved in one step."""
-    settings = task.settings
-    body = envelope(docs.fragment(ctx.published_at), delivery.id, subscription.id)
-    if ctx.sealed_secrets is None:
-        raise NotFound(f"subscription {subscription.id} has no signing secret")
-    secrets = task.box.open(ctx.sealed_secrets).active(time.time())
-    headers = {
-        "content-type": "application/json",
-        "user-agent": "pressroom-webhooks/0.1",
-        **webhook_headers(secrets, delivery.id, int(time.time()), body),
-    }
-    result = post(
-        subscription.url,
-        body,
-        headers,
-        task.allowed_networks,
-        connect_timeout=settings.webhook_connect_timeout,
-        deadline=settings.webhook_deadline,
-        max_response_bytes=settings.webhook_max_response_bytes,
-    )
-    now = datetime.now(UTC)
-    outcome = record_attempt(delivery, result, now, _dice, settings.retry_delays)
-    succeeded = outcome.verdict is Verdict.SUCCEEDED
-    health = task.book.finish(
-        outcome.delivery, token, "ok" if succeeded else "fail", now.timestamp(),
-        outcome.exhausted, slot_token=token,
-    )  # fmt: skip
-    if health is not None:
+    def _post(self, url: str, body: bytes, headers: dict[str, str]) -> AttemptResult:
+        s = self.settings
+        return post(
+            url, body, headers, self.task.allowed_networks,
+            connect_timeout=s.webhook_connect_timeout, deadline=s.webhook_deadline,
+            max_response_bytes=s.webhook_max_response_bytes,
+        )  # fmt: skip
+
+    def _record(self, ended: list[tuple[_Attempt, AttemptResult]]) -> None:
+        """Save the outcomes of attempts that ended together; disable a subscription whose
+        deliveries keep failing."""
+        now = datetime.now(UTC)
+        outcomes = [
+            record_attempt(a.delivery, result, now, _dice, self.settings.retry_delays)
+            for a, result in ended
+        ]
+        healths = self._finish(
+            [
+                Finish(
+                    outcome.delivery,
+                    a.owner,
+                    "ok" if outcome.verdict is Verdict.SUCCEEDED else "fail",
+                    now.timestamp(),
+                    outcome.exhausted,
+                    slot_token=a.owner,
+                )
+                for (a, _), outcome in zip(ended, outcomes, strict=True)
+            ]
+        )
+        for (a, result), outcome, health in zip(ended, outcomes, healths, strict=True):
+            if health is not None:
+                self._maybe_disable(a.subscription, outcome, health, now.timestamp())
+            assert a.docs.raw is not None
+            metrics.delivery_attempted(
+                outcome.delivery.status.value, outcome.delivery.delivered_at, a.docs.raw.received_at
+            )
+            log.info(
+                "delivery.attempted",
+                release_id=a.delivery.release_id,
+                subscription_id=a.subscription.id,
+                status_code=result.status_code,
+                verdict=outcome.verdict.value,
+                attempts=outcome.delivery.attempts,
+                latency_ms=result.latency_ms,
+                error=result.error,
+            )
+
+    def _finish(self, finishes: list[Finish]) -> list[tuple[int, float] | None]:
+        healths = self.book.finish(finishes)
+        for f in finishes:  # ``finish`` gave the lock and the slot up
+            self.locked.discard(f.delivery.id)
+            self.slots.pop(f.delivery.id, None)
+        return healths
+
+    def _maybe_disable(
+        self, subscription: Subscription, outcome: Outcome, health: tuple[int, float], now: float
+    ) -> None:
         in_a_row, since = health
+        s = self.settings
         reason = (
             "the endpoint answered 410 Gone"
             if outcome.verdict is Verdict.GONE
             else disable_reason(
                 in_a_row,
                 since,
-                now.timestamp(),
-                settings.disable_after_failed_deliveries,
-                settings.disable_after_failing_days,
+                now,
+                s.disable_after_failed_deliveries,
+                s.disable_after_failing_days,
             )
         )
         if reason:
             subscription.active, subscription.disabled_reason = False, reason
-            task.store.save_subscription(subscription)
+            self.store.save_subscription(subscription)
             log.warning("subscription.disabled", subscription_id=subscription.id, reason=reason)
-    log.info(
-        "delivery.attempted",
-        release_id=delivery.release_id,
-        subscription_id=subscription.id,
-        status_code=result.status_code,
-        verdict=outcome.verdict.value,
-        attempts=outcome.delivery.attempts,
-        latency_ms=result.latency_ms,
-        error=result.error,
-    )
-    return outcome
+
+    def _give_back(self) -> None:
+        """Locks and slots still held after an error: give them back now rather than let
+        them expire (the lease), so a retry of the message can attempt at once."""
+        for delivery_id in self.locked:
+            owner = self.owners[delivery_id]
+            with contextlib.suppress(redis.RedisError):
+                if delivery_id in self.slots:
+                    self.store.release_slot(self.slots[delivery_id], owner)
+                self.store.unlock(f"delivery:{delivery_id}", owner)
+        self.locked.clear()
+        self.slots.clear()

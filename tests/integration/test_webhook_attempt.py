@@ -98,16 +98,24 @@ def test_response_read_is_bounded() -> None:
     assert result.status_code == 200
 
 
+def test_a_connection_left_with_unread_answer_is_not_reused() -> None:
+    """The bound stops reading mid-answer; the rest must not become the next answer."""
+    bodies = iter([b"y" * 3_000_000, b"ok", b"ok"])
+    codes = iter([200, 201, 202])
+    with Receiver(behaviour=lambda _g: Answer(next(codes), body=next(bodies))) as rx:
+        results = [post(rx.url, b"{}", {}, LOOPBACK, 2.0, 5.0, 65536) for _ in range(3)]
+    assert [r.status_code for r in results] == [200, 201, 202]
+
+
 def test_connections_to_a_subscriber_are_reused() -> None:
-    from services.deliver.http import adapters
+    from services.deliver.http import pools
 
     with Receiver() as rx:
         port = rx.server.server_address[1]
         for _ in range(3):
             assert post(f"{rx.url}/in", b"{}", {}, LOOPBACK, 2.0, 5.0, 65536).status_code == 200
-        adapter = adapters.get("127.0.0.1", "127.0.0.1", port, "http")
-        pools = list(adapter.poolmanager.pools._container.values())
-        assert [(p.num_connections, p.num_requests) for p in pools] == [(1, 3)]
+        pool = pools.get("127.0.0.1", "127.0.0.1", port, "http")
+        assert (pool.num_connections, pool.num_requests) == (1, 3)
 
 
 def test_the_watchdog_cuts_only_its_own_attempts_connection() -> None:
