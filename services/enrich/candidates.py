@@ -90,6 +90,7 @@ PAREN_ALIAS = re.compile(r"^\s*\(([^()]{1,120})\)")
 QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
 LINE = re.compile(r"[^\n]+")
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
 # "NY 10007").
@@ -420,6 +421,8 @@ def keep(
             and not SURNAME_PREFIX.match(name)
         ):
             return False  # "QRX", "SuperNODE", "BRELLWICK": an acronym or brand, not a place
+    if hit.label == "organization" and PLURAL_ACRONYM.match(name):
+        return False  # "SMEs", "OEMs": a plural common noun, not one organisation
     if hit.label in ("person", "organization") and LAW.search(name):
         return False  # "Securities Exchange Act": a law
     if hit.label == "person" and name.split()[-1].islower():
@@ -518,6 +521,25 @@ def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
         first = h.text.split()[0] if " " in h.text else ""
         if first and (uses[first] >= 2 or (uses[first] and key(first) in subjects)):
             h.label = "organization"
+
+
+def orgs_named_as_places(hits: list[Hit], knowledge: Knowledge) -> None:
+    """A model organisation without an organisation ending that is spelled like a place the
+    release names as a place at least as often ("the Quorvale facility" beside "in Quorvale,
+    Ohio") is that place."""
+    places = {key(h.text): h.place for h in hits if h.label == "place"}
+    as_place = Counter(key(h.text) for h in hits if h.label == "place")
+    as_org = Counter(key(h.text) for h in hits if h.label == "organization")
+    for h in hits:
+        k = key(h.text)
+        if (
+            h.label == "organization"
+            and h.source == "ner"
+            and k in places
+            and as_place[k] >= as_org[k]
+            and not has_org_suffix(h.text, knowledge)
+        ):
+            h.label, h.place = "place", places[k]
 
 
 def places_named_as_orgs(hits: list[Hit]) -> None:

@@ -198,6 +198,7 @@ class Enricher:
         if phrases := orgrules.common_word_orgs(text, hits, kn):
             hits = [h for h in hits if id(h) not in phrases]
         cand.places_named_as_orgs(hits)
+        cand.orgs_named_as_places(hits, kn)
         hits += self._structured_hits(release)
 
         by_type: dict[str, list[cand.Hit]] = {t: [] for t in ENTITY_TYPES}

@@ -188,3 +188,19 @@ def test_a_dash_before_a_cut_post_goes_with_it(enricher: Enricher) -> None:
     text = "* Orlan Vesk — Founder and Chief People Officer, Quorvane HR"
     hit = _hit(text, "Orlan Vesk — Founder", "person")
     assert [h.text for h in orgrules.trim_people([hit], enricher.knowledge)] == ["Orlan Vesk"]
+
+
+def test_a_plural_acronym_is_no_organisation(enricher: Enricher) -> None:
+    assert not cand.keep(Hit(0, 4, "SMEs", "organization", "ner"), enricher.knowledge)
+    assert cand.keep(Hit(0, 4, "QRXV", "organization", "ner"), enricher.knowledge)
+
+
+def test_an_organisation_spelled_like_a_place_named_as_one_is_that_place(
+    enricher: Enricher,
+) -> None:
+    text = "A plant in Quorvale, Ohio opened. Quorvale grew. The Quorvale project is done."
+    places = [_hit(text, "Quorvale", "place", nth=n) for n in (0, 1)]
+    org = _hit(text, "Quorvale", "organization", nth=2)
+    labs = Hit(0, 14, "Quorvale Labs", "organization", "ner")
+    cand.orgs_named_as_places([*places, org, labs], enricher.knowledge)
+    assert org.label == "place" and labs.label == "organization"
