@@ -351,3 +351,28 @@ def test_one_attempt_of_a_delivery_at_a_time(system: System, subscribe) -> None:
         assert replay.status_code == 200
         time.sleep(4)
     assert len(rx.attempts) == 1
+
+
+def test_a_subscriber_with_every_slot_taken_waits_without_spending_an_attempt(
+    system: System, subscribe
+) -> None:
+    """At most ``subscription_concurrency`` attempts in flight to one subscriber: with its
+    slots held elsewhere, its delivery waits (no attempt spent), and is delivered once a
+    slot is free."""
+    store = Store.from_url(str(system.redis_url))
+    with Receiver() as rx:
+        sub = subscribe(rx.url, ["Military Industry"])
+        slots = f"pr:sub-slots:{sub['id']}"
+        held_until = time.time() + 3600
+        store.r.zadd(slots, {f"elsewhere-{n}": held_until for n in range(8)})
+        release_id = submit(system)
+        delivery = wait_for(
+            lambda: (release_view(system, release_id).get("deliveries") or [None])[0],
+            lambda d: d is not None and d["next_attempt_at"] is not None,
+            timeout=60,
+        )
+        assert delivery["attempts"] == 0 and rx.attempts == []
+        store.r.delete(slots)  # the other attempts end
+        [delivered] = deliveries_of(system, release_id)
+    assert delivered["status"] == "succeeded" and delivered["attempts"] == 1
+    assert len(rx.attempts) == 1
