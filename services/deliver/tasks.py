@@ -36,6 +36,13 @@ log = get_logger("pressroom.deliver")
 # pause the scheduler looks again this soon. No attempt is spent either way.
 BUSY_PAUSES = (0.01, 0.02, 0.04, 0.08, 0.16, 0.32)
 BUSY_RETRY_SECONDS = 1.0
+# A subscriber still busy after every pause is slow, not merely shared: for this long, its
+# deliveries in this process go to the scheduler at once, so that waiting on it does not
+# tie up the worker's threads (the fan-outs of every other subscriber need them).
+CONGESTED_SECONDS = 5.0
+# Subscription id -> until when (monotonic) it counts as congested. Process-wide; a plain
+# dict is safe here: each read and write is one step under the GIL.
+_congested: dict[str, float] = {}
 # A delivery's lock outlives one attempt's deadline by this much.
 LOCK_MARGIN_SECONDS = 15.0
 # Retry jitter. One per process: a fresh Random() per attempt seeds itself from the OS.
@@ -228,9 +235,11 @@ class FanOut:
                 no_attempt.append(self._failed(delivery, "subscription deleted or disabled"))
             elif ctx.slot:
                 attempts.append((_Attempt(delivery, owner, subscription, docs), ctx))
-            elif last:
+            elif last or _congested.get(subscription.id, 0.0) > time.monotonic():
                 # Still too many attempts in flight to this subscriber: the scheduler tries
                 # shortly, and no attempt is spent.
+                if last:
+                    _congested[subscription.id] = time.monotonic() + CONGESTED_SECONDS
                 delivery.next_attempt_at = datetime.now(UTC) + timedelta(seconds=BUSY_RETRY_SECONDS)
                 no_attempt.append(Finish(delivery, owner))
             else:
