@@ -1,4 +1,5 @@
-"""Celery adapter of the deliver stage: one signed attempt of one delivery, outcome recorded."""
+"""Celery adapter of the deliver stage: a release's fan-out (or one retried delivery), each
+delivery one signed attempt, outcomes recorded with their bookkeeping grouped."""
 
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ class _Release:
     fragments: dict[float | None, bytes] = field(default_factory=dict)
 
     def fragment(self, published_at: float | None) -> bytes:
-        if published_at not in self.fragments:  # two threads may both render: same bytes
+        if published_at not in self.fragments:  # rendered on the task's thread only
             assert self.release is not None and self.raw is not None
             submission = self.raw.submission
             published = (
