@@ -91,6 +91,7 @@ QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
 LINE = re.compile(r"[^\n]+")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+INITIAL = re.compile(r"\s[A-Z]\.\s")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
 # "NY 10007").
@@ -309,7 +310,9 @@ def degree_or_title_place(text: str, hit: Hit, knowledge: Knowledge) -> bool:
 
 
 def lowercase_words(text: str) -> set[str]:
-    return set(re.findall(r"(?<![\w.])([a-z][a-z'-]{2,})(?![\w])", text))
+    # Not the labels of web and mail addresses ("visit acme.com", "jo@acme.com"): a company's
+    # name in its domain is no common word.
+    return set(re.findall(r"(?<![\w.@/])([a-z][a-z'-]{2,})(?![\w]|\.[a-z])", text))
 
 
 def is_role(name: str, knowledge: Knowledge) -> bool:
@@ -456,6 +459,15 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         else:
             places = gazetteer.candidates(hit.text)
             hit.place = places[0] if places else None
+    elif (
+        hit.label == "organization"
+        and hit.source == "ner"
+        and (m := DIRECTION.match(hit.text))
+        and not has_org_suffix(hit.text, knowledge)
+        and (places := [p for p in gazetteer.candidates(hit.text[m.end() :]) if p.kind != "city"])
+    ):  # "Southern Nevada" read as an organisation: a part of Nevada
+        hit.start, hit.text = hit.start + m.end(), hit.text[m.end() :]
+        hit.label, hit.place = "place", places[0]
     elif hit.label in ("person", "organization") and hit.source in ("ner", "pattern"):
         # A country or state the model or a rule called a person or organisation ("Mexico" as
         # ORG, "Dallas, Texas, the company ..." read as an appositive).
@@ -515,11 +527,16 @@ def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
     organisation (twice or more, or in its own About section) is that organisation's product
     or unit ("Acme Glider" beside "Acme"), not a person."""
     uses = Counter(h.text for h in hits if h.label == "organization" and " " not in h.text)
+    # A word also read as a person on its own is a given name ("David and Scott" read as two
+    # organisations beside "Scott A. Roe"), and a middle initial marks a person's name.
+    alone = {h.text for h in hits if h.label == "person" and " " not in h.text}
     for h in hits:
         if h.label != "person" or h.source not in ("ner", "pattern"):
             continue
         first = h.text.split()[0] if " " in h.text else ""
-        if first and (uses[first] >= 2 or (uses[first] and key(first) in subjects)):
+        if not first or first in alone or INITIAL.search(h.text):
+            continue
+        if uses[first] >= 2 or (uses[first] and key(first) in subjects):
             h.label = "organization"
 
 

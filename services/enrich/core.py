@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from services.enrich import candidates as cand
-from services.enrich import cluster, evidence, orgrules
+from services.enrich import cluster, context, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
 from services.enrich.lexicon import load_lexicon
@@ -47,6 +47,8 @@ MAX_MODEL_RUN = 100
 MODEL_CHUNK_CHARS = 5_000
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_MODEL_RUN + 1},}}")
 ENTITY_TYPES = ("person", "organization", "place", "date", "money")
+# Words that open no person's name in a contact block ("For Acme" glued to a label upstream).
+CONTACT_OPENERS = frozenset({"for", "to", "by", "at", "with", "from", "of", "the", "in", "on"})
 
 Ents = list[tuple[int, int, str]]
 
@@ -124,8 +126,22 @@ class Enricher:
         hits += evidence.from_attributions(text, kn, headline_end)
         hits += evidence.from_lists(text, hits, kn, headline_end)
         hits += evidence.from_place_lists(text, gz, kn)
+        hits += context.affiliations(text, hits, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
+        # A repost footer repeats the headline (read like the headline: not by the model or
+        # the rules); a web address is no name.
+        footers, urls = context.footer_spans(text), context.url_spans(text)
+        hits = [
+            h
+            for h in hits
+            if not (h.source in ("ner", "pattern") and context.in_spans(h, footers))
+            and not context.in_spans(h, urls)
+        ]
+        if credentials := context.credential_spans(text, hits, gz, kn):
+            hits = [h for h in hits if h.label != "place" or not context.in_spans(h, credentials)]
+        if named_for := context.eponyms(text, hits):
+            hits = [h for h in hits if id(h) not in named_for]
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         terms = cand.modifier_acronyms(text)
         hits = [
@@ -199,7 +215,8 @@ class Enricher:
             hits = [h for h in hits if id(h) not in phrases]
         cand.places_named_as_orgs(hits)
         cand.orgs_named_as_places(hits, kn)
-        hits += self._structured_hits(release)
+        org_keys = {key(h.text) for h in hits if h.label == "organization"}
+        hits += self._structured_hits(release, org_keys)
 
         by_type: dict[str, list[cand.Hit]] = {t: [] for t in ENTITY_TYPES}
         for hit in hits:
@@ -223,7 +240,9 @@ class Enricher:
         entities.sort(key=lambda e: (-e.relevance, e.name))
         return entities
 
-    def _structured_hits(self, release: ParsedRelease) -> list[cand.Hit]:
+    def _structured_hits(
+        self, release: ParsedRelease, org_keys: frozenset[str] | set[str] = frozenset()
+    ) -> list[cand.Hit]:
         """Dateline places and contact names: parse already found them, no offsets."""
         hits: list[cand.Hit] = []
         dl = release.dateline
@@ -249,8 +268,19 @@ class Enricher:
             hit = cand.Hit(-1, -2, org, "organization", "contact")
             if cand.keep(hit, self.knowledge) and not cand.is_role(org, self.knowledge):
                 hits.append(hit)
+        contact_orgs = [key(o) for o in release.contacts.organizations]
         for name in release.contacts.names:
             hit = cand.Hit(-1, -2, name, "person", "contact")
+            # A contact line naming an organisation the release names ("Acme Uniforms",
+            # "Brill Regional Clean Air" of "Brill Regional Clean Air Agency"), or opening with
+            # a function word ("For Acme", glued to a label upstream), is no person.
+            k = key(name)
+            if (
+                k in org_keys
+                or any(o.startswith(k + " ") for o in contact_orgs)
+                or name.split()[0].lower() in CONTACT_OPENERS
+            ):
+                continue
             # Contact blocks run together; keep only what reads as a person's name.
             if (
                 looks_like_person(name, self.knowledge)

@@ -106,6 +106,8 @@ DEPARTMENTS = {
     "finance",
     "strategy",
     "communications",
+    "communication",
+    "external",
     "technology",
     "innovation",
     "development",
@@ -866,6 +868,42 @@ def _owner_cut(
     return [(start, start + m.start()), (start + m.end(), end)]
 
 
+def _after_post(text: str, start: int, knowledge: Knowledge) -> bool:
+    """ "Director of |Communication for X": the span follows a post and "of/for"."""
+    before = text[max(0, start - 40) : start].split()
+    return (
+        len(before) >= 2
+        and before[-1].lower() in ("of", "for")
+        and (_bare(before[-2]) in POSTS or _bare(before[-2]) in knowledge.titles)
+    )
+
+
+def _unit_cut(
+    text: str, start: int, words: list[tuple[int, int, str]], i: int, knowledge: Knowledge
+) -> bool:
+    """Whether the unit or post before the preposition at ``words[i]`` goes: always after a
+    post ("Chair of the X Committee"), but a name made of unit words ("National Board of Trial
+    Advocacy") keeps them unless what follows is organisation-shaped ("Business Development at
+    Acme Group") or the span follows a post ("Director of Communication for X")."""
+    before = [_bare(w[2]) for w in words[:i]]
+    if any(w in POSTS or w in knowledge.titles for w in before if w not in DEPARTMENTS):
+        return True
+    after = " ".join(w[2] for w in words[i + 1 :])
+    after = after[4:] if after.startswith("the ") else after
+    proper = any(not is_common(w, knowledge.lexicon) for w in after.split() if w[:1].isupper())
+    return proper or _after_post(text, start, knowledge) or _org_shaped(after, knowledge, set())
+
+
+def _defined_acronym(text: str, start: int, end: int) -> bool:
+    """ "Business Leadership Council (BLC)": a name defined with its initials is a name, even
+    when every word of it is a unit word."""
+    m = re.match(r"\s*\(([A-Z]{2,6})\)", text[end : end + 12])
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in text[start:end].split() if w[0].isupper())
+    return m.group(1) == initials
+
+
 def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge) -> Hit | None:
     span = text[start:end]
     if span.startswith(("About ", "ABOUT ")) and len(span) > 6:
@@ -885,7 +923,9 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
         for i, (_s, _e, word) in enumerate(words[:-1]):
             if word.lower() in PREPOSITIONS and i > 0:
                 before = " ".join(w[2] for w in words[:i])
-                if is_generic_unit(before, knowledge):
+                if is_generic_unit(before, knowledge) and _unit_cut(
+                    text, start, words, i, knowledge
+                ):
                     j = i + 1
                     if j < len(words) - 1 and words[j][2].lower() == "the":
                         j += 1
@@ -898,8 +938,18 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
         first = next((w for w in words if w[0] >= start), None)
     if (t := TRAILING_CONNECTOR.search(text[start:end])) is not None:
         end = start + t.start()
+    span = text[start:end]
+    parts = span.split()
+    if (  # "BUSINESS LEADERSHIP COUNCIL BLC": a heading and the initials it stands for
+        len(parts) >= 3
+        and parts[-1].isupper()
+        and parts[-1] == "".join(w[0] for w in parts[:-1] if w[0].isupper())
+    ):
+        end = start + span.rindex(" ")
     new = trimmed_hit(text, start, end, "organization", hit.source, knowledge)
-    if new is None or is_generic_unit(new.text, knowledge):
+    if new is None or (
+        is_generic_unit(new.text, knowledge) and not _defined_acronym(text, new.start, new.end)
+    ):
         return None
     if (new.start, new.end) == (hit.start, hit.end):
         return hit

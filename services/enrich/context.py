@@ -1,0 +1,142 @@
+"""Rules that read the words around a candidate: where a name stands says what it is.
+
+- A repost footer ("The post <headline> appeared first on <site>.") repeats the headline;
+  like the headline, the model's reading of it is not used.
+- A web address ("site.com/Handle") is not a name, nor any piece of it.
+- "Jane Roe (Acme Ventures)": a name in parentheses right after a person is where the
+  person works, an organisation.
+- "Jane Roe, MD, medical director": a credential after a name is not a state, and the
+  name before it is a person, not a "City, ST" place.
+- A person named inside the name of an event, award, fund or building ("the Jane Roe
+  Workhorse Seminar") is not a person in the release.
+
+Pure functions of the analysis text and the hits, like ``candidates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from services.enrich.candidates import Hit
+from services.enrich.gazetteer import Gazetteer
+from services.enrich.knowledge import Knowledge, key
+from services.enrich.names import looks_like_person
+
+REPOST_FOOTER = re.compile(r"\bThe post (\S.{3,400}?) appeared first on [^\n]{2,60}?\.")
+URL = re.compile(
+    r"(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|ai|gov|edu|us|uk)/\S*",
+    re.IGNORECASE,
+)
+AFFILIATION = re.compile(r"[ ]\(([A-Z][\w.&'’-]*(?:[ ](?:[A-Z&][\w.&'’-]*|of|and|for))*)\)")
+CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday", "spring", "summer", "fall", "autumn", "winter"}
+)
+# Credentials written without periods after a name; a few spell a US state ("MD", "MA").
+CREDENTIALS = frozenset(
+    {"MD", "DO", "MS", "MA", "PA", "RN", "NP", "DC", "DDS", "DMD", "PhD", "MPH", "MBA", "JD"}
+)
+CREDENTIAL_AFTER = re.compile(
+    r",[ ]((?:" + "|".join(sorted(CREDENTIALS)) + r"))(?:,[ ](?=[a-z])|,[ ](?:[A-Z]{2,5})\b)"
+)
+# Nouns that end the name of an event, award, fund, chair or building a person's name opens
+# ("the Jane Roe Workhorse Seminar", "the Jane Roe Memorial Fund").
+EPONYM_ENDINGS = frozenset(
+    {"seminar", "seminars", "lecture", "lectures", "symposium", "award", "awards", "prize"}
+    | {"scholarship", "scholarships", "fellowship", "fund", "foundation", "memorial"}
+    | {"classic", "invitational", "tournament", "cup", "stadium", "arena", "hall", "pavilion"}
+    | {"conference", "series", "festival", "center", "centre", "institute", "library"}
+    | {"hospital", "building", "wing", "suite", "chair", "professorship", "program"}
+)
+EPONYM_TAIL = re.compile(r"[ ]((?:[A-Z][\w'’-]*[ ]){0,3}[A-Z][\w'’-]*)")
+
+
+def in_spans(hit: Hit, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= hit.start and hit.end <= b for a, b in spans)
+
+
+def footer_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the headline repeated in a repost footer."""
+    return [(m.start(1), m.end(1)) for m in REPOST_FOOTER.finditer(text)]
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses with a path ("site.com/Handle", "www.x.org/events/...")."""
+    return [(m.start(), m.end()) for m in URL.finditer(text)]
+
+
+def affiliations(
+    text: str, hits: list[Hit], gazetteer: Gazetteer, knowledge: Knowledge
+) -> list[Hit]:
+    """ "Jane Roe (Acme Ventures)": the name in parentheses after a person is an organisation,
+    unless it is a place, a post, a person or the person's own initials."""
+    people = {
+        key(h.text) for h in hits if h.label == "person" and text[h.start - 1 : h.start] != "("
+    }
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.label != "person" or hit.start < 0 or hit.source not in ("ner", "pattern"):
+            continue
+        m = AFFILIATION.match(text, hit.end)
+        if m is None or not looks_like_person(hit.text, knowledge):
+            continue
+        name = m.group(1)
+        words = name.split()
+        initials = "".join(w[0] for w in hit.text.split())
+        if (
+            len(name) < 2
+            or name == initials
+            or words[0].lower() in CALENDAR
+            or re.fullmatch(r"[A-Z][a-z]{0,3}\.", name)
+            or key(name) in people
+            or gazetteer.candidates(name)
+            or any(w.strip(".,").lower() in knowledge.titles for w in words)
+            or any(w.lower() in knowledge.role_words for w in words)
+            or re.fullmatch(r"[A-Z]-[A-Z]{2}", name)
+        ):
+            continue
+        out.append(Hit(m.start(1), m.end(1), name, "organization", "pattern"))
+    spans = {(h.start, h.end) for h in out}
+    for hit in hits:  # the model's reading of the same words ("Zanox" as a person) yields
+        if hit.label == "person" and (hit.start, hit.end) in spans:
+            hit.label = "organization"
+    return out
+
+
+def credential_spans(
+    text: str, hits: list[Hit], gazetteer: Gazetteer, knowledge: Knowledge
+) -> list[tuple[int, int]]:
+    """ "Jane Roe, MD, medical director": the spans of credentials after a person-shaped name
+    the gazetteer does not know; that name, if the model called it a place, becomes a person."""
+    spans: list[tuple[int, int]] = []
+    for hit in hits:
+        if (
+            hit.start < 0
+            or hit.label not in ("person", "place")
+            or hit.source not in ("ner", "pattern")
+        ):
+            continue
+        m = CREDENTIAL_AFTER.match(text, hit.end)
+        if m is None or not looks_like_person(hit.text, knowledge):
+            continue
+        if hit.label == "place":
+            if gazetteer.candidates(hit.text):
+                continue
+            hit.label, hit.place = "person", None
+        spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+def eponyms(text: str, hits: list[Hit]) -> set[int]:
+    """ids of model person hits that open the name of an event, award, fund or building."""
+    out: set[int] = set()
+    for hit in hits:
+        if hit.label != "person" or hit.source != "ner" or hit.start < 0:
+            continue
+        m = EPONYM_TAIL.match(text, hit.end)
+        if m and m.group(1).split()[-1].lower() in EPONYM_ENDINGS:
+            out.add(id(hit))
+    return out

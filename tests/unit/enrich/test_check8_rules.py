@@ -1,0 +1,166 @@
+"""Held-out check 8 rules (what stands around a name: repost footers, web addresses,
+affiliations in parentheses, credentials, eponyms, unit words, contact lines): on text the
+project wrote, with invented names of people and organisations."""
+
+from __future__ import annotations
+
+from services.enrich import candidates as cand
+from services.enrich import context, orgrules
+from services.enrich.candidates import Hit
+from services.enrich.core import Enricher
+from shared.models import Contacts, Dateline, ParsedRelease
+
+
+def _hit(text: str, name: str, label: str, source: str = "ner", nth: int = 0) -> Hit:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Hit(start, start + len(name), name, label, source)
+
+
+def _release(*paragraphs: str, contacts: Contacts | None = None) -> ParsedRelease:
+    return ParsedRelease(
+        id="t",
+        headline="Quorvane Padel and Brellwick Join Forces",
+        dateline=Dateline(),
+        paragraphs=list(paragraphs),
+        contacts=contacts or Contacts(),
+        language="en",
+    )
+
+
+def _entities(enricher: Enricher, release: ParsedRelease) -> dict[str, str]:
+    return {e.name: e.type for e in enricher.enrich(release).entities}
+
+
+def test_a_repost_footer_is_read_like_the_headline(enricher: Enricher) -> None:
+    text = "x The post Quorvane Padel Join Forces to Debut a Club appeared first on citybiz."
+    (span,) = context.footer_spans(text)
+    assert text[span[0] : span[1]] == "Quorvane Padel Join Forces to Debut a Club"
+    release = _release(
+        "Quorvane Padel, the club operator, opens in Graz, said Orlan Vesk.",
+        "The post Quorvane Padel and Brellwick Join Forces appeared first on citybiz.",
+    )
+    names = _entities(enricher, release)
+    assert "Quorvane Padel and Brellwick Join Forces" not in names
+    assert "Brellwick Join Forces" not in names
+
+
+def test_a_web_address_is_no_name() -> None:
+    text = "Join us on Facebook at Facebook.com/QuorvaneUniforms and at www.tarn.org/events/x."
+    spans = context.url_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Facebook.com/QuorvaneUniforms",
+        "www.tarn.org/events/x.",
+    ]
+    assert context.in_spans(_hit(text, "Facebook.com", "organization"), spans)
+    assert not context.in_spans(_hit(text, "Facebook", "organization"), spans)
+
+
+def test_a_name_in_parentheses_after_a_person_is_where_the_person_works(
+    enricher: Enricher,
+) -> None:
+    text = "Investors include Orlan Vesk (Tarnwick), Pia Lund (Brell Capital) and Ada Quist (AQ)."
+    people = [_hit(text, n, "person") for n in ("Orlan Vesk", "Pia Lund", "Ada Quist")]
+    model = _hit(text, "Tarnwick", "person")  # the model's reading of the same word
+    hits = [*people, model]
+    out = context.affiliations(text, hits, enricher.gazetteer, enricher.knowledge)
+    assert [h.text for h in out] == ["Tarnwick", "Brell Capital"]
+    assert model.label == "organization"
+    # Not a place, a month or a post.
+    text = "Orlan Vesk (Vienna) and Pia Lund (October) met Ada Quist (Ret.)."
+    hits = [_hit(text, n, "person") for n in ("Orlan Vesk", "Pia Lund", "Ada Quist")]
+    assert context.affiliations(text, hits, enricher.gazetteer, enricher.knowledge) == []
+
+
+def test_a_credential_after_a_name_is_no_state(enricher: Enricher) -> None:
+    release = _release(
+        "The suite honours Orlan Vesktrom, MD, medical director of the Tarnwick Clinic.",
+        "It was opened with Pia Lundqvard, MD, director of the Brell Center.",
+    )
+    names = _entities(enricher, release)
+    assert names.get("Orlan Vesktrom") == "person"
+    assert names.get("Pia Lundqvard") == "person"
+    assert "Maryland" not in names
+    # A city and its state stay a place.
+    text = "Offices in Baltimore, MD, opened."
+    hit = _hit(text, "Baltimore", "place", "pattern")
+    assert context.credential_spans(text, [hit], enricher.gazetteer, enricher.knowledge) == []
+
+
+def test_a_person_opening_an_event_or_fund_name_is_no_person() -> None:
+    text = "They coach at the Orlan Vesk Workhorse Seminar, said Pia Lund Tuesday."
+    seminar = _hit(text, "Orlan Vesk", "person")
+    speaker = _hit(text, "Pia Lund", "person")
+    assert context.eponyms(text, [seminar, speaker]) == {id(seminar)}
+
+
+def _refined(enricher: Enricher, text: str, hits: list[Hit]) -> list[str]:
+    return [h.text for h in orgrules.refine_orgs(text, hits, enricher.knowledge)]
+
+
+def test_a_name_made_of_unit_words_keeps_them(enricher: Enricher) -> None:
+    text = "Certified by the National Board of Quill Advocacy, they said."
+    board = _hit(text, "National Board of Quill Advocacy", "organization")
+    assert _refined(enricher, text, [board]) == ["National Board of Quill Advocacy"]
+    # After a post, the unit is a department of what follows.
+    text = "She was Director of Communication for the Tarnwick Caucus in Graz."
+    unit = _hit(text, "Communication for the Tarnwick Caucus", "organization")
+    assert _refined(enricher, text, [unit]) == ["Tarnwick Caucus"]
+    text = "She led Business Development at Brell Holdings for years."
+    unit = _hit(text, "Business Development at Brell Holdings", "organization")
+    assert _refined(enricher, text, [unit]) == ["Brell Holdings"]
+    text = "He was Chair of the Tarnwick Quill Committee."
+    post = _hit(text, "Chair of the Tarnwick Quill Committee", "organization")
+    assert _refined(enricher, text, [post]) == ["Tarnwick Quill Committee"]
+
+
+def test_a_name_defined_with_its_initials_is_a_name(enricher: Enricher) -> None:
+    text = "The Business Leadership Council (BLC) named a chief. ABOUT BUSINESS LEADERSHIP "
+    text += "COUNCIL BLC is a group."
+    council = _hit(text, "Business Leadership Council", "organization")
+    header = _hit(text, "BUSINESS LEADERSHIP COUNCIL BLC", "organization")
+    # The heading loses the initials run into it (and, all unit words, goes).
+    assert _refined(enricher, text, [council, header]) == ["Business Leadership Council"]
+    # Without the initials it is still a unit.
+    text = "The Business Leadership Council met."
+    unit = _hit(text, "Business Leadership Council", "organization")
+    assert _refined(enricher, text, [unit]) == []
+
+
+def test_a_given_name_read_as_an_organisation_does_not_retype_the_person() -> None:
+    text = "Orlan A. Vesk spoke. Orlan and Pia coach. Orlan and Pia wrote."
+    person = _hit(text, "Orlan A. Vesk", "person")
+    orgs = [_hit(text, "Orlan", "organization", nth=n) for n in (1, 2)]
+    cand.made_by_orgs([person, *orgs], frozenset())
+    assert person.label == "person"
+    # A maker's product still is the maker's ("Quorvane Glider" beside "Quorvane").
+    text = "Quorvane Glider rides. Quorvane grew. Quorvane hired."
+    product = _hit(text, "Quorvane Glider", "person")
+    makers = [_hit(text, "Quorvane", "organization", nth=n) for n in (1, 2)]
+    cand.made_by_orgs([product, *makers], frozenset())
+    assert product.label == "organization"
+
+
+def test_a_direction_and_a_state_read_as_an_organisation_is_that_state(
+    enricher: Enricher,
+) -> None:
+    text = "It runs homes in Southern Nevada now."
+    hit = cand.retype(
+        _hit(text, "Southern Nevada", "organization"), enricher.gazetteer, enricher.knowledge
+    )
+    assert (hit.text, hit.label) == ("Nevada", "place")
+    assert hit.place is not None and hit.place.country == "US"
+
+
+def test_a_company_named_in_its_domain_is_no_common_word(enricher: Enricher) -> None:
+    words = cand.lowercase_words("visit quorvane.com or mail jo@quorvane.com; plain uniforms")
+    assert "quorvane" not in words and "uniforms" in words
+    release = _release(
+        "Quorvane Uniforms won a prize for its Graz plant, said Orlan Vesk.",
+        "Quorvane Uniforms supplies linens and uniforms. Visit quorvane.com to learn more.",
+        contacts=Contacts(names=["Quorvane Uniforms", "Orlan Vesk", "For Tarnwick"]),
+    )
+    names = _entities(enricher, release)
+    assert names.get("Quorvane Uniforms") == "organization"
+    assert "For Tarnwick" not in names
