@@ -376,3 +376,21 @@ def test_a_subscriber_with_every_slot_taken_waits_without_spending_an_attempt(
         [delivered] = deliveries_of(system, release_id)
     assert delivered["status"] == "succeeded" and delivered["attempts"] == 1
     assert len(rx.attempts) == 1
+
+
+def test_one_subscription_that_cannot_be_signed_for_holds_up_no_other(
+    system: System, subscribe
+) -> None:
+    """A fan-out attempt that raises (here: the subscription's sealed secret is gone) is
+    that delivery's failure alone; the release still reaches every other subscriber."""
+    store = Store.from_url(str(system.redis_url))
+    with Receiver() as broken_rx, Receiver() as fine_rx:
+        broken = subscribe(broken_rx.url, ["Military Industry"])
+        subscribe(fine_rx.url, ["Military Industry"])
+        store.r.hdel("pr:sub-secrets", broken["id"])
+        release_id = submit(system)
+        assert fine_rx.wait_for(lambda got: len(got) == 1, timeout=60)
+        time.sleep(1)
+    assert broken_rx.attempts == []
+    [fine] = fine_rx.deliveries
+    assert release_id in fine.body.decode()
