@@ -15,6 +15,7 @@ Pure functions of the analysis text and the hits, like ``candidates``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -140,3 +141,82 @@ def eponyms(text: str, hits: list[Hit]) -> set[int]:
         if m and m.group(1).split()[-1].lower() in EPONYM_ENDINGS:
             out.add(id(hit))
     return out
+
+
+# A person's span ending in one of these names a facility, fund or event after the person
+# ("Jane Roe Concierge Medicine Suite"); "Hall" or "Chair" may be a surname, so not those.
+FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing", "chair"}
+# A "person" ending in a publication's word is the publication ("Family Wealth Report").
+PUBLICATION_ENDINGS = frozenset(
+    {"report", "journal", "magazine", "review", "gazette", "weekly", "daily", "tribune"}
+)
+GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.|Sr\.|II|III|IV)(?![\w])")
+AREA_AFTER = re.compile(r"[ ](?:neighbou?rhood|district|area|community)\b")
+
+
+def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
+    """Model person spans read by their last word: a facility or fund name is dropped, and a
+    publication is an organisation."""
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.label == "person" and hit.source == "ner" and hit.start >= 0 and " " in hit.text:
+            last = hit.text.split()[-1].lower()
+            if last in FACILITY_ENDINGS:
+                continue
+            if last in PUBLICATION_ENDINGS:
+                hit.label = "organization"
+        out.append(hit)
+    return out
+
+
+def generations(text: str, hits: list[Hit]) -> None:
+    """ "Jane Roe, Sr.": the generation after a model person span is part of the name."""
+    for hit in hits:
+        m = GENERATION_AFTER.match(text, hit.end) if hit.start >= 0 else None
+        if hit.label == "person" and hit.source == "ner" and m is not None:
+            hit.end = m.end()
+            hit.text = text[hit.start : hit.end]
+
+
+def areas(text: str, hits: list[Hit]) -> None:
+    """ "the Quorvale Ranch neighborhood": a model organisation named as an area is a place."""
+    for hit in hits:
+        if (
+            hit.label == "organization"
+            and hit.source == "ner"
+            and hit.start >= 0
+            and (
+                AREA_AFTER.match(text, hit.end)
+                and text[max(0, hit.start - 4) : hit.start] == "the "
+            )
+        ):
+            hit.label = "place"
+
+
+def joined_orgs(text: str, hits: list[Hit]) -> list[Hit]:
+    """Two organisation spans that overlap without one holding the other ("Out Front Theatre"
+    from a rule, "Front Theatre Company" from the model) are one name: their union, when no
+    comma, line or sentence break lies inside it."""
+    orgs = sorted(
+        (
+            h
+            for h in hits
+            if h.label == "organization" and h.start >= 0 and h.source in ("ner", "pattern")
+        ),
+        key=lambda h: (h.start, -h.end),
+    )
+    out: list[Hit] = []
+    for a, b in itertools.pairwise(orgs):
+        # The rule's start (leading noise already cut) and the model's end.
+        if a.source == "pattern" and b.source == "ner" and a.start < b.start < a.end < b.end:
+            union = text[a.start : b.end]
+            if not re.search(r"[,;\n]|[.!?][ ]", union):
+                out.append(Hit(a.start, b.end, union, "organization", "pattern"))
+    return hits + out
+
+
+def title_case(line: str) -> bool:
+    """Most words longer than three letters are capitalised ("Gift Establishes the Acme
+    Suite; Ribbon Cutting Held on Aug. 8")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -115,6 +115,12 @@ class Enricher:
         # rules; names in the headline are found by ``cluster.echo`` from what the body
         # established instead.
         headline_end = lay.sections[0].end
+        # A subheadline in Title Case is read like the headline: by echo, not by the model.
+        title_end = headline_end
+        if len(lay.sections) > 1 and lay.sections[1].name == "subheadline":
+            sub = lay.sections[1]
+            if context.title_case(text[sub.start : sub.end]):
+                title_end = sub.end
         hits += orgrules.from_runs(text, kn, headline_end)
         hits += orgrules.from_appositives(text, kn, headline_end)
         hits += orgrules.from_roles(text, kn, headline_end)
@@ -142,6 +148,8 @@ class Enricher:
             hits = [h for h in hits if h.label != "place" or not context.in_spans(h, credentials)]
         if named_for := context.eponyms(text, hits):
             hits = [h for h in hits if id(h) not in named_for]
+        hits = context.person_shapes(text, hits)
+        context.areas(text, hits)
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         terms = cand.modifier_acronyms(text)
         hits = [
@@ -152,6 +160,7 @@ class Enricher:
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         hits = orgrules.refine_orgs(text, hits, kn)
         hits = orgrules.trim_people(hits, kn)
+        context.generations(text, hits)
         if chairs := orgrules.named_chairs(text):
             hits = [
                 h
@@ -173,6 +182,7 @@ class Enricher:
                 or not any(a <= h.start and h.end <= b for a, b in categories)
             ]
         hits = cand.yield_to_places(text, hits, kn)
+        hits = context.joined_orgs(text, hits)
         hits = cluster.resolve_overlaps(hits)
         # After the overlaps: an award's name takes the names inside it ("United States
         # National Medal of Science") down with it.
@@ -180,7 +190,7 @@ class Enricher:
             h
             for h in hits
             if not (
-                (h.label in ("organization", "person") and orgrules.is_award(h.text, h.label))
+                (h.label in ("organization", "person") and orgrules.is_award(h.text, h.label, kn))
                 or (
                     h.label == "organization"
                     and h.source in ("ner", "pattern")
@@ -203,7 +213,7 @@ class Enricher:
         for hit in hits:  # a name with its own "About" section is an organisation throughout
             if hit.label in ("person", "place") and key(hit.text) in subjects:
                 hit.label, hit.place = "organization", None
-        hits = [h for h in hits if h.source != "ner" or h.start >= headline_end]
+        hits = [h for h in hits if h.source != "ner" or h.start >= title_end]
         cand.attach_aliases(text, hits)
         hits = [cand.retype(h, gz, kn) for h in hits]
         cand.made_by_orgs(hits, subjects)

@@ -481,9 +481,13 @@ GENERIC_UNIT = DEPARTMENTS | {
     "co-founder",
     "founder",
     "attn",
+    "hq",
+    "headquarters",
 }
 PREPOSITIONS = {"of", "for", "at", "with"}
 POSSESSIVE_SPLIT = re.compile(r"['’]s ")
+GERUND = re.compile(r"([A-Z][a-z]+ing) (?=[A-Z])")
+TRAILING_POSTS = frozenset({"fellow", "fellows", "grantee", "grantees", "alumnus", "alumni"})
 CODE_CHARS = re.compile(r"[{}=;<>]")
 TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:and|of|for|the|&|at|with|y|et|de))+$")
 
@@ -533,6 +537,8 @@ AND = re.compile(r"[ ]and[ ]+(?:the[ ]+)?")
 AWARD = re.compile(
     r"\b(?:Awards?|Prizes?|Medals?|Trophy|Grant|Scholarship)\b(?:[ ](?:of|for|in|de)\b.*)?$"
 )
+CLAUSE_WORDS = frozenset({"That", "Who", "Which", "Whose", "Where"})
+SUPERLATIVES = frozenset({"Most", "Best", "Top", "Fastest", "Greatest", "Largest"})
 PERSON_AWARD = re.compile(r"\b(?:Awards?|Prizes?|Medals?|Trophy)\b(?:[ ](?:of|for|in)\b.*)?$")
 # Sentence adverbs and participles that open a sentence in Title case ("However, ...",
 # "Additionally, ...", "Headquartered in ..."): the model sometimes tags them as names.
@@ -659,11 +665,24 @@ def only_org_words(name: str, knowledge: Knowledge) -> bool:
     return bool(words) and all(w in knowledge.org_tails for w in words)
 
 
-def is_award(name: str, label: str = "organization") -> bool:
+def is_award(name: str, label: str = "organization", knowledge: Knowledge | None = None) -> bool:
     """ "National Medal of Science", "Acme Legacy Award": an award, not an organisation (nor,
-    for the prize words, a person)."""
+    for the prize words, a person). Organisations also do not name themselves with a clause
+    ("Brands That Matter") or a superlative of plain words ("Most Influential Company")."""
     pattern = AWARD if label == "organization" else PERSON_AWARD
-    return bool(pattern.search(name.strip()))
+    if pattern.search(name.strip()):
+        return True
+    if label != "organization":
+        return False
+    words = name.split()
+    if any(w in CLAUSE_WORDS for w in words[1:]):
+        return True
+    return (
+        knowledge is not None
+        and len(words) >= 3
+        and words[0] in SUPERLATIVES
+        and all(is_common(w, knowledge.lexicon) for w in words if w.lower() not in CONNECTOR_WORDS)
+    )
 
 
 def is_sentence_opener(text: str, start: int, end: int) -> bool:
@@ -851,6 +870,14 @@ def _owner_cut(
         return [(start, end)]
     owner, owned = span[: m.start()], span[m.end() :]
     owner_words, owned_words = owner.split(), owned.split()
+    if (
+        key(owner) in known
+        and owned_words
+        and all(is_common(w, knowledge.lexicon) for w in owned_words if w[:1].isupper())
+        and not _has_head(owned_words, knowledge)
+        and _bare(owned_words[-1]) not in knowledge.org_tails
+    ):  # "Acme Clinic's Concierge Medicine" beside "Acme Clinic": a programme of Acme Clinic
+        return [(start, start + m.start())]
     headed = _has_head(owned_words, knowledge)
     if is_generic_unit(owned, knowledge) or not (headed or _org_shaped(owned, knowledge, known)):
         return [(start, end)]
@@ -917,7 +944,20 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
         end = start + paren
         span = text[start:end]
     if (m := POSSESSIVE_SPLIT.search(span)) and is_generic_unit(span[m.end() :], knowledge):
-        return None
+        # "Acme's Board of Directors", "Acme's HQ": the unit goes, its owner stays.
+        owner = span[: m.start()]
+        if not owner or not owner[:1].isupper() or is_generic_unit(owner, knowledge):
+            return None
+        end = start + m.start()
+        span = text[start:end]
+    if (g := GERUND.match(span)) and is_common(g.group(1), knowledge.lexicon):
+        # "Supporting Acme Clinic's mission" opening a sentence: the verb is no part of a name
+        # the release writes elsewhere without it.
+        rest = span[g.end() :]
+        before = text[:start].rstrip(" \t")
+        if (not before or before[-1] in '.!?\n“"') and text.count(rest) >= 2:
+            start += g.end()
+            span = rest
     words = _words(span, start)
     if not any(span.startswith(h + " ") for h in knowledge.org_heads):
         for i, (_s, _e, word) in enumerate(words[:-1]):
@@ -938,6 +978,15 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
         first = next((w for w in words if w[0] >= start), None)
     if (t := TRAILING_CONNECTOR.search(text[start:end])) is not None:
         end = start + t.start()
+        if (p := TRAILING_PAREN.search(text[start:end])) is not None and p.start() > 0:
+            end = start + p.start()  # "Bitcoin (BTC) and": the short form goes with the "and"
+    tail = text[start:end].split()
+    if (
+        len(tail) >= 3
+        and _bare(tail[-1]) in TRAILING_POSTS
+        and _bare(tail[-2]) in knowledge.org_tails
+    ):  # "the Acme Boost Fund Fellow": her post after the fund's name
+        end = start + text[start:end].rindex(" ")
     span = text[start:end]
     parts = span.split()
     if (  # "BUSINESS LEADERSHIP COUNCIL BLC": a heading and the initials it stands for

@@ -164,3 +164,87 @@ def test_a_company_named_in_its_domain_is_no_common_word(enricher: Enricher) -> 
     names = _entities(enricher, release)
     assert names.get("Quorvane Uniforms") == "organization"
     assert "For Tarnwick" not in names
+
+
+def test_a_possessive_owner_stays_when_it_owns_a_unit_or_a_programme(enricher: Enricher) -> None:
+    text = "anchors for Quorvane’s HQ in Graz."
+    hq = _hit(text, "Quorvane’s HQ", "organization")
+    assert _refined(enricher, text, [hq]) == ["Quorvane"]
+    text = "Tarnwick Clinic cares. Tarnwick Clinic’s Concierge Medicine program grew."
+    named = _hit(text, "Tarnwick Clinic", "organization")
+    programme = _hit(text, "Tarnwick Clinic’s Concierge Medicine", "organization")
+    assert _refined(enricher, text, [named, programme]) == ["Tarnwick Clinic", "Tarnwick Clinic"]
+
+
+def test_a_verb_opening_a_sentence_is_no_part_of_a_name(enricher: Enricher) -> None:
+    text = "Gifts went to Tarnwick Clinic. “Supporting Tarnwick Clinic is my passion,” he said."
+    hit = _hit(text, "Supporting Tarnwick Clinic", "organization")
+    assert _refined(enricher, text, [hit]) == ["Tarnwick Clinic"]
+
+
+def test_a_short_form_and_a_post_after_a_name_go(enricher: Enricher) -> None:
+    text = "assets such as Quorcoin (QRC) and Tarncoin (TRC), and more."
+    assert _refined(enricher, text, [_hit(text, "Quorcoin (QRC) and", "organization")]) == [
+        "Quorcoin"
+    ]
+    text = "She is a Brell Boost Fund Fellow at the lab."
+    fellow = _hit(text, "Brell Boost Fund Fellow", "organization")
+    assert _refined(enricher, text, [fellow]) == ["Brell Boost Fund"]
+
+
+def test_rankings_and_clauses_are_no_organisations(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert orgrules.is_award("Most Influential Company", "organization", kn)
+    assert orgrules.is_award("Quorvane Brand That Matters", "organization", kn)
+    assert not orgrules.is_award("Best Quorvane Holdings", "organization", kn)
+    assert not orgrules.is_award("Top Tarnwick", "organization", kn)
+
+
+def test_overlapping_organisation_spans_are_one_name() -> None:
+    text = "the mission of Out Quill Theatre Company, which grew."
+    rule = _hit(text, "Out Quill Theatre", "organization", "pattern")
+    model = _hit(text, "Quill Theatre Company", "organization")
+    joined = context.joined_orgs(text, [rule, model])
+    assert joined[-1].text == "Out Quill Theatre Company"
+    # Not across a comma, and not the model's start before the rule's.
+    text = "Brell Quill, Theatre Company"
+    a, b = (
+        _hit(text, "Brell Quill", "organization", "pattern"),
+        _hit(text, "Quill, Theatre Company", "organization"),
+    )
+    assert context.joined_orgs(text, [a, b]) == [a, b]
+
+
+def test_person_spans_read_by_their_last_word() -> None:
+    text = "the Orlan Vesk Concierge Suite and the Tarn Wealth Report; Pia Lund, Sr.'s coalition."
+    suite = _hit(text, "Orlan Vesk Concierge Suite", "person")
+    report = _hit(text, "Tarn Wealth Report", "person")
+    elder = _hit(text, "Pia Lund", "person")
+    out = context.person_shapes(text, [suite, report, elder])
+    assert [(h.text, h.label) for h in out] == [
+        ("Tarn Wealth Report", "organization"),
+        ("Pia Lund", "person"),
+    ]
+    context.generations(text, out)
+    assert elder.text == "Pia Lund, Sr."
+
+
+def test_a_title_case_subheadline_is_read_like_the_headline(enricher: Enricher) -> None:
+    assert context.title_case("Gift Establishes the Quorvane Suite; Ribbon Cutting Held on Aug. 8")
+    assert not context.title_case("The gift establishes a new suite for the clinic in Graz.")
+    release = ParsedRelease(
+        id="t",
+        headline="Quorvane Gives to Tarnwick Clinic",
+        subheadline="Gift Establishes the Quorvane Suite; Ribbon Cutting Held on Aug. 8",
+        dateline=Dateline(),
+        paragraphs=["Quorvane Motors gave a gift to Tarnwick Clinic, said Orlan Vesk."],
+        language="en",
+    )
+    assert "Ribbon Cutting Held" not in _entities(enricher, release)
+
+
+def test_an_organisation_named_as_an_area_is_a_place() -> None:
+    text = "a home in the Quorvale Ranch neighborhood of the city"
+    hit = _hit(text, "Quorvale Ranch", "organization")
+    context.areas(text, [hit])
+    assert hit.label == "place"

@@ -207,7 +207,7 @@ def _refined(text: str, span: str, kn: Knowledge) -> list[str]:
         ("Quillon Works and", ["Quillon Works"]),
         ("Department of Harbors", ["Department of Harbors"]),
         ("Board of Directors", []),
-        ("Quillon’s Board of Directors", []),
+        ("Quillon’s Board of Directors", ["Quillon"]),  # the unit goes, its owner stays
         ("Business Development", []),
         ("President & CEO", []),
         ("Widget.ads.push({handler", []),
