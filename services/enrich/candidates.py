@@ -91,6 +91,8 @@ QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
 LINE = re.compile(r"[^\n]+")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
+PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
 INITIAL = re.compile(r"\s[A-Z]\.\s")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
@@ -162,6 +164,14 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             label = "organization"
         if label == "organization" and (m := SUFFIX_TAIL.match(text[end : end + 24])):
             end += m.end()
+        if label in ("person", "organization") and (m := PLURAL_POSSESSIVE.match(text, end)):
+            # "Nicklaus Children's" + " Hospital Foundation": the possessive of a plural
+            # noun opens the rest of an institution's name.
+            span = text[start:end]
+            if span.endswith(PLURAL_OWNERS) or (
+                span.endswith(("Children", "Women", "Men")) and text[end : end + 2] in ("'s", "’s")
+            ):
+                end, label = m.end(), "organization"
         # A span across a line break joins two lines of a list ("Acme\n\n- Jane Doe"): each
         # line is its own candidate.
         for line in LINE.finditer(text[start:end]):

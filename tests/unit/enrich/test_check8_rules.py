@@ -248,3 +248,33 @@ def test_an_organisation_named_as_an_area_is_a_place() -> None:
     hit = _hit(text, "Quorvale Ranch", "organization")
     context.areas(text, [hit])
     assert hit.label == "place"
+
+
+def test_headings_with_an_article_or_a_hyphen_and_single_plain_words(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Tarnwick grew. A National Network of Business Support Tarnwick links firms."
+    heading = _hit(text, "A National Network of Business Support", "organization")
+    assert orgrules.common_word_orgs(text, [heading], kn) == {id(heading)}
+    text = "It offers Full-Service Business Support across Graz."
+    heading = _hit(text, "Full-Service Business Support", "organization")
+    assert orgrules.common_word_orgs(text, [heading], kn) == {id(heading)}
+    # One plain word the model read as an organisation, named once, not where a name is read.
+    text = "A lifelong Hoosier, Orlan Vesk served the town. He joined the Member Perks program."
+    hoosier = _hit(text, "Hoosier", "organization")
+    perks = _hit(text, "Perks", "organization")
+    assert orgrules.common_word_orgs(text, [hoosier, perks], kn) == {id(hoosier), id(perks)}
+    # ... but not one a rule found, one named twice, or one read where a name is read.
+    text = "Shares of Lantern rose. Lantern grew, and Beacon joined the Harbor."
+    lantern = _hit(text, "Lantern", "organization")
+    beacon = _hit(text, "Beacon", "organization", "pattern")
+    harbor = _hit(text, "Harbor", "organization")
+    assert orgrules.common_word_orgs(text, [lantern, beacon, harbor], kn) == set()
+
+
+def test_a_plural_possessive_opens_an_institution_name(enricher: Enricher) -> None:
+    text = "gifts to the Quorvel Children’s Hospital Foundation and others"
+    start = text.index("Quorvel")
+    end = text.index(" Hospital")
+    (hit,) = cand.from_ner(text, [(start, end, "PERSON")], enricher.knowledge)
+    assert (hit.text, hit.label) == ("Quorvel Children’s Hospital Foundation", "organization")
+    assert _refined(enricher, text, [hit]) == ["Quorvel Children’s Hospital Foundation"]
