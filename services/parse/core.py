@@ -46,6 +46,7 @@ _CHANNELS_FOOTER = re.compile(
 _WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
 # How many blocks after the headline may hold the subheadline and dateline.
 _DATELINE_LOOKAHEAD = 3
+_LEADING_BULLETS = 12
 _MAX_BODY_CHARS = 2_000_000
 
 
@@ -110,9 +111,20 @@ def _merge_channels(declared: list[str], footer: list[str]) -> list[str]:
 
 
 def _find_dateline(blocks: list[Block]) -> tuple[Dateline, int, str | None] | None:
-    """The dateline among the first blocks: (dateline, block index, text after it)."""
-    for index, block in enumerate(blocks[:_DATELINE_LOOKAHEAD]):
-        if not block.lines or block.heading or block.bullet:
+    """The dateline among the first blocks: (dateline, block index, text after it). Bullet
+    items before it (a reposted release's highlights, one block each) do not use up the
+    look-ahead, up to ``_LEADING_BULLETS`` of them."""
+    looked = bullets = 0
+    for index, block in enumerate(blocks):
+        if block.bullet:
+            bullets += 1
+            if bullets > _LEADING_BULLETS:
+                return None
+            continue
+        looked += 1
+        if looked > _DATELINE_LOOKAHEAD:
+            return None
+        if not block.lines or block.heading:
             continue
         found = read_dateline(block.text)
         if found is not None:
