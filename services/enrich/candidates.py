@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key
+from services.enrich.lexicon import is_common
 from services.enrich.names import has_org_suffix, looks_like_person, trim
 
 NER_LABELS = {
@@ -522,14 +523,43 @@ def modifier_acronyms(text: str) -> set[str]:
 
 def is_heading_org(text: str, hit: Hit, knowledge: Knowledge) -> bool:
     """A model ORG span that is a whole line of three or more words without an organisation
-    ending is a section heading ("Notice Regarding Forward Statements"), not a name."""
-    if hit.source != "ner" or hit.label != "organization" or len(hit.text.split()) < 3:
+    ending is a section heading ("Notice Regarding Forward Statements"), not a name; so is a
+    model or rule span opening a heading with a participle (``participle_heading``)."""
+    if hit.source not in ("ner", "pattern") or hit.label != "organization" or hit.start < 0:
         return False
     line_start = text.rfind("\n", 0, hit.start) + 1
     line_end = text.find("\n", hit.end)
     line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start : hit.start].strip() and participle_heading(
+        text[hit.start : line_end], hit.text, knowledge
+    ):
+        return True
+    if hit.source != "ner" or len(hit.text.split()) < 3:
+        return False
     whole = not text[line_start : hit.start].strip() and not text[hit.end : line_end].strip(" .:")
     return whole and not has_org_suffix(hit.text, knowledge)
+
+
+PARTICIPLE = re.compile(r"^[A-Z][a-z]+(?:ed|ing)$")
+
+
+def participle_heading(line: str, name: str, knowledge: Knowledge) -> bool:
+    """ "Optimized Logistics with Transparent Pricing": a short line without a sentence end,
+    opening with a participle of a plain verb and going on with a lower-case word after the
+    model's span, is a heading, not a name."""
+    words = name.split()
+    rest = line[len(name) :].split()
+    return (
+        len(words) >= 2
+        and bool(PARTICIPLE.match(words[0]))
+        and len(line.split()) <= 10
+        and not line.rstrip().endswith(".")
+        and ". " not in line
+        and bool(rest)
+        and rest[0][:1].islower()
+        and is_common(words[0], knowledge.lexicon)
+        and all(is_common(w.strip(",.'’"), knowledge.lexicon) for w in words[1:])
+    )
 
 
 def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:

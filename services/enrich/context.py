@@ -9,6 +9,9 @@
   name before it is a person, not a "City, ST" place.
 - A person named inside the name of an event, award, fund or building ("the Jane Roe
   Workhorse Seminar") is not a person in the release.
+- What a "person" stands in says it is none: a work's title ("two books: Xyz Abc: A Guide"),
+  a product ("the Xyz Abc Token", "its Xyz Abc ecosystem"), a publisher ("published by Xyz
+  Abc"), a neighbourhood of a known city ("Midtown Xyzville").
 
 Pure functions of the analysis text and the hits, like ``candidates``.
 """
@@ -22,6 +25,7 @@ from collections.abc import Iterable
 from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
+from services.enrich.lexicon import is_common
 from services.enrich.names import looks_like_person
 
 REPOST_FOOTER = re.compile(r"\bThe post (\S.{3,400}?) appeared first on [^\n]{2,60}?\.")
@@ -150,6 +154,29 @@ FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing",
 PUBLICATION_ENDINGS = frozenset(
     {"report", "journal", "magazine", "review", "gazette", "weekly", "daily", "tribune"}
 )
+# Words that say a title follows: "two books: <Title>: A Guide", "the podcast <Title>".
+WORK_WORDS = re.compile(
+    r"\b(?:books?|novels?|memoirs?|podcasts?|albums?|films?|documentar(?:y|ies)|episodes?"
+    r"|(?:en)?titled|guides?|shows?|series|songs?|singles?|plays?|monographs?)\b[^.!?\n]{0,60}$",
+    re.IGNORECASE,
+)
+SUBTITLE_AFTER = re.compile(r":[ ]+[A-Z0-9“\"]")
+# A product or platform word after a "person" ("the Xyz Abc Token", "its Xyz Abc ecosystem")
+# or ending it ("Xyz Smart Chain").
+PRODUCT_WORDS = frozenset(
+    {"token", "tokens", "coin", "coins", "ecosystem", "platform", "app", "protocol", "wallet"}
+    | {"blockchain", "chain", "network", "marketplace", "metaverse"}
+)
+PRODUCT_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
+OWNER_BEFORE = re.compile(r"\b(?:its|their|our)[ ]$", re.IGNORECASE)
+PUBLISHER_BEFORE = re.compile(
+    r"\b(?:published|distributed|released)[ ]by[ ](?:[A-Z][\w&'’.-]*[ ]?){0,4}(?:/[ ]?)?$"
+    r"|\bpublisher[ ]$",
+)
+# Words that open a neighbourhood's name before a city's ("Midtown Xyzville").
+AREA_HEADS = frozenset(
+    {"midtown", "downtown", "uptown", "greater", "old", "central", "upper", "lower", "inner"}
+)
 GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.|Sr\.|II|III|IV)(?![\w])")
 AREA_AFTER = re.compile(r"[ ](?:neighbou?rhood|district|area|community)\b")
 
@@ -165,6 +192,53 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
             if last in PUBLICATION_ENDINGS:
                 hit.label = "organization"
+        out.append(hit)
+    return out
+
+
+def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
+    """Model person spans read by what stands around them: a work's title or a product is
+    dropped, a publisher is an organisation, a neighbourhood of a known city is a place."""
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.label != "person" or hit.source != "ner" or hit.start < 0:
+            out.append(hit)
+            continue
+        before = text[max(0, hit.start - 80) : hit.start]
+        words = hit.text.split()
+        nxt = PRODUCT_AFTER.match(text, hit.end)
+        if SUBTITLE_AFTER.match(text, hit.end) and WORK_WORDS.search(before):
+            continue  # "two books: Xyz Abc: A Guide for ..."
+        if (nxt and nxt.group(1).lower() in PRODUCT_WORDS) or OWNER_BEFORE.search(before):
+            continue  # "the Xyz Abc Token", "its Xyz Abc ecosystem"
+        if len(words) > 1 and words[-1].lower() in PRODUCT_WORDS:
+            hit.label = "organization"  # "Xyz Smart Chain"
+        elif PUBLISHER_BEFORE.search(before):
+            hit.label = "organization"  # "published by Xyz / Abc Def"
+        elif (
+            len(words) > 1
+            and words[0].lower() in AREA_HEADS
+            and any(p.kind == "city" for p in gazetteer.candidates(" ".join(words[1:])))
+        ):
+            hit.label = "place"  # "Midtown Xyzville"
+        out.append(hit)
+    return out
+
+
+def titled_works(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """A model organisation of plain words just after a word that announces a title ("his
+    podcast, After the Crash,") is the title, not an organisation."""
+    out: list[Hit] = []
+    for hit in hits:
+        if (
+            hit.label == "organization"
+            and hit.source == "ner"
+            and hit.start >= 0
+            and knowledge.lexicon
+            and all(is_common(w.strip(",.'’"), knowledge.lexicon) for w in hit.text.split())
+            and WORK_WORDS.search(text[max(0, hit.start - 40) : hit.start])
+        ):
+            continue
         out.append(hit)
     return out
 

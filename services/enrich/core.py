@@ -149,6 +149,8 @@ class Enricher:
         if named_for := context.eponyms(text, hits):
             hits = [h for h in hits if id(h) not in named_for]
         hits = context.person_shapes(text, hits)
+        hits = context.person_contexts(text, hits, gz)
+        hits = context.titled_works(text, hits, kn)
         context.areas(text, hits)
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         terms = cand.modifier_acronyms(text)

@@ -1,0 +1,83 @@
+"""Held-out check 9 rules (what a model "person" stands in: a work's title, a product, a
+publisher, a neighbourhood; a title read as an organisation; a heading opening with a
+participle): on text the project wrote, with invented names of people and organisations."""
+
+from __future__ import annotations
+
+from services.enrich import candidates as cand
+from services.enrich import context
+from services.enrich.candidates import Hit
+from services.enrich.core import Enricher
+
+
+def _hit(text: str, name: str, label: str, source: str = "ner") -> Hit:
+    start = text.index(name)
+    return Hit(start, start + len(name), name, label, source)
+
+
+def _kept(text: str, name: str, enricher: Enricher, label: str = "person") -> list[Hit]:
+    return context.person_contexts(text, [_hit(text, name, label)], enricher.gazetteer)
+
+
+def test_a_book_title_with_a_subtitle_is_no_person(enricher: Enricher) -> None:
+    text = "She has written two books: Brellow Quarn: A Guide for Drivers (2021) and more."
+    assert _kept(text, "Brellow Quarn", enricher) == []
+    # Without a word announcing a work, a name before a colon stays a person.
+    text = "Speakers include Brellow Quarn: the chair of the panel."
+    assert [h.label for h in _kept(text, "Brellow Quarn", enricher)] == ["person"]
+
+
+def test_a_person_before_a_product_word_or_after_its_is_no_person(enricher: Enricher) -> None:
+    text = "The firm listed the Tavro Pellin Token on an exchange."
+    assert _kept(text, "Tavro Pellin", enricher) == []
+    text = "The firm grows its Tavro Pellin ecosystem this year."
+    assert _kept(text, "Tavro Pellin", enricher) == []
+    text = "Quorvane built on Tavro Smart Chain last year."
+    (hit,) = _kept(text, "Tavro Smart Chain", enricher)
+    assert hit.label == "organization"
+    # A person followed by an ordinary word keeps the person.
+    text = "The board thanked Tavro Pellin today."
+    assert [h.label for h in _kept(text, "Tavro Pellin", enricher)] == ["person"]
+
+
+def test_a_publisher_is_an_organisation(enricher: Enricher) -> None:
+    text = "The book is published by Quorvane / Brellow Tarsis in Spanish."
+    (hit,) = _kept(text, "Brellow Tarsis", enricher)
+    assert hit.label == "organization"
+    text = "The book is published by Brellow Tarsis next spring."
+    (hit,) = _kept(text, "Brellow Tarsis", enricher)
+    assert hit.label == "organization"
+
+
+def test_a_neighbourhood_of_a_known_city_is_a_place(enricher: Enricher) -> None:
+    text = "The club opens in the heart of Midtown Denver next year."
+    (hit,) = _kept(text, "Midtown Denver", enricher)
+    assert hit.label == "place"
+    # An unknown second word is no city: the person stays.
+    text = "The club thanks Old Quarnby for the gift."
+    (hit,) = _kept(text, "Old Quarnby", enricher)
+    assert hit.label == "person"
+
+
+def test_a_title_of_plain_words_after_podcast_is_no_organisation(enricher: Enricher) -> None:
+    text = "His podcast, After the Storm, is ranked seventh."
+    hits = [_hit(text, "Storm", "organization")]
+    assert context.titled_works(text, hits, enricher.knowledge) == []
+    # A proper name after the word stays an organisation.
+    text = "The podcast is produced by Quorvane Media."
+    hits = [_hit(text, "Quorvane Media", "organization")]
+    assert len(context.titled_works(text, hits, enricher.knowledge)) == 1
+
+
+def test_a_heading_opening_with_a_participle_is_no_organisation(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Intro text.\n\nOptimized Logistics with Transparent Pricing\n\nCosts vary."
+    assert cand.is_heading_org(text, _hit(text, "Optimized Logistics", "organization"), kn)
+    assert cand.is_heading_org(
+        text, _hit(text, "Optimized Logistics", "organization", "pattern"), kn
+    )
+    # A sentence, or a name of proper words, is not a heading.
+    text = "Intro.\n\nOptimized Logistics with care is what we sell, said the firm.\n"
+    assert not cand.is_heading_org(text, _hit(text, "Optimized Logistics", "organization"), kn)
+    text = "Intro.\n\nAdvanced Quorvane with Partners\n\nMore."
+    assert not cand.is_heading_org(text, _hit(text, "Advanced Quorvane", "organization"), kn)
