@@ -95,6 +95,9 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
 INITIAL = re.compile(r"\s[A-Z]\.\s")
+# A plant is where a company makes things, not the company ("Quarnby Engine Plant").
+FACILITY_WORDS = frozenset({"plant", "plants", "factory", "factories"})
+TRADEMARK = re.compile(r"[®™]$")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
 # "NY 10007").
@@ -437,6 +440,16 @@ def keep(
             return False  # "QRX", "SuperNODE", "BRELLWICK": an acronym or brand, not a place
     if hit.label == "organization" and PLURAL_ACRONYM.match(name):
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
+    if hit.label == "organization" and hit.source in ("ner", "pattern"):
+        words = name.split()
+        if len(words) > 1 and PLURAL_ACRONYM.match(words[-1]) and "of" not in words:
+            return False  # "Bitcoin and Ethereum ETFs": a kind of product
+        if words[-1].lower() in FACILITY_WORDS:
+            return False  # "Quarnby Auto Plant": a plant, not the company running it
+        if TRADEMARK.search(name) and all(
+            is_common(w.strip("®™,."), knowledge.lexicon) for w in words
+        ):
+            return False  # "Keep Clean®": a slogan, not an organisation
     if hit.label in ("person", "organization") and LAW.search(name):
         return False  # "Securities Exchange Act": a law
     if hit.label == "person" and name.split()[-1].islower():

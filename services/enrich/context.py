@@ -12,6 +12,8 @@
 - What a "person" stands in says it is none: a work's title ("two books: Xyz Abc: A Guide"),
   a product ("the Xyz Abc Token", "its Xyz Abc ecosystem"), a publisher ("published by Xyz
   Abc"), a neighbourhood of a known city ("Midtown Xyzville").
+- "the western portion of Xyzton", "the heart of Xyz Park": what a portion or the heart of
+  is, is a place.
 
 Pure functions of the analysis text and the hits, like ``candidates``.
 """
@@ -26,7 +28,7 @@ from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import looks_like_person
+from services.enrich.names import has_org_suffix, looks_like_person
 
 REPOST_FOOTER = re.compile(r"\bThe post (\S.{3,400}?) appeared first on [^\n]{2,60}?\.")
 URL = re.compile(
@@ -177,6 +179,11 @@ PUBLISHER_BEFORE = re.compile(
 AREA_HEADS = frozenset(
     {"midtown", "downtown", "uptown", "greater", "old", "central", "upper", "lower", "inner"}
 )
+AREA_OF = re.compile(
+    r"\b(?:(?:northern|southern|eastern|western|central)[ ])?"
+    r"(?:portion|side|edge|corner|heart|outskirts|suburbs)[ ]of[ ](?:the[ ])?"
+    r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})\b(?![’'&-]|[ ][A-Z&])"
+)
 GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.|Sr\.|II|III|IV)(?![\w])")
 AREA_AFTER = re.compile(r"[ ](?:neighbou?rhood|district|area|community)\b")
 
@@ -223,6 +230,27 @@ def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hi
             hit.label = "place"  # "Midtown Xyzville"
         out.append(hit)
     return out
+
+
+def areas_of(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """ "the western portion of Xyzton", "the heart of Xyz Park": the name is a place. A model
+    person or organisation of exactly that span becomes one; a name nothing found is added."""
+    out: list[Hit] = []
+    for m in AREA_OF.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if has_org_suffix(name, knowledge) or key(name) in knowledge.not_entities:
+            continue
+        same = [h for h in hits if h.start == a and h.end == b]
+        if any(h.label == "place" for h in same):
+            continue
+        if same:
+            for h in same:
+                if h.source == "ner" and h.label in ("person", "organization"):
+                    h.label = "place"
+        elif not any(h.start < b and a < h.end for h in hits if h.start >= 0):
+            out.append(Hit(a, b, name, "place", "pattern"))
+    return hits + out
 
 
 def titled_works(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:

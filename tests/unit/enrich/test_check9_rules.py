@@ -81,3 +81,36 @@ def test_a_heading_opening_with_a_participle_is_no_organisation(enricher: Enrich
     assert not cand.is_heading_org(text, _hit(text, "Optimized Logistics", "organization"), kn)
     text = "Intro.\n\nAdvanced Quorvane with Partners\n\nMore."
     assert not cand.is_heading_org(text, _hit(text, "Advanced Quorvane", "organization"), kn)
+
+
+def test_plants_slogans_and_kinds_of_products_are_no_organisations(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+
+    def kept(name: str) -> bool:
+        return cand.keep(Hit(0, len(name), name, "organization", "ner"), kn)
+
+    assert not kept("Quarnby Engine Plant")
+    assert not kept("Quarnby Auto Plants")
+    assert not kept("Keep Clean®")
+    assert not kept("Tarsis and Quorvane ETFs")
+    assert kept("Quarnby Motors")
+    assert kept("Quorvane Solutions®")  # a proper word: a name, trademark or not
+    assert kept("Society of CPAs")
+
+
+def test_what_a_portion_or_the_heart_of_is_a_place(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "It lies next to the western portion of Quarnby and near Tarsis."
+    (hit,) = context.areas_of(text, [], kn)
+    assert (hit.text, hit.label) == ("Quarnby", "place")
+    text = "The tower rises in the heart of Brellow Park, said Jane."
+    ner = _hit(text, "Brellow Park", "organization")
+    (hit,) = context.areas_of(text, [ner], kn)
+    assert hit is ner and hit.label == "place"
+    # An organisation's name, a possessive or a longer name goes on is no area.
+    for text in (
+        "It sits at the heart of Quorvane Holdings today.",
+        "It is at the heart of Quorvane's plan.",
+        "It is the heart of Quorvane & Tarsis work.",
+    ):
+        assert context.areas_of(text, [], kn) == []
