@@ -253,6 +253,25 @@ def areas_of(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     return hits + out
 
 
+HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?[ ]$")
+
+
+def honorific_surnames(text: str, hits: list[Hit]) -> None:
+    """ "Dr. Roe" read as an organisation: one word after an honorific is a person's surname
+    (clustered with the person's full name)."""
+    for hit in hits:
+        if (
+            hit.label == "organization"
+            and hit.source in ("ner", "pattern")
+            and hit.start >= 0
+            and " " not in hit.text
+            and hit.text[:1].isupper()
+            and not hit.text.isupper()
+            and HONORIFIC_BEFORE.search(text, max(0, hit.start - 12), hit.start)
+        ):
+            hit.label = "person"
+
+
 def titled_works(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A model organisation of plain words just after a word that announces a title ("his
     podcast, After the Crash,") is the title, not an organisation."""

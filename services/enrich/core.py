@@ -152,6 +152,7 @@ class Enricher:
         hits = context.person_contexts(text, hits, gz)
         hits = context.titled_works(text, hits, kn)
         hits = context.areas_of(text, hits, kn)
+        context.honorific_surnames(text, hits)
         context.areas(text, hits)
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         terms = cand.modifier_acronyms(text)

@@ -35,6 +35,14 @@ _ITEM = (
 _SEP = r"(?:,[ ]|,?[ ]and[ ](?:[a-z]+[ ]){0,2}?)"
 LIST = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}(?:{_SEP}{_ITEM}){{2,12}}")
 ITEM_RE = re.compile(_ITEM)
+# "by leading manufacturers Acme and Brill Systems": two names right after a plural noun for
+# organisations.
+PAIR = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}[ ]and[ ]{_ITEM}")
+PAIR_CUE = re.compile(
+    r"\b(?:manufacturers|makers|vendors|suppliers|partners|companies|firms|investors|lenders"
+    r"|brands|clients|customers|sponsors|retailers|distributors|insurers|banks)"
+    r"[ ](?:(?:such[ ]as|including|like)[ ])?$"
+)
 LIST_CUE = re.compile(
     r"\b(?:including|such as|companies|firms|clients|customers|partners|investors|"
     r"brands|organi[sz]ations|institutions|banks|funds|backers|sponsors|like)\b[^.\n]{0,30}$"
@@ -162,6 +170,20 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             # Every item, so that one the model did type keeps the list as its evidence (an
             # acronym named once, "IBM", is then not an unexplained acronym).
             out.append(Hit(a, b, name, "organization", "pattern"))
+    for m in PAIR.finditer(text, begin):
+        if not PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        items = [m.span(1), m.span(2)]
+        kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
+        if "organization" not in kinds or "person" in kinds or "place" in kinds:
+            continue
+        for a, b in items:
+            name = text[a:b]
+            last = name.split()[-1].lower().rstrip(".")
+            if name.endswith(".") and not (len(last) <= 4 and last in knowledge.org_suffixes):
+                name, b = name[:-1], b - 1  # the sentence's full stop, not "Inc."
+            if not _is_post(name, knowledge):
+                out.append(Hit(a, b, name, "organization", "pattern"))
     return out
 
 

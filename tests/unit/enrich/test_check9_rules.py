@@ -114,3 +114,34 @@ def test_what_a_portion_or_the_heart_of_is_a_place(enricher: Enricher) -> None:
         "It is the heart of Quorvane & Tarsis work.",
     ):
         assert context.areas_of(text, [], kn) == []
+
+
+def test_two_names_after_a_plural_noun_for_companies_are_organisations(
+    enricher: Enricher,
+) -> None:
+    from services.enrich import evidence
+
+    kn = enricher.knowledge
+    text = "It runs containers by leading manufacturers Quarnex and Brellow Systems.\n"
+    found = evidence.from_lists(text, [_hit(text, "Brellow Systems", "organization")], kn)
+    assert [(h.text, h.label) for h in found] == [
+        ("Quarnex", "organization"),
+        ("Brellow Systems", "organization"),
+    ]
+    # People after the noun stay people; without the noun nothing is read.
+    text = "It thanks its partners Jane Quarn and Brellow Systems for the work."
+    hits = [_hit(text, "Jane Quarn", "person"), _hit(text, "Brellow Systems", "organization")]
+    assert evidence.from_lists(text, hits, kn) == []
+    text = "It was built by Quarnex and Brellow Systems last year."
+    assert evidence.from_lists(text, [_hit(text, "Brellow Systems", "organization")], kn) == []
+
+
+def test_one_word_after_an_honorific_is_a_surname() -> None:
+    text = "Dr. Quarnby, a fellow in 2023, leads the team."
+    hit = _hit(text, "Quarnby", "organization", "pattern")
+    context.honorific_surnames(text, [hit])
+    assert hit.label == "person"
+    text = "The CEO of Quarnby, Jane Roe, spoke."
+    hit = _hit(text, "Quarnby", "organization")
+    context.honorific_surnames(text, [hit])
+    assert hit.label == "organization"
