@@ -534,6 +534,24 @@ def modifier_acronyms(text: str) -> set[str]:
     return {a for a, flags in uses.items() if sum(flags) * 2 >= len(flags) and a not in defined}
 
 
+TERM_DEFINITION = re.compile(r"((?:[a-z][a-z-]*[ ]){1,6})\([“\"]?([A-Z]{2,6})[”\"]?\)")
+
+
+def term_acronyms(text: str) -> set[str]:
+    """Acronyms defined by words in lower case ("high-performance computing (HPC)",
+    "a decentralized exchange (“DEX”)"): terms, not organisation names."""
+    out: set[str] = set()
+    for m in TERM_DEFINITION.finditer(text):
+        acronym = m.group(2).lower()
+        parts = [p for w in m.group(1).split() for p in w.split("-") if p]
+        for n in range(len(acronym), len(parts) + 1):
+            tail = parts[-n:]
+            if "".join(p[0] for p in tail if p not in ("of", "and", "for", "the")) == acronym:
+                out.add(m.group(2))
+                break
+    return out
+
+
 def is_heading_org(text: str, hit: Hit, knowledge: Knowledge) -> bool:
     """A model ORG span that is a whole line of three or more words without an organisation
     ending is a section heading ("Notice Regarding Forward Statements"), not a name; so is a

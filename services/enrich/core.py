@@ -155,7 +155,7 @@ class Enricher:
         context.honorific_surnames(text, hits)
         context.areas(text, hits)
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
-        terms = cand.modifier_acronyms(text)
+        terms = cand.modifier_acronyms(text) | cand.term_acronyms(text)
         hits = [
             h
             for h in hits

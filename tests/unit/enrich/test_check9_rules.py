@@ -145,3 +145,11 @@ def test_one_word_after_an_honorific_is_a_surname() -> None:
     hit = _hit(text, "Quarnby", "organization")
     context.honorific_surnames(text, [hit])
     assert hit.label == "organization"
+
+
+def test_an_acronym_defined_by_words_in_lower_case_is_a_term() -> None:
+    text = (
+        "It serves quantum-resistant ledger systems (QRLS) and the Quorvane Ledger "
+        "Association (QLA), plus the brellow (BRW) line."
+    )
+    assert cand.term_acronyms(text) == {"QRLS"}
