@@ -9,13 +9,7 @@ from services.enrich import cluster, evidence, orgrules
 from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import trim
-
-
-def _hit(text: str, name: str, label: str, source: str = "ner", nth: int = 0) -> Hit:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    return Hit(start, start + len(name), name, label, source)
+from tests.unit.enrich.spans import hit_at as _hit
 
 
 def _place_items(enricher: Enricher, text: str) -> set[str]:

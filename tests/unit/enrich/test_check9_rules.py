@@ -8,11 +8,7 @@ from services.enrich import candidates as cand
 from services.enrich import context
 from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
-
-
-def _hit(text: str, name: str, label: str, source: str = "ner") -> Hit:
-    start = text.index(name)
-    return Hit(start, start + len(name), name, label, source)
+from tests.unit.enrich.spans import hit_at as _hit
 
 
 def _kept(text: str, name: str, enricher: Enricher, label: str = "person") -> list[Hit]:
