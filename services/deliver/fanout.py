@@ -148,10 +148,10 @@ class FanOut:
             self.locked.add(delivery_id)
             if delivery is None:
                 missing.append(delivery_id)
-            elif delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED) or (
-                self.first_only and delivery.attempts > 0
-            ):
-                if delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED):
+                continue
+            finished = delivery.status in (DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED)
+            if finished or (self.first_only and delivery.attempts > 0):
+                if finished:
                     self.store.unschedule_delivery(delivery_id)  # a stale recheck
                 log.info("delivery.skipped", delivery_id=delivery_id, status=delivery.status.value)
             else:
