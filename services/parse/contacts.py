@@ -24,7 +24,13 @@ PHONE = re.compile(
     r"|(?<!\d)\(\d{3}\)\s?\d{3}[\s.\-]\d{4}(?!\d)"
     r"|(?<!\d)\d{3}[.\-]\d{3}[.\-]\d{4}(?!\d)"
 )
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*|[A-Z]\."
+# A surname with a capital inside after a common prefix: "McQuarrie", "MacTavish",
+# "O'Brannigan", "d'Arcy", "DeMarco", "LaPlante", "VanDoren". Tried first, so "McDonald" is one
+# word and not "Mc" with the rest left behind. Only prefix + one capitalised part, so a CamelCase
+# brand ("BrightQuill") still never reads as a name word.
+_PREFIXED = r"(?:Mc|Mac|O['’]|[Dd]['’]|D[aeiu]|L[ae]|V[ao]n|Fitz)[A-ZÀ-Ý][a-zà-ÿ'’]+"
+_HYPHENED = rf"(?:-(?:{_PREFIXED}|[A-ZÀ-Ý]?[a-zà-ÿ'’]+))*"
+_NAME_WORD = rf"{_PREFIXED}{_HYPHENED}|[A-ZÀ-Ý][a-zà-ÿ'’]+{_HYPHENED}|[A-Z]\."
 NAME = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{1,3}}")
 _FOLLOW = re.compile(
     r"\(?\s*Follow\s+(?P<name>[A-Z][\w.'’\- ]{1,60}?)\s+on\s+(?:Twitter|X|Instagram|LinkedIn|"
@@ -82,20 +88,47 @@ _LABEL = re.compile(
 _ORG_WORD = re.compile(r"[A-Z0-9][\w&.'’-]*,?")
 
 
+# "Brightline Communications for Zorvex", "Acme PR on behalf of Ostrel Holdings": an agency
+# line naming its client.
+_FOR_CLIENT = re.compile(r"\s+(?:for|on\s+behalf\s+of)\s+")
+
+
+def _org_shape(line: str) -> bool:
+    """A whole contact line that reads as an organisation (see ``_ORG_END``, ``_CAMEL_ONE``)."""
+    words = line.split()
+    if not words or len(words) > 6 or len(line) > 60:
+        return False
+    if not all(_ORG_WORD.fullmatch(w) or w in {"&", "and", "of", "the"} for w in words):
+        return False
+    return bool((_ORG_END.search(line) and len(words) > 1) or _CAMEL_ONE.fullmatch(line))
+
+
 def find_organizations(text: str) -> list[str]:
     """Organisation names written on contact lines ("Jane Doe, Acme PR LLC", "Acme Ltd")."""
     orgs = []
     for line in re.split(r"\n|,(?!\s*(?:Inc|LLC|Ltd)\b)|\||;|\s{2,}| [-–—] ", text):
         line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip(" .:")
         line = _LABEL.sub("", line).strip(" .:")
-        words = line.split()
-        if not words or len(words) > 6 or len(line) > 60:
-            continue
-        if not all(_ORG_WORD.fullmatch(w) or w in {"&", "and", "of", "the"} for w in words):
-            continue
-        if (_ORG_END.search(line) and len(words) > 1) or _CAMEL_ONE.fullmatch(line):
+        if _org_shape(line):
             orgs.append(line)
+            continue
+        # An agency for a client: the agency only when it has an organisation shape itself, the
+        # client only when it has one too ("Ostrel Holdings", "BrightQuill"). A bare capitalised
+        # word after "for" is left out: it may be a client ("Zorvex") but as often is not one
+        # ("Acme PR for Journalists"), and contact organisations become entities downstream.
+        agency, _, client = _split_client(line)
+        if agency and _org_shape(agency):
+            orgs.append(agency)
+            if client and _org_shape(client):
+                orgs.append(client)
     return orgs
+
+
+def _split_client(line: str) -> tuple[str, str, str]:
+    match = _FOR_CLIENT.search(line)
+    if match is None:
+        return "", "", ""
+    return line[: match.start()].strip(" .:"), match.group(), line[match.end() :].strip(" .:")
 
 
 def follow_line(text: str) -> re.Match[str] | None:
