@@ -14,7 +14,7 @@ import math
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -22,7 +22,7 @@ import ahocorasick
 
 from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Place, fold
-from services.enrich.knowledge import Knowledge, key
+from services.enrich.knowledge import Knowledge, default_nicknames, key
 from services.enrich.names import (
     given_name,
     initials,
@@ -137,8 +137,15 @@ def group_places(hits: list[Hit]) -> list[Group]:
     return list(groups.values())
 
 
-def group_people(hits: list[Hit], others: list[Hit]) -> list[Group]:
-    """``others`` are single-word organisation/place hits that may really be a surname."""
+def group_people(
+    hits: list[Hit],
+    others: list[Hit],
+    nicknames: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Group]:
+    """``others`` are single-word organisation/place hits that may really be a surname;
+    ``nicknames`` (``Knowledge.nicknames``, else the shipped table) lets "Tommy Roe" join
+    "Thomas Roe"."""
+    nicks = default_nicknames() if nicknames is None else nicknames
     people: list[Group] = []
     singles: list[Hit] = []
     for hit in hits:
@@ -146,12 +153,19 @@ def group_people(hits: list[Hit], others: list[Hit]) -> list[Group]:
             singles.append(hit)
             continue
         name = hit.canonical or hit.text
-        match = _same_person(people, name)
+        match = _same_person(people, name, nicks)
         if match is None:
             people.append(Group("person", name, [hit]))
             continue
         match.hits.append(hit)
         if len(tokens(name)) > len(tokens(match.name)) or hit.canonical:
+            match.name = name
+        elif (
+            len(tokens(name)) == len(tokens(match.name))
+            and _fold_given(name) in nicks.get(_fold_given(match.name), ())
+            and not any(h.canonical for h in match.hits)
+        ):
+            # "Tommy Roe" then "Thomas Roe": the formal given name names the person.
             match.name = name
     for hit in singles + others:
         word = hit.text.strip()
@@ -165,7 +179,22 @@ def group_people(hits: list[Hit], others: list[Hit]) -> list[Group]:
     return people
 
 
-def _same_person(people: list[Group], name: str) -> Group | None:
+def _fold_given(name: str) -> str:
+    return given_name(name).rstrip(".,").casefold()
+
+
+def _nickname_pair(a: str, b: str, nicknames: Mapping[str, tuple[str, ...]]) -> bool:
+    """ "Tommy"/"Thomas", "Tom"/"Tommy", "Bill"/"Will": one is a nickname of the other, or both
+    are nicknames of one formal name (case-folded given names)."""
+    if a == b:
+        return False
+    of_a, of_b = nicknames.get(a, ()), nicknames.get(b, ())
+    return b in of_a or a in of_b or bool(set(of_a) & set(of_b))
+
+
+def _same_person(
+    people: list[Group], name: str, nicknames: Mapping[str, tuple[str, ...]] | None = None
+) -> Group | None:
     words = tokens(name)
     for person in people:
         known = tokens(person.name)
@@ -173,6 +202,13 @@ def _same_person(people: list[Group], name: str) -> Group | None:
             return person
         # "Rebecca Chavez" and "Rebecca B. Chavez": same first and last word.
         if surname(name) == surname(person.name) and words[0] == known[0]:
+            return person
+        # "Tommy Roe" and "Thomas Roe": a nickname of the given name, same surname.
+        if (
+            nicknames
+            and surname(name) == surname(person.name)
+            and _nickname_pair(_fold_given(name), _fold_given(person.name), nicknames)
+        ):
             return person
         if surname(name) != surname(person.name):
             continue

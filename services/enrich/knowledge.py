@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ class Knowledge:
     org_heads: tuple[str, ...] = ()  # "Department of", "Instituto": opening words of an org
     org_nouns: frozenset[str] = frozenset()  # "Acme, a leading <retailer>"
     lexicon: frozenset[str] = frozenset()  # common English words (``lexicon.load_lexicon``)
+    # "tommy" -> ("thomas",): a nickname to the formal given names it shortens, case-folded.
+    nicknames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def is_wire(self, name: str) -> bool:
         return key(name) in self.wires or any(p.search(name) for p in self.wire_patterns)
@@ -78,7 +81,27 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         # Longest first, so "Institute of" is tried before "Institute".
         org_heads=tuple(sorted(set(data.get("org_heads", [])), key=len, reverse=True)),
         org_nouns=frozenset(w.lower() for w in data.get("org_nouns", [])),
+        nicknames=nickname_table(data.get("nicknames", {})),
     )
+
+
+def nickname_table(data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """``{"Tommy": ["Thomas"]}`` -> ``{"tommy": ("thomas",)}``; a value may be one string."""
+    table: dict[str, tuple[str, ...]] = {}
+    for nick, formal in data.items():
+        names = [formal] if isinstance(formal, str) else list(formal)
+        folded = [n.casefold() for n in names if n]
+        if folded:
+            nick_key = nick.casefold()
+            table[nick_key] = tuple(dict.fromkeys([*table.get(nick_key, ()), *folded]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def default_nicknames() -> Mapping[str, tuple[str, ...]]:
+    """The shipped nickname table, for callers not handed a ``Knowledge``."""
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    return nickname_table(data.get("nicknames", {}))
 
 
 def load_knowledge(extra_path: str | Path | None = None) -> Knowledge:
