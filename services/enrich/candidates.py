@@ -42,6 +42,11 @@ CITY_STATE = re.compile(
     r"(?<![\w-])((?:[A-Z][a-zA-Z'’-]+|[A-Z]{2,})(?:[ ](?:[A-Z][a-zA-Z'’-]+|[A-Z]{2,})){0,2}),[ ]"
     r"([A-Z]{2}\b|(?:[A-Z][a-z]{0,4}\.){1,2}(?:[A-Z][a-z]{0,3}\.)?)"
 )
+CITY_REGION = re.compile(
+    r"(?<![\w-])([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){0,2}),[ ]"
+    r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})\b"
+)
+STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.?[ ](?=[A-Z])")
 TICKER = re.compile(
     r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTC\w*|TSXV?|TSX-V|CSE|ASX|LSE|AMEX|CBOE|Cboe)"
     r"\s*:\s*([A-Z][A-Z.]{0,6})(?:\s*[;,]\s*([A-Z][A-Z.]{0,6}))*(?:\s*(?:and|&)\s*([A-Z.]+))?"
@@ -217,15 +222,49 @@ def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:
         state = gazetteer.abbreviation(m.group(2))
         if state is None:
             continue
-        city_name = m.group(1)
+        city_name, city_start = m.group(1), m.start(1)
+        # "6900 W 119th St Overland Park, KS": the street's type word belongs to the street.
+        street = STREET_TYPE.match(city_name)
+        if street and re.search(r"\d", text[max(0, city_start - 12) : city_start]):
+            city_name, city_start = city_name[street.end() :], city_start + street.end()
         cities = [c for c in gazetteer.cities(city_name) if c.subdivision == state.subdivision]
         city = (
             cities[0]
             if cities
             else Place(city_name, "city", country=state.country, subdivision=state.subdivision)
         )
-        hits.append(Hit(m.start(1), m.end(1), city_name, "place", "pattern", place=city))
+        hits.append(Hit(city_start, m.end(1), city_name, "place", "pattern", place=city))
         hits.append(Hit(m.start(2), m.end(2), m.group(2), "place", "pattern", place=state))
+    hits += _cities_of_regions(text, gazetteer)
+    return hits
+
+
+def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
+    """ "Copenhagen, Denmark", "Holland, Michigan": a city the gazetteer knows in the country
+    or state written after it is that city, whatever the model called it."""
+    hits = []
+    for m in CITY_REGION.finditer(text):
+        # "Austin, Texas Governor ...": the longest run of words after the comma that is a
+        # country or state.
+        words = m.group(2).split(" ")
+        region, region_end = None, m.end(2)
+        for n in range(len(words), 0, -1):
+            found = gazetteer.known(" ".join(words[:n]))
+            if found is not None and found.kind in ("country", "subdivision"):
+                region, region_end = found, m.start(2) + len(" ".join(words[:n]))
+                break
+        if region is None:
+            continue
+        cities = [
+            c
+            for c in gazetteer.cities(m.group(1))
+            if c.country == region.country
+            and (region.kind == "country" or c.subdivision == region.subdivision)
+        ]
+        if cities:
+            hits.append(Hit(m.start(1), m.end(1), m.group(1), "place", "pattern", place=cities[0]))
+            name = text[m.start(2) : region_end]
+            hits.append(Hit(m.start(2), region_end, name, "place", "pattern", place=region))
     return hits
 
 
@@ -614,7 +653,8 @@ def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
 def orgs_named_as_places(hits: list[Hit], knowledge: Knowledge) -> None:
     """A model organisation without an organisation ending that is spelled like a place the
     release names as a place at least as often ("the Quorvale facility" beside "in Quorvale,
-    Ohio") is that place."""
+    Ohio") is that place; so is a rule's organisation ("Manager of the Quorvale site") spelled
+    like a place the gazetteer knows."""
     places = {key(h.text): h.place for h in hits if h.label == "place"}
     as_place = Counter(key(h.text) for h in hits if h.label == "place")
     as_org = Counter(key(h.text) for h in hits if h.label == "organization")
@@ -622,7 +662,7 @@ def orgs_named_as_places(hits: list[Hit], knowledge: Knowledge) -> None:
         k = key(h.text)
         if (
             h.label == "organization"
-            and h.source == "ner"
+            and (h.source == "ner" or (h.source == "pattern" and places.get(k) is not None))
             and k in places
             and as_place[k] >= as_org[k]
             and not has_org_suffix(h.text, knowledge)

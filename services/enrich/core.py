@@ -130,8 +130,9 @@ class Enricher:
         domains = evidence.domain_labels([text, *release.contacts.emails, *release.contacts.urls])
         hits += evidence.from_domains(text, domains, kn, headline_end)
         hits += evidence.from_attributions(text, kn, headline_end)
-        hits += evidence.from_lists(text, hits, kn, headline_end)
+        # Places first: a list the gazetteer reads as places is no list of organisations.
         hits += evidence.from_place_lists(text, gz, kn)
+        hits += evidence.from_lists(text, hits, kn, headline_end)
         hits += context.affiliations(text, hits, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
@@ -202,6 +203,7 @@ class Enricher:
                     and (
                         orgrules.is_field_of_study(text, h.start)
                         or orgrules.only_org_words(h.text, kn)
+                        or orgrules.is_description(text, h.start, h.end)
                     )
                 )
                 or (
@@ -240,7 +242,7 @@ class Enricher:
             for h in by_type["organization"] + by_type["place"]
             if h.source == "ner" and " " not in h.text and h.place is None
         ]
-        people = cluster.group_people(by_type["person"], one_word)
+        people = cluster.group_people(by_type["person"], one_word, kn.nicknames)
         claimed = {id(h) for p in people for h in p.hits}
         orgs = cluster.group_orgs(
             [h for h in by_type["organization"] if id(h) not in claimed], kn, people

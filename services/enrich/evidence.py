@@ -19,8 +19,9 @@ from collections.abc import Iterable
 from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge
+from services.enrich.lexicon import is_common
 from services.enrich.names import has_org_suffix, looks_like_person
-from services.enrich.orgrules import _strip_noise, _words, post_start
+from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Inside an item "and" would swallow the next item; "&" stays ("Barnes & Noble").
@@ -106,19 +107,23 @@ def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int 
     return hits
 
 
+# Endings of nouns for an activity or a discipline ("Powder Coating", "Metal Fabrication").
+ACTIVITY_ENDINGS = ("ing", "tion", "sion", "ment", "ance", "ence", "ics", "ogy", "ery")
+
+
 def _category(name: str, knowledge: Knowledge) -> bool:
     """ "Transit Authorities", "Police Departments": plain Title-case words ending in a plural
-    that is no organisation ending."""
+    that is no organisation ending; "Powder Coating", "Metal Fabrication": common words ending
+    in a noun for an activity (a service, not a company)."""
     words = name.split()
     if not words or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
         return False
     last = words[-1].lower()
-    return (
-        last.endswith("s")
-        and not last.endswith(("ss", "us", "is"))
-        and last not in knowledge.org_tails
-        and last not in knowledge.org_suffixes
-    )
+    if last in knowledge.org_tails or last in knowledge.org_suffixes:
+        return False
+    if last.endswith(ACTIVITY_ENDINGS) and knowledge.lexicon:
+        return all(is_common(w, knowledge.lexicon) for w in words)
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _list_items(m: re.Match[str]) -> list[tuple[int, int]]:
@@ -221,6 +226,12 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
         start, end = m.start(group), m.end(group)
         name = m.group(group)
         words = name.split()
+        # "said Co-Founder Jane Roe": the post before the name goes.
+        lead = post_end(words, knowledge)
+        if lead:
+            name = " ".join(words[lead:])
+            start = end - len(name)
+            words = words[lead:]
         if words[0].rstrip(".").lower() in knowledge.titles:
             continue
         # "said Jane Roe Senior Advisor at Acme": the post after the name, without a comma.
@@ -238,7 +249,9 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
 _PLACE_WORD = r"(?:St\.|[A-Z][\w'’-]*)"
 _PLACE_ITEM = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 PLACE_LIST = re.compile(
-    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Ff]rom|[Bb]etween)[ ]+"
+    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Ff]rom|[Bb]etween"
+    rf"|(?:markets|cities|states|countries|locations|regions|areas|communities|towns|metros"
+    rf"|counties|provinces|destinations)[ ]+(?:such[ ]as|including|like))[ ]+"
     rf"({_PLACE_ITEM}(?:(?:,[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+){_PLACE_ITEM})+)"
 )
 _PLACE_SEP = re.compile(r",[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+")
@@ -270,7 +283,11 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
             pos = sep.end() if sep else pos
         if any(has_org_suffix(item, knowledge) for _, item in items):
             continue
-        places = [gazetteer.known(item) for _, item in items]
+        # "Dallas-Southlake": an area named by its city and a suburb is in that city.
+        places = [
+            gazetteer.known(item) or ("-" in item and gazetteer.known(item.split("-")[0])) or None
+            for _, item in items
+        ]
         unknown = sum(p is None for p in places)
         if unknown and (len(items) < 3 or unknown > 1):
             continue

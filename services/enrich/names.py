@@ -24,6 +24,11 @@ UNOPENED = re.compile(r"^[^(]*\)[\s,;:.]*")
 NEXT_SENTENCE = re.compile(
     r"\.[ ]+(?:We|Our|It|Its|They|Their|He|His|She|Her|This|These|That|The|In|As|At|For|With)$"
 )
+# A legal form with its period ends a name: a word after it opens the next sentence ("Acme
+# Widgets, Inc. Acme is ...").
+AFTER_LEGAL_FORM = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|PLC|LLP|GmbH)\.(?=[ ]+[A-Z][\w'’-]*$)"
+)
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\.[A-Za-z]{1,3}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|Cos|St))\.$")
 
 
@@ -54,6 +59,15 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if (m := UNOPENED.match(span)) and m.end() < len(span):
             start += m.end()  # "May),Las Vegas": what ends a parenthesis opened before
+            changed = True
+            continue
+        half = len(span) // 2
+        if span[:half] == span[half + 1 :] and span[half] == " " and " " in span[:half]:
+            end = start + half  # "Acme Labs Acme Labs": a header run into its paragraph
+            changed = True
+            continue
+        if m := AFTER_LEGAL_FORM.search(span):
+            end = start + m.end()
             changed = True
             continue
         if m := NEXT_SENTENCE.search(span):

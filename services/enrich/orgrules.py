@@ -193,6 +193,11 @@ NAME_PREFIXES = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Lo|Van|Von|St|Fitz|Al|
 ABOUT_HEADER = re.compile(
     r"(?m)^(?:About|ABOUT|Acerca de|Sobre|À propos de|A propos de|Über)[ ]+(.{2,100}?)[ ]*:?[ ]*$"
 )
+# "About Acme Labs Acme Labs (AL) is ...": a header run into its paragraph, which opens by
+# repeating the name.
+ABOUT_GLUED = re.compile(
+    r"(?m)^(?:About|ABOUT)[ ]+([A-Z][\w.&'’-]*(?:[ ][A-Za-z][\w.&'’-]*){0,5}?)[ ]?\1(?=[ ,(’'])"
+)
 TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 TICKER_LEFT = 120
 
@@ -370,7 +375,11 @@ def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
         words = _words(m.group(1), m.start(1))
         last = len(words) - 1
         for j, (_s, _e, word) in enumerate(words):
-            if _bare(word) in knowledge.titles or _bare(word) in knowledge.role_words:
+            # A post ends the name; a word that also names what a company sells or runs
+            # ("Rugged Solutions America", "Acme Platform") does not.
+            if _bare(word) in knowledge.titles or (
+                _bare(word) in knowledge.role_words and _bare(word) not in NOT_POSTS
+            ):
                 last = j - 1
                 break
         if last < 0:
@@ -410,7 +419,8 @@ def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]
     """ "About Quorvane Corp. (NYSE: QRV)" heading a boilerplate section names an organisation
     (the issuer, usually). ``begin`` is where the release's about sections start."""
     hits = []
-    for m in ABOUT_HEADER.finditer(text, begin):
+    matches = [*ABOUT_HEADER.finditer(text, begin), *ABOUT_GLUED.finditer(text, begin)]
+    for m in matches:
         header = TRAILING_PAREN.sub("", m.group(1)).rstrip(" :")
         start = m.start(1)
         parts = [header]
@@ -613,27 +623,50 @@ def post_start(words: list[str], knowledge: Knowledge) -> int | None:
     Senior Advisor"), from the third word on; None when there is none. Only a post word cuts:
     unit words ("Initiative", "Program") are part of what the span names."""
     return next(
-        (
-            i
-            for i, w in enumerate(words)
-            if i >= 2
-            and (
-                (w.lower() in knowledge.role_words and w.lower() not in NOT_POSTS)
-                or _bare(w) in knowledge.titles
-                or _bare(w) in POST_OPENERS
-            )
-        ),
+        (i for i, w in enumerate(words) if i >= 2 and _is_post_word(w, knowledge)),
         None,
     )
 
 
+def _is_post_word(word: str, knowledge: Knowledge) -> bool:
+    return (
+        (word.lower() in knowledge.role_words and word.lower() not in NOT_POSTS)
+        or _bare(word) in knowledge.titles
+        or _bare(word) in POST_OPENERS
+    )
+
+
+def post_end(words: list[str], knowledge: Knowledge) -> int:
+    """How many words at the start of a name are the post it follows ("Co-Founder Jane Roe",
+    "Chief Executive Officer Jane Roe"); 0 when fewer than two words would be left."""
+    i = 0
+    while i < len(words) and _is_post_word(words[i], knowledge):
+        i += 1
+    return i if len(words) - i >= 2 else 0
+
+
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
-    """A person span the model ran into the post after it ("Jane Roe Senior Advisor") is cut
-    to the name."""
+    """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
+    "Jane Roe Senior Advisor") is cut to the name."""
     out = []
+    people = {(h.start, h.end) for h in hits if h.label == "person" and h.source == "pattern"}
     for hit in hits:
+        if hit.label == "organization" and hit.source == "ner" and hit.start >= 0:
+            # "said Co-Founder Jane Roe" read as an organisation: the attribution says whose
+            # name follows the post.
+            words = hit.text.split()
+            lead = post_end(words, knowledge)
+            if lead and (hit.end - len(" ".join(words[lead:])), hit.end) in people:
+                continue
         if hit.label == "person" and hit.source == "ner" and hit.start >= 0:
             words = hit.text.split()
+            lead = post_end(words, knowledge)
+            if lead:
+                name = " ".join(words[lead:])
+                if hit.text.endswith(name):
+                    start = hit.end - len(name)
+                    hit = Hit(start, hit.end, name, "person", hit.source)
+                    words = words[lead:]
             cut = post_start(words, knowledge)
             if cut is not None:
                 # "Jane Roe — Founder": the dash before the post goes with it.
@@ -682,6 +715,43 @@ def is_award(name: str, label: str = "organization", knowledge: Knowledge | None
         and len(words) >= 3
         and words[0] in SUPERLATIVES
         and all(is_common(w, knowledge.lexicon) for w in words if w.lower() not in CONNECTOR_WORDS)
+    )
+
+
+# "a leading global Contract Development and Manufacturing Organization": after an indefinite
+# article, a Title-case run ending in a word for a kind of organisation describes one.
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)[ ](?:[a-z][\w-]*[ ]){0,4}$")
+KIND_NOUNS = {
+    "organization",
+    "organisation",
+    "company",
+    "firm",
+    "provider",
+    "manufacturer",
+    "developer",
+    "agency",
+    "institution",
+    "nonprofit",
+    "non-profit",
+    "charity",
+    "network",
+    "producer",
+    "supplier",
+    "distributor",
+    "operator",
+    "platform",
+    "consultancy",
+}
+
+
+def is_description(text: str, start: int, end: int) -> bool:
+    """The span after "a"/"an" (and lower-case words) ends in a kind of organisation: it
+    says what something is, it does not name it."""
+    words = text[start:end].split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in KIND_NOUNS
+        and bool(_INDEFINITE.search(text[max(0, start - 60) : start]))
     )
 
 

@@ -1,0 +1,150 @@
+"""Held-out check 10 rules (a post before a name, a legal form ending a name, lists of places
+and of services, "City, Country", an indefinite description, an About header run into its
+paragraph): on text the project wrote, with invented names of people and organisations."""
+
+from __future__ import annotations
+
+from services.enrich import candidates as cand
+from services.enrich import evidence, orgrules
+from services.enrich.core import Enricher
+from services.enrich.names import trim
+from shared.models import Contacts, Dateline, ParsedRelease
+from tests.unit.enrich.spans import hit_at as _hit
+
+
+def _release(*paragraphs: str) -> ParsedRelease:
+    return ParsedRelease(
+        id="t",
+        headline="Quorvane Opens a New Office",
+        dateline=Dateline(),
+        paragraphs=list(paragraphs),
+        contacts=Contacts(),
+        language="en",
+    )
+
+
+def _entities(enricher: Enricher, *paragraphs: str) -> dict[str, str]:
+    return {e.name: e.type for e in enricher.enrich(_release(*paragraphs)).entities}
+
+
+def test_a_post_before_a_name_is_not_part_of_it(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert orgrules.post_end(["Co-Founder", "Brellow", "Quarn"], kn) == 1
+    assert orgrules.post_end(["Chief", "Executive", "Officer", "Brellow", "Quarn"], kn) == 3
+    # Fewer than two words would be left: no cut.
+    assert orgrules.post_end(["Director", "Quarn"], kn) == 0
+    assert orgrules.post_end(["Brellow", "Quarn"], kn) == 0
+    text = "“We grow,” said Co-Founder Brellow Quarn, Ed.D. “We hire.”"
+    (hit,) = evidence.from_attributions(text, kn)
+    assert (hit.text, text[hit.start : hit.end]) == ("Brellow Quarn", "Brellow Quarn")
+    # The model's "person" with the post in front is cut to the name.
+    (person,) = orgrules.trim_people([_hit(text, "Co-Founder Brellow Quarn", "person")], kn)
+    assert person.text == "Brellow Quarn"
+    # The model's "organisation" over the post and an attributed name gives way to the person.
+    hits = [_hit(text, "Co-Founder Brellow Quarn", "organization"), hit]
+    assert orgrules.trim_people(hits, kn) == [hit]
+
+
+def test_a_legal_form_with_its_period_ends_a_name(enricher: Enricher) -> None:
+    text = "He leads Quorvane Tooling, Inc. Quorvane makes dies."
+    name = "Quorvane Tooling, Inc. Quorvane"
+    start = text.index(name)
+    a, b = trim(text, start, start + len(name), enricher.knowledge, person=False)
+    assert text[a:b] == "Quorvane Tooling, Inc."
+    # "Inc." closing the span, or inside a name without a period, stays.
+    a, b = trim(
+        text, start, start + len("Quorvane Tooling, Inc."), enricher.knowledge, person=False
+    )
+    assert text[a:b] == "Quorvane Tooling, Inc."
+
+
+def test_a_header_run_into_its_paragraph_names_once(enricher: Enricher) -> None:
+    text = "x\nAbout Tarvel Quince Tarvel Quince (TQ) is a nonprofit arts group.\n"
+    name = "Tarvel Quince Tarvel Quince"
+    start = text.index(name)
+    a, b = trim(text, start, start + len(name), enricher.knowledge, person=True)
+    assert text[a:b] == "Tarvel Quince"
+    (hit,) = orgrules.from_about_headers(text, enricher.knowledge, 0)
+    assert (hit.text, hit.label, hit.source) == ("Tarvel Quince", "organization", "about")
+
+
+def test_a_role_held_at_a_company_keeps_its_product_words(enricher: Enricher) -> None:
+    text = "He was Chief Financial Officer of Quorvane Solutions America until 2020."
+    (hit,) = orgrules.from_roles(text, enricher.knowledge)
+    assert hit.text == "Quorvane Solutions America"
+
+
+def test_cities_after_markets_such_as_are_places(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "It serves Canadian markets such as Calgary, Edmonton, and Winnipeg today."
+    hits = evidence.from_place_lists(text, gz, kn)
+    assert [(h.text, h.label) for h in hits] == [
+        ("Calgary", "place"),
+        ("Edmonton", "place"),
+        ("Winnipeg", "place"),
+    ]
+    # ... and so no list of organisations, even when the model called one an organisation.
+    model = [_hit(text, "Edmonton", "organization")]
+    assert evidence.from_lists(text, model + hits, kn) == []
+    # "Dallas-Southlake": a city and its suburb are in the city.
+    text = "It opened in Dallas-Southlake, Atlanta, and Houston-Katy."
+    hits = evidence.from_place_lists(text, gz, kn)
+    assert [h.place.name if h.place else None for h in hits] == ["Dallas", "Atlanta", "Houston"]
+    # Companies such as ... are not read as places.
+    text = "It serves companies such as Calgary, Edmonton, and Winnipeg today."
+    assert evidence.from_place_lists(text, gz, kn) == []
+
+
+def test_a_city_before_its_country_or_state_is_a_place(enricher: Enricher) -> None:
+    text = "Plants in Copenhagen, Denmark; Boulder, Colorado Governor's office and Quarn, Denmark."
+    hits = cand.from_patterns(text, enricher.gazetteer)
+    places = [(h.text, h.place.kind if h.place else None) for h in hits if h.label == "place"]
+    assert ("Copenhagen", "city") in places
+    assert ("Denmark", "country") in places
+    assert ("Boulder", "city") in places
+    assert ("Colorado", "subdivision") in places
+    # A name the gazetteer does not know as a city there is left to the other rules.
+    assert "Quarn" not in [name for name, _ in places]
+
+
+def test_a_street_type_is_no_part_of_the_city(enricher: Enricher) -> None:
+    text = "Visit us at 6900 W 119th St Overland Park, KS 66209."
+    hits = cand.from_patterns(text, enricher.gazetteer)
+    assert "Overland Park" in [h.text for h in hits if h.label == "place"]
+    assert "St Overland Park" not in [h.text for h in hits]
+
+
+def test_a_list_of_services_is_no_list_of_names(enricher: Enricher) -> None:
+    text = (
+        "Services include Contract Assembly, Metal Fabrication, Powder Coating, Liquid "
+        "Coating, Metal Stamping, and Shelter Manufacturing."
+    )
+    spans = {text[a:b] for a, b in evidence.category_items(text, enricher.knowledge)}
+    assert {"Powder Coating", "Metal Fabrication", "Metal Stamping"} <= spans
+    # Invented names are not common words: a list of them is no list of services.
+    text = "Partners include Quorvane Coating, Brellwick Fabrication, and Tarsis Labs."
+    assert evidence.category_items(text, enricher.knowledge) == []
+
+
+def test_an_indefinite_description_is_no_name() -> None:
+    text = "Quorvane, a leading global Contract Development and Manufacturing Organization, grows."
+    name = "Contract Development and Manufacturing Organization"
+    start = text.index(name)
+    assert orgrules.is_description(text, start, start + len(name))
+    text = "Brellow Quarn joined Quorvane Manufacturing Company in May."
+    name = "Quorvane Manufacturing Company"
+    start = text.index(name)
+    assert not orgrules.is_description(text, start, start + len(name))
+
+
+def test_the_rules_together_on_a_release(enricher: Enricher) -> None:
+    names = _entities(
+        enricher,
+        "Quorvane Tooling, a leading Contract Manufacturing Organization, opened plants in "
+        "Copenhagen, Denmark and in markets such as Calgary, Edmonton, and Winnipeg.",
+        "“We grow,” said Co-Founder Brellow Quarn, Ed.D. “We hire.”",
+    )
+    assert names.get("Brellow Quarn") == "person"
+    assert names.get("Copenhagen") == "place"
+    assert names.get("Calgary") == "place"
+    assert "Contract Manufacturing Organization" not in names
