@@ -46,6 +46,9 @@ CITY_REGION = re.compile(
     r"(?<![\w-])([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){0,2}),[ ]"
     r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})\b"
 )
+DEMONYM_END = re.compile(r"[ ](?:Islanders?|Americans?|Yorkers?|Europeans?|Africans?)$")
+_DAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|\.)?"
+WEEKDAYS = re.compile(rf"{_DAY}(?:[ ]?[-–][ ]?{_DAY})?")
 STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.?[ ](?=[A-Z])")
 TICKER = re.compile(
     r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTC\w*|TSXV?|TSX-V|CSE|ASX|LSE|AMEX|CBOE|Cboe)"
@@ -477,6 +480,10 @@ def keep(
             and not SURNAME_PREFIX.match(name)
         ):
             return False  # "QRX", "SuperNODE", "BRELLWICK": an acronym or brand, not a place
+    if hit.label == "place" and hit.place is None and DEMONYM_END.search(name):
+        return False  # "Pacific Islander", "New Yorkers": people of a place, not the place
+    if hit.label == "organization" and hit.source == "ner" and WEEKDAYS.fullmatch(name):
+        return False  # "Sun-Thurs": opening hours
     if hit.label == "organization" and PLURAL_ACRONYM.match(name):
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
     if hit.label == "organization" and hit.source in ("ner", "pattern"):

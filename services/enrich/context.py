@@ -152,6 +152,8 @@ def eponyms(text: str, hits: list[Hit]) -> set[int]:
 # A person's span ending in one of these names a facility, fund or event after the person
 # ("Jane Roe Concierge Medicine Suite"); "Hall" or "Chair" may be a surname, so not those.
 FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing", "chair"}
+# Nouns for a group of people end no person's name.
+GROUP_NOUNS = frozenset({"children", "kids", "women", "men", "people", "families", "veterans"})
 # A "person" ending in a publication's word is the publication ("Family Wealth Report").
 PUBLICATION_ENDINGS = frozenset(
     {"report", "journal", "magazine", "review", "gazette", "weekly", "daily", "tribune"}
@@ -195,12 +197,22 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.label == "person" and hit.source == "ner" and hit.start >= 0 and " " in hit.text:
             last = hit.text.split()[-1].lower()
-            if last in FACILITY_ENDINGS:
-                continue
+            if last in FACILITY_ENDINGS or last.rstrip("'’s") in GROUP_NOUNS:
+                continue  # "Xyz Abc Arena"; "Xyz Children's" (a hospital's short name)
             if last in PUBLICATION_ENDINGS:
                 hit.label = "organization"
         out.append(hit)
     return out
+
+
+def _city_area(name: str, gazetteer: Gazetteer) -> bool:
+    """ "Midtown Xyzville": an area word before a city the gazetteer knows."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and words[0].lower() in AREA_HEADS
+        and any(p.kind == "city" for p in gazetteer.candidates(" ".join(words[1:])))
+    )
 
 
 def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
@@ -208,6 +220,8 @@ def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hi
     dropped, a publisher is an organisation, a neighbourhood of a known city is a place."""
     out: list[Hit] = []
     for hit in hits:
+        if hit.label == "organization" and hit.source == "ner" and _city_area(hit.text, gazetteer):
+            hit.label = "place"  # "Downtown Xyzville" read as an organisation
         if hit.label != "person" or hit.source != "ner" or hit.start < 0:
             out.append(hit)
             continue
@@ -222,11 +236,7 @@ def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hi
             hit.label = "organization"  # "Xyz Smart Chain"
         elif PUBLISHER_BEFORE.search(before):
             hit.label = "organization"  # "published by Xyz / Abc Def"
-        elif (
-            len(words) > 1
-            and words[0].lower() in AREA_HEADS
-            and any(p.kind == "city" for p in gazetteer.candidates(" ".join(words[1:])))
-        ):
+        elif _city_area(hit.text, gazetteer):
             hit.label = "place"  # "Midtown Xyzville"
         out.append(hit)
     return out

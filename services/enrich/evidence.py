@@ -26,9 +26,11 @@ from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Inside an item "and" would swallow the next item; "&" stays ("Barnes & Noble").
 _ITEM_CONN = r"(?:of|for|&|the|de|del|la|du|des|van|von|da|di)"
+# A word of a name: a capitalised word, an initial before the next word ("A. Raphael"), a
+# letter alone, or a number with letters ("3M").
+_WORD = rf"(?:[{_UPPER}][\w.&-]*\w|[{_UPPER}]\.?(?=[ ]+[{_UPPER}])|[{_UPPER}]|\d+[A-Za-z][\w-]*)"
 # One list item: a capitalised run ("Amherst Pierpont", "Kohl’s", "MKS (Electro Scientific
 # Industries)"), optionally after "the".
-_WORD = rf"(?:[{_UPPER}][\w.&-]*\w|[{_UPPER}]|\d+[A-Za-z][\w-]*)"
 _ITEM = (
     rf"(?:the[ ])?({_WORD}(?:[ ](?:{_ITEM_CONN}[ ])?{_WORD}){{0,5}}\.?(?:['’]s(?=,|[ ]and\b))?)"
     rf"(?:[ ]\([^()\n]{{1,60}}\))?"
@@ -40,9 +42,9 @@ ITEM_RE = re.compile(_ITEM)
 # organisations.
 PAIR = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}[ ]and[ ]{_ITEM}")
 PAIR_CUE = re.compile(
-    r"\b(?:manufacturers|makers|vendors|suppliers|partners|companies|firms|investors|lenders"
-    r"|brands|clients|customers|sponsors|retailers|distributors|insurers|banks)"
-    r"[ ](?:(?:such[ ]as|including|like)[ ])?$"
+    r"\b(manufacturers|makers|vendors|suppliers|partners|companies|firms|investors|lenders"
+    r"|brands|clients|customers|sponsors|retailers|distributors|insurers|banks|subsidiaries)"
+    r",?[ ](?:(?:such[ ]as|including|like)[ ])?$"
 )
 LIST_CUE = re.compile(
     r"\b(?:including|such as|companies|firms|clients|customers|partners|investors|"
@@ -160,6 +162,9 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         if any(_is_post(text[a:b], knowledge) for a, b in items):
             continue
         kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
+        if kinds.count("person") >= 2 and "organization" not in kinds:
+            out += _people_of_list(text, items, kinds, positioned, knowledge)
+            continue
         if kinds[0] == "person" and kinds.count("person") == 1:
             continue  # "Jane Roe, Innovation Secretariat, Acme": a name and its appositives
         orgs = kinds.count("organization")
@@ -176,11 +181,14 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             # acronym named once, "IBM", is then not an unexplained acronym).
             out.append(Hit(a, b, name, "organization", "pattern"))
     for m in PAIR.finditer(text, begin):
-        if not PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+        cue = PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()])
+        if not cue:
             continue
         items = [m.span(1), m.span(2)]
         kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
-        if "organization" not in kinds or "person" in kinds or "place" in kinds:
+        # "iconic brands Jane Roe and John Doe": brands named after people are brands.
+        brands = cue.group(1) == "brands" and "place" not in kinds
+        if not brands and ("organization" not in kinds or "person" in kinds or "place" in kinds):
             continue
         for a, b in items:
             name = text[a:b]
@@ -189,6 +197,26 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
                 name, b = name[:-1], b - 1  # the sentence's full stop, not "Inc."
             if not _is_post(name, knowledge):
                 out.append(Hit(a, b, name, "organization", "pattern"))
+    return out
+
+
+def _people_of_list(
+    text: str,
+    items: list[tuple[int, int]],
+    kinds: list[str | None],
+    hits: list[Hit],
+    knowledge: Knowledge,
+) -> list[Hit]:
+    """ "designs by Jane Roe, Xyz Abc and John Doe": in a list of people, an item shaped like
+    a name that the model called a place the gazetteer does not know is a person too."""
+    out = []
+    for (a, b), kind in zip(items, kinds, strict=True):
+        name = text[a:b]
+        unknown_place = any(
+            h.label == "place" and h.place is None and (h.start, h.end) == (a, b) for h in hits
+        )
+        if kind is None and unknown_place and looks_like_person(name, knowledge):
+            out.append(Hit(a, b, name, "person", "pattern"))
     return out
 
 

@@ -1127,7 +1127,10 @@ STREET = re.compile(
 def is_street_address(text: str, start: int, end: int) -> bool:
     """A span after a house number that ends like a street name."""
     before = text[max(0, start - 12) : start].rstrip()
-    return bool(STREET.search(text[start:end])) and bool(re.search(r"\d+[A-Za-z]?$", before))
+    span = text[start:end]
+    # The house number before the span or, when the model took it in, inside it.
+    numbered = re.search(r"\d+[A-Za-z]?$", before) or re.match(r"\d+[A-Za-z]?[ ]", span)
+    return bool(STREET.search(span)) and bool(numbered)
 
 
 FUNCTION_WORDS = CONNECTOR_WORDS | {

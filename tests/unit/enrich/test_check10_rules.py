@@ -5,7 +5,7 @@ paragraph): on text the project wrote, with invented names of people and organis
 from __future__ import annotations
 
 from services.enrich import candidates as cand
-from services.enrich import evidence, orgrules
+from services.enrich import context, evidence, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import trim
 from shared.models import Contacts, Dateline, ParsedRelease
@@ -148,3 +148,64 @@ def test_the_rules_together_on_a_release(enricher: Enricher) -> None:
     assert names.get("Copenhagen") == "place"
     assert names.get("Calgary") == "place"
     assert "Contract Manufacturing Organization" not in names
+
+
+def test_opening_hours_and_peoples_are_no_names(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert not cand.keep(cand.Hit(0, 9, "Sun-Thurs", "organization", "ner"), kn)
+    assert not cand.keep(cand.Hit(0, 7, "Mon–Fri", "organization", "ner"), kn)
+    assert not cand.keep(cand.Hit(0, 16, "Pacific Islander", "place", "ner"), kn)
+    assert cand.keep(cand.Hit(0, 13, "Quorvane Labs", "organization", "ner"), kn)
+
+
+def test_a_numbered_street_is_an_address(enricher: Enricher) -> None:
+    text = "The showroom at 155 Quarn Street opens in May."
+    start = text.index("155")
+    assert orgrules.is_street_address(text, start, start + len("155 Quarn Street"))
+    start = text.index("Quarn Street")
+    assert orgrules.is_street_address(text, start, start + len("Quarn Street"))
+
+
+def test_downtown_of_a_known_city_is_a_place_and_a_group_noun_no_surname(
+    enricher: Enricher,
+) -> None:
+    text = "He moves to Downtown Denver, where Quarnby Children's staff work."
+    hits = [_hit(text, "Downtown Denver", "organization")]
+    (hit,) = context.person_contexts(text, hits, enricher.gazetteer)
+    assert hit.label == "place"
+    assert context.person_shapes(text, [_hit(text, "Quarnby Children's", "person")]) == []
+
+
+def test_a_list_of_people_takes_a_name_read_as_an_unknown_place(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "See designs by Ariel Quarn, Marisol Brevant, and Josie A. Tarsis, in the hall."
+    hits = [
+        _hit(text, "Ariel Quarn", "person"),
+        _hit(text, "Marisol Brevant", "place"),
+        _hit(text, "Josie A. Tarsis", "person"),
+    ]
+    (hit,) = evidence.from_lists(text, hits, kn)
+    assert (hit.text, hit.label) == ("Marisol Brevant", "person")
+    # A place the gazetteer knows stays a place.
+    hits[1].place = enricher.gazetteer.known("Denver")
+    assert evidence.from_lists(text, hits, kn) == []
+
+
+def test_brands_named_after_people_and_subsidiaries_are_organisations(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "It owns iconic brands Ariel Quarn and Josie Tarsis worldwide."
+    hits = [_hit(text, "Ariel Quarn", "person"), _hit(text, "Josie Tarsis", "person")]
+    found = evidence.from_lists(text, hits, kn)
+    assert [(h.text, h.label) for h in found] == [
+        ("Ariel Quarn", "organization"),
+        ("Josie Tarsis", "organization"),
+    ]
+    # Without the cue the people stay people.
+    text = "It thanks Ariel Quarn and Josie Tarsis for the gift."
+    hits = [_hit(text, "Ariel Quarn", "person"), _hit(text, "Josie Tarsis", "person")]
+    assert evidence.from_lists(text, hits, kn) == []
+    text = "It acts through its subsidiaries, Quorvane Bank and Quorvane Trust."
+    found = evidence.from_lists(text, [_hit(text, "Quorvane Bank", "organization")], kn)
+    assert [h.text for h in found] == ["Quorvane Bank", "Quorvane Trust"]
