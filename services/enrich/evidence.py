@@ -181,13 +181,13 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             # acronym named once, "IBM", is then not an unexplained acronym).
             out.append(Hit(a, b, name, "organization", "pattern"))
     for m in PAIR.finditer(text, begin):
-        cue = PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()])
-        if not cue:
+        pair_cue = PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()])
+        if not pair_cue:
             continue
         items = [m.span(1), m.span(2)]
         kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
         # "iconic brands Jane Roe and John Doe": brands named after people are brands.
-        brands = cue.group(1) == "brands" and "place" not in kinds
+        brands = pair_cue.group(1) == "brands" and "place" not in kinds
         if not brands and ("organization" not in kinds or "person" in kinds or "place" in kinds):
             continue
         for a, b in items:
