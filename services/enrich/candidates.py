@@ -322,7 +322,14 @@ def from_bullets(text: str, knowledge: Knowledge) -> list[Hit]:
 
 
 NICKNAME = re.compile(
-    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) \(([A-Z][A-Za-z.]{1,10})\) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) "
+    r"(?:\(([A-Z][A-Za-z.]{1,10})\)|[\"“']([A-Z][a-z]{1,10})[\"”'])"
+    r" ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+# "Jane and John Roe", "Mika and Brian Roe": a couple sharing the surname written once.
+COUPLE = re.compile(
+    r"(?<![\w.’'-])([A-Z][a-z]{1,15}) (?:and|&) ([A-Z][a-z]{1,15}(?: [A-Z]\.)? "
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?))\b(?![ ][A-Z&]|['’])"
 )
 
 
@@ -330,7 +337,8 @@ def from_nicknames(text: str) -> list[Hit]:
     """ "Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him."""
     hits = []
     for m in NICKNAME.finditer(text):
-        full = f"{m.group(1)} {m.group(3)}"
+        full = f"{m.group(1)} {m.group(4)}"
+        nickname = m.group(2) or m.group(3)
         hits.append(
             Hit(
                 m.start(),
@@ -339,10 +347,30 @@ def from_nicknames(text: str) -> list[Hit]:
                 "person",
                 "pattern",
                 canonical=full,
-                aliases=[m.group(2)],
+                aliases=[nickname],
             )
         )
     return hits
+
+
+def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """ "Mika and Brian Roe": when "Brian Roe" is a person and "Mika" a given-name-shaped word
+    that nothing else reads as an organisation or a known place, Mika Roe is a person too."""
+    people = {(h.start, h.end) for h in hits if h.label == "person"}
+    others = [h for h in hits if h.label == "organization" or h.place is not None]
+    out = []
+    for m in COUPLE.finditer(text):
+        if (m.start(2), m.end(2)) not in people:
+            continue
+        a, b = m.span(1)
+        given = m.group(1)
+        if given.lower() in knowledge.titles or is_common(given, knowledge.lexicon):
+            continue
+        if any(h.start <= a and b <= h.end for h in others):
+            continue
+        name = f"{given} {m.group(3)}"
+        out.append(Hit(a, b, given, "person", "pattern", canonical=name))
+    return out
 
 
 # Academic degrees written with periods: never places ("M.D." is not Maryland, "D.O." no state).

@@ -149,7 +149,7 @@ def group_people(
     people: list[Group] = []
     singles: list[Hit] = []
     for hit in hits:
-        if " " not in hit.text.strip():
+        if " " not in (hit.canonical or hit.text).strip():
             singles.append(hit)
             continue
         name = hit.canonical or hit.text

@@ -209,3 +209,27 @@ def test_brands_named_after_people_and_subsidiaries_are_organisations(
     text = "It acts through its subsidiaries, Quorvane Bank and Quorvane Trust."
     found = evidence.from_lists(text, [_hit(text, "Quorvane Bank", "organization")], kn)
     assert [h.text for h in found] == ["Quorvane Bank", "Quorvane Trust"]
+
+
+def test_a_couple_sharing_a_surname_is_two_people(enricher: Enricher) -> None:
+    names = _entities(
+        enricher,
+        "Meet television hosts Marisol and Brellow Quarnby, the duo from the show.",
+        "“We love it,” said Brellow Quarnby.",
+    )
+    assert names.get("Brellow Quarnby") == "person"
+    assert names.get("Marisol Quarnby") == "person"
+    # A common word or an organisation before "and" is no given name.
+    kn = enricher.knowledge
+    text = "Thanks to Design and Brellow Quarnby for the work."
+    hits = [_hit(text, "Brellow Quarnby", "person")]
+    assert cand.couples(text, hits, kn) == []
+    text = "Thanks to Quorvane and Brellow Quarnby for the work."
+    hits += [_hit(text, "Quorvane", "organization")]
+    assert cand.couples(text, [_hit(text, "Brellow Quarnby", "person"), hits[-1]], kn) == []
+
+
+def test_a_quoted_nickname_inside_a_name(enricher: Enricher) -> None:
+    text = 'The board named Robert "Chip" Quarnby as chair.'
+    (hit,) = cand.from_nicknames(text)
+    assert (hit.canonical, hit.aliases) == ("Robert Quarnby", ["Chip"])
