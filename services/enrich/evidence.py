@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.knowledge import Knowledge
+from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
 from services.enrich.names import has_org_suffix, looks_like_person
 from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
@@ -40,6 +40,9 @@ LIST = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}(?:{_SEP}{_ITEM}){{2,12}}")
 ITEM_RE = re.compile(_ITEM)
 # "by leading manufacturers Acme and Brill Systems": two names right after a plural noun for
 # organisations.
+SPONSOR_CUE = re.compile(
+    r"\b(?:sponsored|presented|powered|underwritten|funded|backed)[ ]by[ ]+(?:the[ ]+)?$"
+)
 PAIR = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}[ ]and[ ]{_ITEM}")
 PAIR_CUE = re.compile(
     r"\b(manufacturers|makers|vendors|suppliers|partners|companies|firms|investors|lenders"
@@ -162,6 +165,9 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         if any(_is_post(text[a:b], knowledge) for a, b in items):
             continue
         kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
+        if SPONSOR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+            out += _sponsors(text, items, kinds, positioned)
+            continue
         if kinds.count("person") >= 2 and "organization" not in kinds:
             out += _people_of_list(text, items, kinds, positioned, knowledge)
             continue
@@ -198,6 +204,22 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             if not _is_post(name, knowledge):
                 out.append(Hit(a, b, name, "organization", "pattern"))
     return out
+
+
+def _sponsors(
+    text: str, items: list[tuple[int, int]], kinds: list[str | None], hits: list[Hit]
+) -> list[Hit]:
+    """ "sponsored by Acme, Xyz Kitchen and Abc Appliances": with one item an organisation and
+    none a place, every item is a sponsor, except a person something besides the model
+    names (an attribution, a contact line)."""
+    if "organization" not in kinds or "place" in kinds:
+        return []
+    vouched = {key(h.text) for h in hits if h.label == "person" and h.source not in ("ner",)}
+    return [
+        Hit(a, b, text[a:b], "organization", "pattern")
+        for a, b in items
+        if key(text[a:b]) not in vouched
+    ]
 
 
 def _people_of_list(

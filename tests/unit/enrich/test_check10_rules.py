@@ -233,3 +233,21 @@ def test_a_quoted_nickname_inside_a_name(enricher: Enricher) -> None:
     text = 'The board named Robert "Chip" Quarnby as chair.'
     (hit,) = cand.from_nicknames(text)
     assert (hit.canonical, hit.aliases) == ("Robert Quarnby", ["Chip"])
+
+
+def test_sponsors_are_organisations(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Cooking shows sponsored by QUARNEX, Tarsiva, Brellow Specialty Ovens, and more."
+    hits = [
+        _hit(text, "QUARNEX", "organization"),
+        _hit(text, "Brellow Specialty Ovens", "person"),
+    ]
+    found = evidence.from_lists(text, hits, kn)
+    assert [(h.text, h.label) for h in found] == [
+        ("QUARNEX", "organization"),
+        ("Tarsiva", "organization"),
+        ("Brellow Specialty Ovens", "organization"),
+    ]
+    # A sponsor the release also quotes as a person stays a person.
+    hits.append(_hit(text, "Tarsiva", "person", source="pattern"))
+    assert "Tarsiva" not in [h.text for h in evidence.from_lists(text, hits, kn)]
