@@ -158,6 +158,7 @@ class Enricher:
         context.areas(text, hits)
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         terms = cand.modifier_acronyms(text) | cand.term_acronyms(text)
+        terms |= orgrules.described_acronyms(text, hits)
         hits = [
             h
             for h in hits
@@ -220,6 +221,7 @@ class Enricher:
         for hit in hits:  # a name with its own "About" section is an organisation throughout
             if hit.label in ("person", "place") and key(hit.text) in subjects:
                 hit.label, hit.place = "organization", None
+        hits = orgrules.chapters(text, hits, gz)
         hits = [h for h in hits if h.source != "ner" or h.start >= title_end]
         cand.attach_aliases(text, hits)
         hits = [cand.retype(h, gz, kn) for h in hits]

@@ -22,6 +22,7 @@ from collections import Counter
 from itertools import pairwise
 
 from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
+from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
 
@@ -755,6 +756,19 @@ def is_description(text: str, start: int, end: int) -> bool:
     )
 
 
+def described_acronyms(text: str, hits: list[Hit]) -> set[str]:
+    """ "a Site Management Organization (SMO)": the acronym of a description is a term too."""
+    out = set()
+    for h in hits:
+        m = _ACRONYM_AFTER.match(text, h.end) if h.start >= 0 else None
+        if m and h.label == "organization" and is_description(text, h.start, h.end):
+            out.add(m.group(1))
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"[ ]\(([A-Z]{2,8})\)")
+
+
 def is_sentence_opener(text: str, start: int, end: int) -> bool:
     """A single word opening a sentence that is a sentence adverb or participle ("However,",
     "Headquartered in"), or any word ending in -ly followed by a comma ("Notably,")."""
@@ -1229,3 +1243,29 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             continue
         out.add(id(h))
     return out
+
+
+# "Girl Scouts of Southeast Florida", "United Way of Greater Quarnby": an organisation's
+# chapter is named by the organisation and the place it serves.
+CHAPTER_OF = re.compile(
+    r"[ ]of[ ](?:the[ ])?((?:(?:Greater|Northern|Southern|Eastern|Western|Central|North|South|"
+    r"East|West|Northeast|Northwest|Southeast|Southwest|Upstate)[ ])?"
+    r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}))\b(?![ ]?[A-Z&'’-])"
+)
+
+
+def chapters(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
+    """An organisation followed by "of <a place the gazetteer knows>" is named with the place
+    (a chapter); the place and whatever else lay inside that span go with it."""
+    out = list(hits)
+    for hit in hits:
+        if hit.label != "organization" or hit.start < 0:
+            continue
+        m = CHAPTER_OF.match(text, hit.end)
+        if m is None or gazetteer.known(m.group(2)) is None:
+            continue
+        end = m.end(1)
+        chapter = Hit(hit.start, end, text[hit.start : end], "organization", hit.source)
+        out = [h for h in out if not (h.start >= 0 and hit.start <= h.start and h.end <= end)]
+        out.append(chapter)
+    return sorted(out, key=lambda h: h.start)

@@ -251,3 +251,24 @@ def test_sponsors_are_organisations(enricher: Enricher) -> None:
     # A sponsor the release also quotes as a person stays a person.
     hits.append(_hit(text, "Tarsiva", "person", source="pattern"))
     assert "Tarsiva" not in [h.text for h in evidence.from_lists(text, hits, kn)]
+
+
+def test_a_chapter_is_named_with_the_place_it_serves(enricher: Enricher) -> None:
+    gz = enricher.gazetteer
+    text = "Quarn Scouts of Southeast Florida and Tarsis Club of Quarnbyville meet today."
+    hits = [
+        _hit(text, "Quarn Scouts", "organization"),
+        _hit(text, "Southeast Florida", "place"),
+        _hit(text, "Tarsis Club", "organization"),
+    ]
+    out = orgrules.chapters(text, hits, gz)
+    assert [(h.text, h.label) for h in out] == [
+        ("Quarn Scouts of Southeast Florida", "organization"),
+        ("Tarsis Club", "organization"),  # an unknown place: no chapter
+    ]
+
+
+def test_the_acronym_of_a_description_is_a_term() -> None:
+    text = "Quorvane, a global Site Management Organization (SMO), grows. The SMO hires."
+    hits = [_hit(text, "Site Management Organization", "organization")]
+    assert orgrules.described_acronyms(text, hits) == {"SMO"}
