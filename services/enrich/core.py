@@ -350,9 +350,13 @@ class Enricher:
         )
 
 
+_MARKS = str.maketrans({"®": " ", "™": " ", "℠": " "})
+
+
 def model_text(text: str) -> str:
-    """The analysis text as the model reads it: over-long whitespace-free runs blanked."""
-    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    """The analysis text as the model reads it: over-long whitespace-free runs and trademark
+    signs blanked (the model reads "Acme® Hotels" as two names; offsets stay the same)."""
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text).translate(_MARKS)
 
 
 def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:

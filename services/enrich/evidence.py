@@ -26,9 +26,12 @@ from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Inside an item "and" would swallow the next item; "&" stays ("Barnes & Noble").
 _ITEM_CONN = r"(?:of|for|&|the|de|del|la|du|des|van|von|da|di)"
-# A word of a name: a capitalised word, an initial before the next word ("A. Raphael"), a
-# letter alone, or a number with letters ("3M").
-_WORD = rf"(?:[{_UPPER}][\w.&-]*\w|[{_UPPER}]\.?(?=[ ]+[{_UPPER}])|[{_UPPER}]|\d+[A-Za-z][\w-]*)"
+# A word of a name: a capitalised word (with its trademark sign), an initial before the next
+# word ("A. Raphael"), a letter alone, or a number with letters ("3M").
+_WORD = (
+    rf"(?:[{_UPPER}][\w.&-]*\w[®™]?|[{_UPPER}]\.?(?=[ ]+[{_UPPER}])|[{_UPPER}]"
+    rf"|\d+[A-Za-z][\w-]*)"
+)
 # One list item: a capitalised run ("Amherst Pierpont", "Kohl’s", "MKS (Electro Scientific
 # Industries)"), optionally after "the".
 _ITEM = (
@@ -292,9 +295,24 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             end = start + len(name)
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
             hits.append(Hit(start, end, name, "person", "pattern"))
+    # "Jane Roe, executive director of Acme": a name followed by its post in lower case.
+    for m in LOWER_POST.finditer(text, begin):
+        name = m.group(1)
+        post = m.group(2).split()
+        if not any(w in knowledge.role_words and w not in NOT_LOWER_POSTS for w in post):
+            continue
+        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
+            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
     return hits
 
 
+LOWER_POST = re.compile(
+    rf"(?<![\w’'-])({_NAME}),[ ]((?:senior[ ]|vice[ ]|chief[ ]|executive[ ]|managing[ ]|"
+    rf"co-|associate[ ]|assistant[ ]|deputy[ ]|interim[ ]|general[ ]|founding[ ])*"
+    rf"[a-z][a-z-]+)(?=[ ,.;])"
+)
+# Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
+NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})
 # "offices in Ostrava, Brno and Zlin": a list of places after a word that says where.
 _PLACE_WORD = r"(?:St\.|[A-Z][\w'’-]*)"
 _PLACE_ITEM = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"

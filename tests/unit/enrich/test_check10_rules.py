@@ -272,3 +272,31 @@ def test_the_acronym_of_a_description_is_a_term() -> None:
     text = "Quorvane, a global Site Management Organization (SMO), grows. The SMO hires."
     hits = [_hit(text, "Site Management Organization", "organization")]
     assert orgrules.described_acronyms(text, hits) == {"SMO"}
+
+
+def test_a_name_before_its_post_in_lower_case_is_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Finalists: Ariel Quarn, executive director quality programs, Quorvane; and more."
+    (hit,) = evidence.from_attributions(text, kn)
+    assert (hit.text, hit.label) == ("Ariel Quarn", "person")
+    # A company's name before a lower-case noun is no person.
+    text = "It thanks Quorvane Labs, director of nothing, and Tarsis, partner to many."
+    assert evidence.from_attributions(text, kn) == []
+
+
+def test_trademark_signs_do_not_split_names(enricher: Enricher) -> None:
+    from services.enrich.core import model_text
+
+    assert model_text("Quarn® Hotels & Resorts™") == "Quarn  Hotels & Resorts "
+    text = "Brands include Quarn Inns, Tarsis® Suites, Brellow Hotels® and Vantor Stays."
+    items = [text[a:b] for m in evidence.LIST.finditer(text) for a, b in evidence._list_items(m)]
+    assert "Tarsis® Suites" in items and "Brellow Hotels®" in items
+
+
+def test_industry_words_end_no_persons_name(enricher: Enricher) -> None:
+    from services.enrich.names import looks_like_person
+
+    kn = enricher.knowledge
+    assert not looks_like_person("Tarsa Manufacturing", kn)
+    assert not looks_like_person("Quarnby Suites", kn)
+    assert looks_like_person("Tarsa Quarnby", kn)
