@@ -104,7 +104,9 @@ PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s"
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
 INITIAL = re.compile(r"\s[A-Z]\.\s")
 # A plant is where a company makes things, not the company ("Quarnby Engine Plant").
-FACILITY_WORDS = frozenset({"plant", "plants", "factory", "factories"})
+FACILITY_WORDS = frozenset(
+    {"plant", "plants", "factory", "factories", "bridge", "tunnel", "highway", "expressway"}
+)
 TRADEMARK = re.compile(r"[®™]$")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
@@ -502,6 +504,8 @@ def keep(
     if hit.label == "place" and hit.place is None and hit.source == "ner":
         if any(c.isdigit() for c in name):
             return False  # "V6", "Acme24": a model, a handle or a code, not a place it knows
+        if " " not in name and is_common(name, knowledge.lexicon):
+            return False  # "the Bay", "the Valley": a common word the gazetteer does not know
         if (
             " " not in name
             and any(c.isupper() for c in name[1:])
@@ -519,7 +523,7 @@ def keep(
         if len(words) > 1 and PLURAL_ACRONYM.match(words[-1]) and "of" not in words:
             return False  # "Bitcoin and Ethereum ETFs": a kind of product
         if words[-1].lower() in FACILITY_WORDS:
-            return False  # "Quarnby Auto Plant": a plant, not the company running it
+            return False  # "Quarnby Auto Plant", "Quarn Bridge": a structure, no organisation
         if TRADEMARK.search(name) and all(
             is_common(w.strip("®™,."), knowledge.lexicon) for w in words
         ):
@@ -682,6 +686,29 @@ def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
         if not first or first in alone or INITIAL.search(h.text):
             continue
         if uses[first] >= 2 or (uses[first] and key(first) in subjects):
+            h.label = "organization"
+
+
+LEGAL_END = re.compile(
+    r"(?:,?[ ](?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|Company|PLC|plc|GmbH|AG|LLP)\.?)$"
+)
+
+
+def persons_named_as_orgs(hits: list[Hit]) -> None:
+    """A model "person" that only the model calls one is an organisation when the release
+    names an incorporated organisation opening with it ("Sea Quarn" beside "Sea Quarn
+    Services, Inc.") or calls it an organisation more often than a person."""
+    vouched = {key(h.text) for h in hits if h.label == "person" and h.source != "ner"}
+    vouched |= {key(h.canonical) for h in hits if h.label == "person" and h.canonical}
+    orgs = [h.text for h in hits if h.label == "organization"]
+    as_org = Counter(key(t) for t in orgs)
+    as_person = Counter(key(h.text) for h in hits if h.label == "person")
+    for h in hits:
+        k = key(h.text)
+        if h.label != "person" or h.source != "ner" or " " not in h.text or k in vouched:
+            continue
+        incorporated = any(t.startswith(h.text + " ") and LEGAL_END.search(t) for t in orgs)
+        if incorporated or as_org[k] > as_person[k]:
             h.label = "organization"
 
 

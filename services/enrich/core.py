@@ -226,6 +226,7 @@ class Enricher:
         cand.attach_aliases(text, hits)
         hits = [cand.retype(h, gz, kn) for h in hits]
         cand.made_by_orgs(hits, subjects)
+        cand.persons_named_as_orgs(hits)
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]

@@ -300,3 +300,31 @@ def test_industry_words_end_no_persons_name(enricher: Enricher) -> None:
     assert not looks_like_person("Tarsa Manufacturing", kn)
     assert not looks_like_person("Quarnby Suites", kn)
     assert looks_like_person("Tarsa Quarnby", kn)
+
+
+def test_a_model_person_opening_an_incorporated_name_is_the_organisation() -> None:
+    hits = [
+        cand.Hit(0, 9, "Sea Quarn", "person", "ner"),
+        cand.Hit(20, 51, "Sea Quarn Services, Inc.", "organization", "ner"),
+        cand.Hit(60, 72, "Ariel Tarsis", "person", "ner"),
+        cand.Hit(80, 104, "Ariel Tarsis Foundation", "organization", "ner"),
+    ]
+    cand.persons_named_as_orgs(hits)
+    assert [h.label for h in hits] == ["organization", "organization", "person", "organization"]
+    # A person another rule vouches for stays one.
+    hits = [
+        cand.Hit(0, 9, "Sea Quarn", "person", "ner"),
+        cand.Hit(10, 19, "Sea Quarn", "person", "pattern"),
+        cand.Hit(20, 51, "Sea Quarn Services, Inc.", "organization", "ner"),
+    ]
+    cand.persons_named_as_orgs(hits)
+    assert hits[0].label == "person"
+
+
+def test_common_words_and_structures_are_no_places_or_organisations(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert not cand.keep(cand.Hit(0, 3, "Bay", "place", "ner"), kn)
+    assert not cand.keep(cand.Hit(0, 18, "Quarn Tarsis Bridge", "organization", "ner"), kn)
+    text = "It joins its four Virginia locations: Ashburn, Reston, and Richmond; and more."
+    hits = evidence.from_place_lists(text, enricher.gazetteer, kn)
+    assert [h.text for h in hits] == ["Ashburn", "Reston", "Richmond"]
