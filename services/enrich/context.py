@@ -181,6 +181,10 @@ PUBLISHER_BEFORE = re.compile(
 AREA_HEADS = frozenset(
     {"midtown", "downtown", "uptown", "greater", "old", "central", "upper", "lower", "inner"}
 )
+COMPASS_HEADS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+    | {"northeast", "northwest", "southeast", "southwest", "upstate", "downstate", "coastal"}
+)
 AREA_OF = re.compile(
     r"\b(?:(?:northern|southern|eastern|western|central)[ ])?"
     r"(?:portion|side|edge|corner|heart|outskirts|suburbs)[ ]of[ ](?:the[ ])?"
@@ -206,13 +210,16 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def _city_area(name: str, gazetteer: Gazetteer) -> bool:
-    """ "Midtown Xyzville": an area word before a city the gazetteer knows."""
+    """ "Midtown Xyzville": an area word before a city the gazetteer knows; "Northern New
+    Jersey", "Southeast Florida": a compass word before a state or country it knows."""
     words = name.split()
-    return (
-        len(words) > 1
-        and words[0].lower() in AREA_HEADS
-        and any(p.kind == "city" for p in gazetteer.candidates(" ".join(words[1:])))
-    )
+    if len(words) < 2:
+        return False
+    head, rest = words[0].lower(), " ".join(words[1:])
+    if head in AREA_HEADS and any(p.kind == "city" for p in gazetteer.candidates(rest)):
+        return True
+    region = gazetteer.known(rest) if head in COMPASS_HEADS else None
+    return region is not None and region.kind in ("subdivision", "country")
 
 
 def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:

@@ -328,3 +328,13 @@ def test_common_words_and_structures_are_no_places_or_organisations(enricher: En
     text = "It joins its four Virginia locations: Ashburn, Reston, and Richmond; and more."
     hits = evidence.from_place_lists(text, enricher.gazetteer, kn)
     assert [h.text for h in hits] == ["Ashburn", "Reston", "Richmond"]
+
+
+def test_a_compass_part_of_a_known_state_is_a_place(enricher: Enricher) -> None:
+    text = "It serves Northern New Jersey and Southeast Quarnland boaters."
+    hits = [
+        _hit(text, "Northern New Jersey", "organization"),
+        _hit(text, "Southeast Quarnland", "organization"),
+    ]
+    out = context.person_contexts(text, hits, enricher.gazetteer)
+    assert [h.label for h in out] == ["place", "organization"]
