@@ -599,6 +599,13 @@ def _camel(word: str) -> bool:
 ACRONYM_USE = re.compile(r"(?<![\w.-])([A-Z]{2,5})(?![\w.-])(?=(\s[a-z][a-z-]+)?)")
 
 
+SUBJECT_FOLLOWERS = frozenset(
+    {"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "may"}
+    | {"might", "shall", "should", "does", "did", "and", "or", "to", "in", "on", "at", "for"}
+    | {"with", "by", "of", "from", "as", "that", "which", "who", "also", "today", "said"}
+    | {"says", "announced", "announces", "offers", "provides", "engages", "received"}
+    | {"produces", "strives", "serves", "helps", "works", "continues", "remains", "plans"}
+)
 DEFINED_ACRONYM = re.compile(r"\([“\"]?([A-Z]{2,5})[”\"]?\)")
 
 
@@ -607,7 +614,11 @@ def modifier_acronyms(text: str) -> set[str]:
     not organisation names, unless defined or aliased elsewhere."""
     uses: dict[str, list[bool]] = {}
     for m in ACRONYM_USE.finditer(text):
-        uses.setdefault(m.group(1), []).append(m.group(2) is not None)
+        follower = (m.group(2) or "").strip()
+        # "Acme is ...", "Acme will ...", "Acme and ...": the acronym is the subject, not a
+        # modifier of the next word.
+        modifier = bool(follower) and follower not in SUBJECT_FOLLOWERS
+        uses.setdefault(m.group(1), []).append(modifier)
     defined = set(DEFINED_ACRONYM.findall(text))
     return {a for a, flags in uses.items() if sum(flags) * 2 >= len(flags) and a not in defined}
 

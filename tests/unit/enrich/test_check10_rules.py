@@ -338,3 +338,13 @@ def test_a_compass_part_of_a_known_state_is_a_place(enricher: Enricher) -> None:
     ]
     out = context.person_contexts(text, hits, enricher.gazetteer)
     assert [h.label for h in out] == ["place", "organization"]
+
+
+def test_an_acronym_as_the_subject_is_no_modifier() -> None:
+    text = (
+        "QRVC is pleased to welcome a member. QRVC engages in housing. QRVC offers loans. "
+        "The EV market grows; EV charging and EV batteries follow."
+    )
+    terms = cand.modifier_acronyms(text)
+    assert "QRVC" not in terms
+    assert "EV" in terms
