@@ -166,6 +166,12 @@ ROLE_OF = re.compile(
     r"Chairman|Chairwoman|Chair|Officer|Director|Partner|Principal|Owner|Head)"
     rf",?[ ](?:of|at|for|with)[ ](?:the[ ])?({RUN_BODY})"
 )
+# "Director of Marketing at Acme Games": the department, then where the role is held.
+ROLE_OF_DEPARTMENT_AT = re.compile(
+    r"\b(?:Director|Head|Manager|Officer|Vice[ ]President|VP|SVP|EVP|Chief)[ ]of[ ]"
+    r"(?:[A-Z][\w&-]*[ ](?:(?:&|and)[ ])?){1,4}(?:at|for|with)[ ](?:the[ ])?"
+    rf"({RUN_BODY})"
+)
 APPOSITIVE = re.compile(
     rf"(?<![\w.@/#$’'-])({RUN_BODY}),[ ](?:a|an|the)[ ]((?:[\w-]+\b[ ]?){{1,8}})"
 )
@@ -372,7 +378,8 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
 def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """ "Chief Officer of Brambleton Health": where a role is held is an organisation."""
     hits = []
-    for m in ROLE_OF.finditer(text, begin):
+    matches = [*ROLE_OF.finditer(text, begin), *ROLE_OF_DEPARTMENT_AT.finditer(text, begin)]
+    for m in matches:
         words = _words(m.group(1), m.start(1))
         last = len(words) - 1
         for j, (_s, _e, word) in enumerate(words):

@@ -348,3 +348,8 @@ def test_an_acronym_as_the_subject_is_no_modifier() -> None:
     terms = cand.modifier_acronyms(text)
     assert "QRVC" not in terms
     assert "EV" in terms
+
+
+def test_a_role_in_a_department_at_a_company(enricher: Enricher) -> None:
+    text = "said Ariel Quarn, Director of Marketing at Quorvane Games. Then more."
+    assert [h.text for h in orgrules.from_roles(text, enricher.knowledge)] == ["Quorvane Games"]
