@@ -39,7 +39,7 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
     while changed and start < end:
         changed = False
         span = text[start:end]
-        stripped = span.strip().strip(QUOTES + ",;:!?–—-").strip()
+        stripped = span.strip().strip(QUOTES + ",;:!?–—-®™").strip()
         if stripped != span:
             offset = span.find(stripped) if stripped else 0
             start, end = start + offset, start + offset + len(stripped)

@@ -27,10 +27,11 @@ from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-# A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3") or a number-led name ("3D").
+# A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3", "Acme®") or a number-led
+# name ("3D").
 # Inner periods only before a letter ("EZGigz.com", "S.A."), apostrophes only inside a name
 # ("O'Hara", not a possessive); a word ending a sentence ("Acme.") ends the run.
-CAP = rf"(?:[{_UPPER}](?:[\w&-]|['’](?=[A-Za-z]{{2}})|\.(?=\w))*\.?|\d+[A-Za-z][\w-]*)"
+CAP = rf"(?:[{_UPPER}](?:[\w&-]|['’](?=[A-Za-z]{{2}})|\.(?=\w))*\.?[®™]?|\d+[A-Za-z][\w-]*)"
 CONN = r"(?:of|for|and|&|the|de|del|la|las|los|y|du|des|et|für|van|von|da|di)"
 RUN_BODY = rf"{CAP}(?:(?<![a-z]{{3}}\.)[ ](?:{CONN}[ ])*{CAP})*"
 RUN = re.compile(rf"(?<![\w.@/#$’'-]){RUN_BODY}")

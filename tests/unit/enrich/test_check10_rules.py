@@ -353,3 +353,12 @@ def test_an_acronym_as_the_subject_is_no_modifier() -> None:
 def test_a_role_in_a_department_at_a_company(enricher: Enricher) -> None:
     text = "said Ariel Quarn, Director of Marketing at Quorvane Games. Then more."
     assert [h.text for h in orgrules.from_roles(text, enricher.knowledge)] == ["Quorvane Games"]
+
+
+def test_a_trademark_sign_inside_a_name_keeps_it_whole(enricher: Enricher) -> None:
+    text = "Sea Quarn® Northern Ohio, the premium towing provider, has a new owner."
+    (hit,) = orgrules.from_appositives(text, enricher.knowledge)
+    assert hit.text == "Sea Quarn® Northern Ohio"
+    start = text.index("Sea")
+    a, b = trim(text, start, start + len("Sea Quarn®"), enricher.knowledge, person=False)
+    assert text[a:b] == "Sea Quarn"
