@@ -206,6 +206,7 @@ class Enricher:
                         orgrules.is_field_of_study(text, h.start)
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.is_description(text, h.start, h.end)
+                        or orgrules.ends_in_post(h.text, kn)
                     )
                 )
                 or (

@@ -777,6 +777,25 @@ def described_acronyms(text: str, hits: list[Hit]) -> set[str]:
 _ACRONYM_AFTER = re.compile(r"[ ]\(([A-Z]{2,8})\)")
 
 
+# Post words that can also end an organisation's name ("Palm Quarn School Board").
+ORG_POST_ENDINGS = frozenset({"board", "head", "master", "member", "members"})
+
+
+def ends_in_post(name: str, knowledge: Knowledge) -> bool:
+    """ "Coach & Behavioral Scientist", "Licensed Captains", "Fractional VP": a phrase of two
+    or more words ending in a post (or its plural) describes people, it names no
+    organisation."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].strip(",.").lower()
+    single = last[:-1] if last.endswith("s") else last
+    if last in knowledge.org_suffixes or single in knowledge.org_suffixes:
+        return False
+    posts = knowledge.role_words - NOT_POSTS - ORG_POST_ENDINGS
+    return last in posts or single in posts or single == "captain"
+
+
 def is_sentence_opener(text: str, start: int, end: int) -> bool:
     """A single word opening a sentence that is a sentence adverb or participle ("However,",
     "Headquartered in"), or any word ending in -ly followed by a comma ("Notably,")."""

@@ -362,3 +362,13 @@ def test_a_trademark_sign_inside_a_name_keeps_it_whole(enricher: Enricher) -> No
     start = text.index("Sea")
     a, b = trim(text, start, start + len("Sea Quarn®"), enricher.knowledge, person=False)
     assert text[a:b] == "Sea Quarn"
+
+
+def test_a_phrase_ending_in_a_post_is_no_organisation(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert orgrules.ends_in_post("Coach & Behavioral Scientist", kn)
+    assert orgrules.ends_in_post("Coast Guard-Licensed Captains", kn)
+    assert orgrules.ends_in_post("Fractional VP", kn)
+    assert not orgrules.ends_in_post("Quorvane Partners", kn)
+    assert not orgrules.ends_in_post("Quarnby County School Board", kn)
+    assert not orgrules.ends_in_post("Director", kn)
