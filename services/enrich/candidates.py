@@ -656,8 +656,15 @@ def is_heading_org(text: str, hit: Hit, knowledge: Knowledge) -> bool:
         return True
     if hit.source != "ner" or len(hit.text.split()) < 3:
         return False
-    whole = not text[line_start : hit.start].strip() and not text[hit.end : line_end].strip(" .:")
+    # The span fills its line, or the rest of it after a Title-case lead and a colon
+    # ("Packaging Innovation: Hemp-Based Solutions for Supply Chains").
+    lead = text[line_start : hit.start]
+    alone = not lead.strip() or bool(HEADING_LEAD.fullmatch(lead))
+    whole = alone and not text[hit.end : line_end].strip(" .:")
     return whole and not has_org_suffix(hit.text, knowledge)
+
+
+HEADING_LEAD = re.compile(r"[A-Z][\w'’-]*(?:[ ](?:[A-Z&][\w'’-]*|and|of|for|the)){0,4}:[ ]+")
 
 
 PARTICIPLE = re.compile(r"^[A-Z][a-z]+(?:ed|ing)$")

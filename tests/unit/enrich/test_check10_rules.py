@@ -372,3 +372,13 @@ def test_a_phrase_ending_in_a_post_is_no_organisation(enricher: Enricher) -> Non
     assert not orgrules.ends_in_post("Quorvane Partners", kn)
     assert not orgrules.ends_in_post("Quarnby County School Board", kn)
     assert not orgrules.ends_in_post("Director", kn)
+
+
+def test_the_rest_of_a_heading_after_its_lead_is_no_name(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Intro.\nPackaging Innovation: Quarn-Based Ideas for Tarsis Supply Chains\nMore text."
+    hit = _hit(text, "Quarn-Based Ideas for Tarsis Supply Chains", "organization")
+    assert cand.is_heading_org(text, hit, kn)
+    text = "Intro.\nWe met Quarn-Based Ideas for Tarsis Supply Chains at the fair.\n"
+    hit = _hit(text, "Quarn-Based Ideas for Tarsis Supply Chains", "organization")
+    assert not cand.is_heading_org(text, hit, kn)
