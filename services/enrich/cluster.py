@@ -200,6 +200,10 @@ def _same_person(
         known = tokens(person.name)
         if key(name) == key(person.name):
             return person
+        # "Juan Carlos" and "Juan Carlos Mendez": two given names opening the full name.
+        short, long_ = sorted((words, known), key=len)
+        if len(short) == 2 and len(long_) >= 3 and long_[:2] == short:
+            return person
         # "Rebecca Chavez" and "Rebecca B. Chavez": same first and last word.
         if surname(name) == surname(person.name) and words[0] == known[0]:
             return person

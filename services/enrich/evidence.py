@@ -135,8 +135,20 @@ def _category(name: str, knowledge: Knowledge) -> bool:
 
 
 def _list_items(m: re.Match[str]) -> list[tuple[int, int]]:
-    items = [(im.start(1), im.end(1)) for im in ITEM_RE.finditer(m.group())]
-    return [(m.start() + a, m.start() + b) for a, b in items]
+    items = []
+    for im in ITEM_RE.finditer(m.group()):
+        a, b = im.start(1), im.end(1)
+        # "With Acme and Brill, ...": a sentence's opening word is not part of the first item.
+        if lead := LEADING_WORD.match(im.group(1)):
+            a += lead.end()
+        items.append((m.start() + a, m.start() + b))
+    return items
+
+
+LEADING_WORD = re.compile(
+    r"(?:With|For|From|At|By|In|On|To|As|And|Or|But|Our|Its|Their|This|These|Today|When"
+    r"|While|After|Before|During|Since|Via|Through|Under|Both|Like|Including)[ ](?=[A-Z0-9])"
+)
 
 
 def _is_category_list(text: str, items: list[tuple[int, int]], knowledge: Knowledge) -> bool:
@@ -295,8 +307,9 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             end = start + len(name)
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
             hits.append(Hit(start, end, name, "person", "pattern"))
-    # "Jane Roe, executive director of Acme": a name followed by its post in lower case.
-    for m in LOWER_POST.finditer(text, begin):
+    # "Jane Roe, executive director of Acme", "Jane Roe is a senior executive": a name
+    # followed by its post in lower case.
+    for m in [*LOWER_POST.finditer(text, begin), *IS_POST.finditer(text, begin)]:
         name = m.group(1)
         post = m.group(2).split()
         if not any(w in knowledge.role_words and w not in NOT_LOWER_POSTS for w in post):
@@ -310,6 +323,9 @@ LOWER_POST = re.compile(
     rf"(?<![\w’'-])({_NAME}),[ ]((?:senior[ ]|vice[ ]|chief[ ]|executive[ ]|managing[ ]|"
     rf"co-|associate[ ]|assistant[ ]|deputy[ ]|interim[ ]|general[ ]|founding[ ])*"
     rf"[a-z][a-z-]+)(?=[ ,.;])"
+)
+IS_POST = re.compile(
+    rf"(?<![\w’'-])({_NAME})[ ](?:is|was|serves[ ]as)[ ](?:a|an|the)[ ]((?:[a-z][a-z-]*[ ]?){{1,3}})"
 )
 # Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
 NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})

@@ -53,6 +53,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             end -= 1
             changed = True
             continue
+        if span.startswith("About ") and (start == 0 or text[start - 1] == "\n"):
+            start += 6  # "About Acme" heading its section: the name is what follows
+            changed = True
+            continue
         if span.startswith("the "):
             start += 4
             changed = True

@@ -25,6 +25,7 @@ from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
+from services.enrich.names import has_org_suffix
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3", "Acme®") or a number-led
@@ -654,6 +655,13 @@ def post_end(words: list[str], knowledge: Knowledge) -> int:
     return i if len(words) - i >= 2 else 0
 
 
+HEADLINE_VERBS = frozenset(
+    {"Joins", "Named", "Names", "Appoints", "Appointed", "Announces", "Launches", "Welcomes"}
+    | {"Hires", "Promotes", "Promoted", "Opens", "Acquires", "Expands", "Celebrates", "Wins"}
+    | {"Receives", "Interviews", "Leads", "Returns", "Unveils", "Honored", "Honors", "Elected"}
+)
+
+
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
     "Jane Roe Senior Advisor") is cut to the name."""
@@ -669,6 +677,12 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 continue
         if hit.label == "person" and hit.source == "ner" and hit.start >= 0:
             words = hit.text.split()
+            # "Jane Roe Joins Acme": a headline's verb ends the name.
+            verb = next((i for i, w in enumerate(words) if i >= 2 and w in HEADLINE_VERBS), None)
+            if verb is not None:
+                name = " ".join(words[:verb])
+                hit = Hit(hit.start, hit.start + len(name), name, "person", hit.source)
+                words = words[:verb]
             lead = post_end(words, knowledge)
             if lead:
                 name = " ".join(words[lead:])
@@ -1296,3 +1310,37 @@ def chapters(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
         out = [h for h in out if not (h.start >= 0 and hit.start <= h.start and h.end <= end)]
         out.append(chapter)
     return sorted(out, key=lambda h: h.start)
+
+
+# Words naming a unit or a programme run by an organisation.
+UNIT_WORDS = frozenset(
+    {"program", "programme", "initiative", "project", "division", "unit", "department", "lab"}
+    | {"laboratory", "team", "office", "center", "centre", "school", "institute", "clinic"}
+)
+BOARD_OF = re.compile(
+    r"(?:Board[ ]of[ ])?(?:Governors|Regents|Trustees|Directors|Overseers|Visitors)[ ]"
+    r"(?:for|of)[ ](?:the[ ])?(?=[A-Z])"
+)
+INNER_POSSESSIVE = re.compile(r"['’]s[ ]")
+
+
+def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """ "University of Quarn’s Race Track Program": an organisation, by its ending or its
+    head, owning a unit or programme is named without it; "Regents for the X University
+    System": a board is named by the organisation it governs."""
+    out = []
+    for hit in hits:
+        board = BOARD_OF.match(hit.text) if hit.label == "organization" else None
+        if board and hit.start >= 0 and board.end() < len(hit.text):
+            # "(Board of) Regents for the University System of X": the board's organisation.
+            start = hit.start + board.end()
+            hit = Hit(start, hit.end, hit.text[board.end() :], "organization", hit.source)
+        m = INNER_POSSESSIVE.search(hit.text)
+        if hit.label == "organization" and hit.start >= 0 and m:
+            owner, unit = hit.text[: m.start()], hit.text[m.end() :]
+            words = owner.split()
+            is_org = has_org_suffix(owner, knowledge) or _has_head(words, knowledge)
+            if is_org and unit.split() and unit.split()[-1].lower() in UNIT_WORDS:
+                hit = Hit(hit.start, hit.start + len(owner), owner, "organization", hit.source)
+        out.append(hit)
+    return out

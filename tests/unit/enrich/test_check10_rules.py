@@ -382,3 +382,59 @@ def test_the_rest_of_a_heading_after_its_lead_is_no_name(enricher: Enricher) -> 
     text = "Intro.\nWe met Quarn-Based Ideas for Tarsis Supply Chains at the fair.\n"
     hit = _hit(text, "Quarn-Based Ideas for Tarsis Supply Chains", "organization")
     assert not cand.is_heading_org(text, hit, kn)
+
+
+def test_a_sentence_opening_word_is_no_part_of_a_list_item(enricher: Enricher) -> None:
+    text = "With Quorvane Marketing and Tarsis Labs, Brellwick grows. More follows."
+    hits = [_hit(text, "Tarsis Labs", "organization"), _hit(text, "Brellwick", "organization")]
+    names = [h.text for h in evidence.from_lists(text, hits, enricher.knowledge)]
+    assert "Quorvane Marketing" in names
+    assert "With Quorvane Marketing" not in names
+
+
+def test_two_given_names_join_the_full_name_and_headline_verbs_end_names(
+    enricher: Enricher,
+) -> None:
+    names = _entities(
+        enricher,
+        "Founded by Ariel Jose Quarnby, the firm grew. Ariel Jose started it in Denver.",
+        "“We grow,” said Ariel Jose Quarnby.",
+    )
+    assert names.get("Ariel Jose Quarnby") == "person"
+    assert "Ariel Jose" not in names
+    kn = enricher.knowledge
+    text = "x\nBrellow Tarsis Joins Quorvane as Partner\n"
+    (hit,) = orgrules.trim_people([_hit(text, "Brellow Tarsis Joins Quorvane", "person")], kn)
+    assert hit.text == "Brellow Tarsis"
+    text = "x\nAbout Quorvane Global Trade\nQuorvane is a firm."
+    start = text.index("About")
+    end = start + len("About Quorvane Global Trade")
+    a, b = trim(text, start, end, kn, person=True)
+    assert text[a:b] == "Quorvane Global Trade"
+
+
+def test_a_name_that_is_a_post_is_a_person(enricher: Enricher) -> None:
+    text = "Brellow Tarsis is a senior executive skilled in marketing."
+    (hit,) = evidence.from_attributions(text, enricher.knowledge)
+    assert hit.text == "Brellow Tarsis"
+    text = "Quorvane Labs is a leader in housing."
+    assert evidence.from_attributions(text, enricher.knowledge) == []
+
+
+def test_units_and_boards_are_named_by_their_organisation(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "He studied at the University of Quarn’s Race Track Program and sits on the x."
+    hits = orgrules.owners_of_units(
+        [_hit(text, "University of Quarn’s Race Track Program", "organization")], kn
+    )
+    assert [h.text for h in hits] == ["University of Quarn"]
+    text = "He chairs the Board of Regents for the University System of Quarnland."
+    name = "Regents for the University System of Quarnland"
+    (hit,) = orgrules.owners_of_units([_hit(text, name, "organization")], kn)
+    assert (hit.text, text[hit.start : hit.end]) == ("University System of Quarnland",) * 2
+    # A possessive that is part of the name stays.
+    text = "She works at Quarnby Children’s Hospital today."
+    (hit,) = orgrules.owners_of_units(
+        [_hit(text, "Quarnby Children’s Hospital", "organization")], kn
+    )
+    assert hit.text == "Quarnby Children’s Hospital"
