@@ -325,7 +325,8 @@ LOWER_POST = re.compile(
     rf"[a-z][a-z-]+)(?=[ ,.;])"
 )
 IS_POST = re.compile(
-    rf"(?<![\w’'-])({_NAME})[ ](?:is|was|serves[ ]as)[ ](?:a|an|the)[ ]((?:[a-z][a-z-]*[ ]?){{1,3}})"
+    rf"(?<![\w’'-])({_NAME})[ ](?:is|was|serves[ ]as)[ ](?:a|an|the)[ ]"
+    rf"((?:[a-z][a-z-]*[ ]?){{1,3}})"
 )
 # Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
 NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})
