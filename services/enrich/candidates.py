@@ -366,7 +366,10 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             continue
         a, b = m.span(1)
         given = m.group(1)
-        if given.lower() in knowledge.titles or is_common(given, knowledge.lexicon):
+        if given.lower() in knowledge.titles:
+            continue
+        # A common word is a given name only when the nickname table knows it ("Dick").
+        if is_common(given, knowledge.lexicon) and given.lower() not in knowledge.nicknames:
             continue
         if any(h.start <= a and b <= h.end for h in others):
             continue

@@ -152,6 +152,7 @@ def eponyms(text: str, hits: list[Hit]) -> set[int]:
 # A person's span ending in one of these names a facility, fund or event after the person
 # ("Jane Roe Concierge Medicine Suite"); "Hall" or "Chair" may be a surname, so not those.
 FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing", "chair"}
+OCCASION_ENDINGS = frozenset({"day", "week", "month", "night", "weekend"})
 # Nouns for a group of people end no person's name.
 GROUP_NOUNS = frozenset({"children", "kids", "women", "men", "people", "families", "veterans"})
 # A "person" ending in a publication's word is the publication ("Family Wealth Report").
@@ -200,7 +201,10 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for hit in hits:
         if hit.label == "person" and hit.source == "ner" and hit.start >= 0 and " " in hit.text:
-            last = hit.text.split()[-1].lower()
+            words = hit.text.split()
+            last = words[-1].lower()
+            if len(words) >= 3 and last in OCCASION_ENDINGS:
+                continue  # "Purple Heart Day": an occasion
             if last in FACILITY_ENDINGS or last.rstrip("'’s") in GROUP_NOUNS:
                 continue  # "Xyz Abc Arena"; "Xyz Children's" (a hospital's short name)
             if last in PUBLICATION_ENDINGS:

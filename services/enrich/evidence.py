@@ -291,6 +291,9 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
         start, end = m.start(group), m.end(group)
         name = m.group(group)
         words = name.split()
+        # "About Acme Global Trade, LLC" after a closing quote: a heading and a company.
+        if words[0] == "About" or LEGAL_AFTER.match(text, end):
+            continue
         # "said Co-Founder Jane Roe": the post before the name goes.
         lead = post_end(words, knowledge)
         if lead:
@@ -324,6 +327,7 @@ LOWER_POST = re.compile(
     rf"co-|associate[ ]|assistant[ ]|deputy[ ]|interim[ ]|general[ ]|founding[ ])*"
     rf"[a-z][a-z-]+)(?=[ ,.;])"
 )
+LEGAL_AFTER = re.compile(r",?[ ](?:Inc|LLC|L\.L\.C|Ltd|Corp|PLC|LLP|GmbH)\b")
 IS_POST = re.compile(
     rf"(?<![\w’'-])({_NAME})[ ](?:is|was|serves[ ]as)[ ](?:a|an|the)[ ]"
     rf"((?:[a-z][a-z-]*[ ]?){{1,3}})"

@@ -438,3 +438,15 @@ def test_units_and_boards_are_named_by_their_organisation(enricher: Enricher) ->
         [_hit(text, "Quarnby Children’s Hospital", "organization")], kn
     )
     assert hit.text == "Quarnby Children’s Hospital"
+
+
+def test_occasions_headings_and_nicknamed_couples(enricher: Enricher) -> None:
+    text = "They marked Purple Quarn Day on Saturday."
+    assert context.person_shapes(text, [_hit(text, "Purple Quarn Day", "person")]) == []
+    kn = enricher.knowledge
+    text = "“We grow.”\nAbout Quorvane Global Trade, LLC\nQuorvane is a firm."
+    assert evidence.from_attributions(text, kn) == []
+    text = "Founded by Dick and Marisol Quarnby in 1990."
+    hits = [_hit(text, "Marisol Quarnby", "person")]
+    (hit,) = cand.couples(text, hits, kn)
+    assert hit.canonical == "Dick Quarnby"
