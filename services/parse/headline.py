@@ -109,13 +109,24 @@ def _plain(block: Block) -> bool:
 
 
 def _continues(line: str, following: str) -> bool:
+    """The next line goes on with the headline: it starts in lower case, or the headline
+    stops on a word no headline ends with ("… DONATION FROM / TARA MANUFACTURING")."""
     nxt = following.strip()
+    words = line.split()
+    dangling = bool(words) and words[-1].lower() in _DANGLING
     return (
         bool(nxt)
-        and nxt[0].islower()
+        and (nxt[0].islower() or dangling)
         and not _SENTENCE_END.search(line.rstrip())
         and len(line) + len(nxt) < _MAX_HEADLINE
     )
+
+
+# Words that join a phrase to what follows: a line ending in one was cut, not finished.
+_DANGLING = frozenset(
+    {"a", "an", "the", "of", "for", "from", "to", "and", "or", "with", "by", "in", "on", "at"}
+    | {"as", "into", "onto", "about", "its", "their", "our", "&"}
+)
 
 
 def is_subheadline(block: Block, next_is_dateline: bool) -> bool:

@@ -150,6 +150,23 @@ def test_a_headline_wrapped_onto_a_lower_case_line_is_joined() -> None:
     assert not any("early-stage climate" in p for p in parsed.paragraphs)
 
 
+def test_a_headline_cut_after_a_joining_word_goes_on_on_the_next_line() -> None:
+    from services.parse.core import parse_submission
+    from shared.models import Submission
+
+    body = (
+        "# QUARNBY FUND RECEIVES $38,384 DONATION FROM \n"
+        "TARSIS MANUFACTURING\n\n"
+        "The Quarnby Fund received a donation from Tarsis Manufacturing today.\n"
+    )
+    parsed = parse_submission("r", Submission(body=body, content_type="text/markdown"))
+    assert parsed.headline == "QUARNBY FUND RECEIVES $38,384 DONATION FROM TARSIS MANUFACTURING"
+    # A finished headline line keeps the next line apart.
+    body = "# QUARNBY FUND RECEIVES A DONATION\nTARSIS GIVES AGAIN\n\nText follows here.\n"
+    parsed = parse_submission("r", Submission(body=body, content_type="text/markdown"))
+    assert parsed.headline == "QUARNBY FUND RECEIVES A DONATION"
+
+
 def test_dateline_with_two_cities_each_with_its_state() -> None:
     from services.parse.dateline import read_dateline
 
