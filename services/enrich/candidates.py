@@ -724,12 +724,12 @@ def persons_named_as_orgs(hits: list[Hit]) -> None:
     orgs = [h.text for h in hits if h.label == "organization"]
     as_org = Counter(key(t) for t in orgs)
     as_person = Counter(key(h.text) for h in hits if h.label == "person")
+    incorporated = [t for t in dict.fromkeys(orgs) if LEGAL_END.search(t)]
     for h in hits:
         k = key(h.text)
         if h.label != "person" or h.source != "ner" or " " not in h.text or k in vouched:
             continue
-        incorporated = any(t.startswith(h.text + " ") and LEGAL_END.search(t) for t in orgs)
-        if incorporated or as_org[k] > as_person[k]:
+        if as_org[k] > as_person[k] or any(t.startswith(h.text + " ") for t in incorporated):
             h.label = "organization"
 
 
