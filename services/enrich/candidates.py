@@ -58,7 +58,7 @@ SYMBOL = re.compile(r"\bsymbols?\s+[“\"]?([A-Z]{2,6})\b")
 BULLET_PERSON = re.compile(
     r"(?m)^[ \t]*[*•·-][ \t]+"
     r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,4})"
-    r"[ \t]+[—–-][ \t]+([^\n]+)$"
+    r"(?:[ \t]+[—–-][ \t]+|,[ \t]+)([^\n]+)$"
 )
 # Forms of address (not posts) that may open a name the model read as an organisation.
 HONORIFICS = frozenset(
@@ -308,11 +308,14 @@ def tickers(text: str) -> set[str]:
     return out
 
 
-def from_bullets(text: str, knowledge: Knowledge) -> list[Hit]:
-    """Roster lines, a common release format: "* Jane Doe — Chief Officer, Acme Labs"."""
+def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = None) -> list[Hit]:
+    """Roster lines, a common release format: "* Jane Doe — Chief Officer, Acme Labs",
+    "* Jane Doe, MBA, Acme Labs". A place list ("* New York, NY") is no roster."""
     hits = []
     for m in BULLET_PERSON.finditer(text):
         name = m.group(1)
+        if gazetteer is not None and gazetteer.known(name) is not None:
+            continue
         if looks_like_person(name, knowledge):
             hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
         tail = m.group(2).rstrip()

@@ -109,7 +109,7 @@ class Enricher:
         hits += cand.from_gazetteer(text, gz)
         hits += cand.from_aliases(text, kn)
         hits += cand.from_patterns(text, gz)
-        hits += cand.from_bullets(text, kn)
+        hits += cand.from_bullets(text, kn, gz)
         hits += cand.from_nicknames(text)
         # The model reads Title Case headlines badly ("Acme Names Jane Doe"), and so would the
         # rules; names in the headline are found by ``cluster.echo`` from what the body
@@ -292,6 +292,10 @@ class Enricher:
                 hits.append(hit)
         contact_orgs = [key(o) for o in release.contacts.organizations]
         for name in release.contacts.names:
+            # "Dr Jane Roe": a form of address opens no name.
+            first, _, rest = name.partition(" ")
+            if rest.count(" ") >= 1 and first.rstrip(".").lower() in self.knowledge.titles:
+                name = rest
             hit = cand.Hit(-1, -2, name, "person", "contact")
             # A contact line naming an organisation the release names ("Acme Uniforms",
             # "Brill Regional Clean Air" of "Brill Regional Clean Air Agency"), or opening with

@@ -325,7 +325,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
 LOWER_POST = re.compile(
     rf"(?<![\w’'-])({_NAME}),[ ]((?:senior[ ]|vice[ ]|chief[ ]|executive[ ]|managing[ ]|"
     rf"co-|associate[ ]|assistant[ ]|deputy[ ]|interim[ ]|general[ ]|founding[ ])*"
-    rf"[a-z][a-z-]+)(?=[ ,.;])"
+    rf"[a-z][a-z-]+(?:[ ][a-z][a-z-]+){{0,2}})(?=[ ,.;])"
 )
 LEGAL_AFTER = re.compile(r",?[ ](?:Inc|LLC|L\.L\.C|Ltd|Corp|PLC|LLP|GmbH)\b")
 IS_POST = re.compile(

@@ -647,12 +647,12 @@ def _is_post_word(word: str, knowledge: Knowledge) -> bool:
 
 
 def post_end(words: list[str], knowledge: Knowledge) -> int:
-    """How many words at the start of a name are the post it follows ("Co-Founder Jane Roe",
-    "Chief Executive Officer Jane Roe"); 0 when fewer than two words would be left."""
-    i = 0
-    while i < len(words) and _is_post_word(words[i], knowledge):
-        i += 1
-    return i if len(words) - i >= 2 else 0
+    """How many words at the start of a name are the post it follows and what the post is of
+    ("Co-Founder Jane Roe", "Chief Executive Officer Jane Roe", "Quarnby Mayor Jane Roe",
+    "Acme President Jane Roe"): the words up to the last post word that leaves two or more;
+    0 when there is none."""
+    posts = [i for i, w in enumerate(words) if _is_post_word(w, knowledge)]
+    return next((i + 1 for i in reversed(posts) if len(words) - i - 1 >= 2), 0)
 
 
 HEADLINE_VERBS = frozenset(

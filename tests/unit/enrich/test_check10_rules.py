@@ -450,3 +450,21 @@ def test_occasions_headings_and_nicknamed_couples(enricher: Enricher) -> None:
     hits = [_hit(text, "Marisol Quarnby", "person")]
     (hit,) = cand.couples(text, hits, kn)
     assert hit.canonical == "Dick Quarnby"
+
+
+def test_roster_bullets_with_commas_and_posts_after_a_place_or_company(
+    enricher: Enricher,
+) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "Committee:\n* Marisol Quarnby, MPA, Tarsis Rehabilitation Hospital\n* New York, NY\n"
+    hits = cand.from_bullets(text, kn, gz)
+    assert ("Marisol Quarnby", "person") in [(h.text, h.label) for h in hits]
+    assert "New York" not in [h.text for h in hits]
+    assert orgrules.post_end(["Quarnby", "Mayor", "Ariel", "Tarsis"], kn) == 2
+    assert orgrules.post_end(["Quorvane", "President", "Ariel", "Tarsis"], kn) == 2
+    text = "“We grow,” said Quarnby Mayor Ariel Tarsis. More."
+    (hit,) = evidence.from_attributions(text, kn)
+    assert hit.text == "Ariel Tarsis"
+    text = "Ariel Tarsis, chief financial officer of Quorvane, spoke."
+    (hit,) = evidence.from_attributions(text, kn)
+    assert hit.text == "Ariel Tarsis"
