@@ -1,8 +1,10 @@
-"""A model or rule span over a test's text, found by its words (the enrich tests build many)."""
+"""Test inputs the enrich tests build many of: a model or rule span over a test's text, found
+by its words, and a parsed release of given paragraphs."""
 
 from __future__ import annotations
 
 from services.enrich.candidates import Hit
+from shared.models import Contacts, Dateline, ParsedRelease
 
 
 def hit_at(text: str, name: str, label: str, source: str = "ner", nth: int = 0) -> Hit:
@@ -11,3 +13,17 @@ def hit_at(text: str, name: str, label: str, source: str = "ner", nth: int = 0) 
     for _ in range(nth + 1):
         start = text.index(name, start + 1)
     return Hit(start, start + len(name), name, label, source)
+
+
+def release_of(
+    *paragraphs: str, headline: str = "Quorvane news", contacts: Contacts | None = None
+) -> ParsedRelease:
+    """A parsed release of the given body paragraphs, for rules that read a whole release."""
+    return ParsedRelease(
+        id="t",
+        headline=headline,
+        dateline=Dateline(),
+        paragraphs=list(paragraphs),
+        contacts=contacts or Contacts(),
+        language="en",
+    )

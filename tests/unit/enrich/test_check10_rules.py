@@ -8,19 +8,13 @@ from services.enrich import candidates as cand
 from services.enrich import context, evidence, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import trim
-from shared.models import Contacts, Dateline, ParsedRelease
+from shared.models import ParsedRelease
 from tests.unit.enrich.spans import hit_at as _hit
+from tests.unit.enrich.spans import release_of
 
 
 def _release(*paragraphs: str) -> ParsedRelease:
-    return ParsedRelease(
-        id="t",
-        headline="Quorvane Opens a New Office",
-        dateline=Dateline(),
-        paragraphs=list(paragraphs),
-        contacts=Contacts(),
-        language="en",
-    )
+    return release_of(*paragraphs, headline="Quorvane Opens a New Office")
 
 
 def _entities(enricher: Enricher, *paragraphs: str) -> dict[str, str]:

@@ -10,16 +10,12 @@ from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from shared.models import Contacts, Dateline, ParsedRelease
 from tests.unit.enrich.spans import hit_at as _hit
+from tests.unit.enrich.spans import release_of
 
 
 def _release(*paragraphs: str, contacts: Contacts | None = None) -> ParsedRelease:
-    return ParsedRelease(
-        id="t",
-        headline="Quorvane Padel and Brellwick Join Forces",
-        dateline=Dateline(),
-        paragraphs=list(paragraphs),
-        contacts=contacts or Contacts(),
-        language="en",
+    return release_of(
+        *paragraphs, headline="Quorvane Padel and Brellwick Join Forces", contacts=contacts
     )
 
 

@@ -10,7 +10,8 @@ from services.enrich import evidence, orgrules
 from services.enrich.candidates import Hit, common_noun_phrase, degree_or_title_place
 from services.enrich.core import Enricher
 from services.enrich.knowledge import Knowledge, load_knowledge
-from shared.models import Dateline, ParsedRelease
+from shared.models import ParsedRelease
+from tests.unit.enrich.spans import release_of
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +34,7 @@ def _org(text: str, name: str, source: str = "ner") -> Hit:
 
 
 def _release(*paragraphs: str) -> ParsedRelease:
-    return ParsedRelease(
-        id="t",
-        headline="Funding round closes",
-        dateline=Dateline(),
-        paragraphs=list(paragraphs),
-        language="en",
-    )
+    return release_of(*paragraphs, headline="Funding round closes")
 
 
 def test_two_organisation_shaped_sides_are_split(kn: Knowledge) -> None:

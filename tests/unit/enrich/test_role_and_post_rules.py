@@ -9,7 +9,8 @@ from services.enrich import orgrules
 from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.knowledge import Knowledge, load_knowledge
-from shared.models import Dateline, ParsedRelease
+from shared.models import ParsedRelease
+from tests.unit.enrich.spans import release_of
 
 
 @pytest.fixture(scope="module")
@@ -18,13 +19,7 @@ def kn() -> Knowledge:
 
 
 def _release(*paragraphs: str) -> ParsedRelease:
-    return ParsedRelease(
-        id="t",
-        headline="Board news",
-        dateline=Dateline(),
-        paragraphs=list(paragraphs),
-        language="en",
-    )
+    return release_of(*paragraphs, headline="Board news")
 
 
 def _names(enricher: Enricher, kind: str, *paragraphs: str) -> set[str]:
