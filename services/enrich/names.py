@@ -24,6 +24,7 @@ UNOPENED = re.compile(r"^[^(]*\)[\s,;:.]*")
 NEXT_SENTENCE = re.compile(
     r"\.[ ]+(?:We|Our|It|Its|They|Their|He|His|She|Her|This|These|That|The|In|As|At|For|With)$"
 )
+REPEATED = re.compile(r"(.+?):?[ ]\1")
 # A legal form with its period ends a name: a word after it opens the next sentence ("Acme
 # Widgets, Inc. Acme is ...").
 AFTER_LEGAL_FORM = re.compile(
@@ -65,10 +66,9 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             start += m.end()  # "May),Las Vegas": what ends a parenthesis opened before
             changed = True
             continue
-        half = len(span) // 2
-        if span[:half] == span[half + 1 :] and span[half] == " " and " " in span[:half]:
-            end = start + half  # "Acme Labs Acme Labs": a header run into its paragraph
-            changed = True
+        if (m := REPEATED.fullmatch(span)) and " " in m.group(1):
+            end = start + m.end(1)  # "Acme Labs Acme Labs", "Acme Labs: Acme Labs": a header
+            changed = True  # run into its paragraph
             continue
         if m := AFTER_LEGAL_FORM.search(span):
             end = start + m.end()

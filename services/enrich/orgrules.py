@@ -1290,7 +1290,7 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
 # chapter is named by the organisation and the place it serves.
 CHAPTER_OF = re.compile(
     r"[ ]of[ ](?:the[ ])?((?:(?:Greater|Northern|Southern|Eastern|Western|Central|North|South|"
-    r"East|West|Northeast|Northwest|Southeast|Southwest|Upstate)[ ])?"
+    r"East|West|Northeast|Northwest|Southeast|Southwest|Upstate|Metro|Metropolitan)[ ])?"
     r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}))\b(?![ ]?[A-Z&'’-])"
 )
 
@@ -1344,3 +1344,28 @@ def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 hit = Hit(hit.start, hit.start + len(owner), owner, "organization", hit.source)
         out.append(hit)
     return out
+
+
+# "played for the Denver Quarnhawks", "the San Francisco 49ers": a team, named by its city and
+# a plural.
+TEAM = re.compile(
+    r"(?:\b(?:the|for|with|by|against|former|of|and)|[,&])[ ]((?:[A-Z][a-z]+[ ]){1,3}"
+    r"(?:\d+ers|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?[a-rt-z]s))\b(?![ ][A-Z])"
+)
+
+
+def from_teams(text: str, gazetteer: Gazetteer, begin: int = 0) -> list[Hit]:
+    """A city the gazetteer knows followed by a capitalised plural names a team (not in the
+    Title Case headline, which ``begin`` skips)."""
+    hits = []
+    for m in TEAM.finditer(text, begin):
+        words = m.group(1).split(" ")
+        for k in (1, 2, 3):
+            city, rest = " ".join(words[:k]), words[k:]
+            if not rest or len(rest) > 2:
+                continue
+            if any(p.kind == "city" for p in gazetteer.candidates(city)):
+                if gazetteer.known(" ".join(rest)) is None:
+                    hits.append(Hit(m.start(1), m.end(1), m.group(1), "organization", "pattern"))
+                break
+    return hits

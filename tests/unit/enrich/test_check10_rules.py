@@ -462,3 +462,20 @@ def test_roster_bullets_with_commas_and_posts_after_a_place_or_company(
     text = "Ariel Tarsis, chief financial officer of Quorvane, spoke."
     (hit,) = evidence.from_attributions(text, kn)
     assert hit.text == "Ariel Tarsis"
+
+
+def test_teams_metro_chapters_and_colon_repeats(enricher: Enricher) -> None:
+    gz, kn = enricher.gazetteer, enricher.knowledge
+    text = "x. He played for the Denver Quarnhawks and former Atlanta Tarsiers & Boston Gales."
+    names = [h.text for h in orgrules.from_teams(text, gz)]
+    assert names == ["Denver Quarnhawks", "Atlanta Tarsiers", "Boston Gales"]
+    text = "x. He thanked the Quarnby Tarsiers for the gift."
+    assert orgrules.from_teams(text, gz) == []  # no city the gazetteer knows
+    text = "Quarn Clubs of Metro Denver meet today."
+    (hit,) = orgrules.chapters(text, [_hit(text, "Quarn Clubs", "organization")], gz)
+    assert hit.text == "Quarn Clubs of Metro Denver"
+    text = "x\nThe Quarn Society: The Quarn Society is a fund.\n"
+    name = "The Quarn Society: The Quarn Society"
+    start = text.index(name)
+    a, b = trim(text, start, start + len(name), kn, person=False)
+    assert text[a:b] == "The Quarn Society"
