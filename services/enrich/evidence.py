@@ -20,7 +20,7 @@ from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import has_org_suffix, looks_like_person
+from services.enrich.names import REPEATED, has_org_suffix, looks_like_person
 from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -183,8 +183,12 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         if SPONSOR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
             out += _sponsors(text, items, kinds, positioned)
             continue
-        if kinds.count("person") >= 2 and "organization" not in kinds:
-            out += _people_of_list(text, items, kinds, positioned, knowledge)
+        # "Jane Roe, Xyz Abc and John Doe of Acme Co.": a list of people, each maybe "of" where
+        # they work, is read by the names before "of".
+        heads = [_name_before_of(text, a, b) for a, b in items]
+        head_kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in heads]
+        if head_kinds.count("person") >= 2 and "organization" not in head_kinds:
+            out += _people_of_list(text, heads, head_kinds, positioned, knowledge)
             continue
         if kinds[0] == "person" and kinds.count("person") == 1:
             continue  # "Jane Roe, Innovation Secretariat, Acme": a name and its appositives
@@ -245,16 +249,22 @@ def _people_of_list(
     knowledge: Knowledge,
 ) -> list[Hit]:
     """ "designs by Jane Roe, Xyz Abc and John Doe": in a list of people, an item shaped like
-    a name that the model called a place the gazetteer does not know is a person too."""
+    a name that nothing else read, or that the model called a place the gazetteer does not
+    know, is a person too."""
     out = []
     for (a, b), kind in zip(items, kinds, strict=True):
         name = text[a:b]
-        unknown_place = any(
-            h.label == "place" and h.place is None and (h.start, h.end) == (a, b) for h in hits
-        )
-        if kind is None and unknown_place and looks_like_person(name, knowledge):
+        inside = [h for h in hits if h.start < b and a < h.end]
+        unread = all(h.label == "place" and h.place is None for h in inside)
+        if kind is None and unread and looks_like_person(name, knowledge):
             out.append(Hit(a, b, name, "person", "pattern"))
     return out
+
+
+def _name_before_of(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span of an item up to " of " ("John Doe of Acme Co." -> "John Doe")."""
+    cut = text.find(" of ", a, b)
+    return (a, cut) if cut > a else (a, b)
 
 
 def _is_post(name: str, knowledge: Knowledge) -> bool:
@@ -313,12 +323,15 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     # "Jane Roe, executive director of Acme", "Jane Roe is a senior executive": a name
     # followed by its post in lower case.
     for m in [*LOWER_POST.finditer(text, begin), *IS_POST.finditer(text, begin)]:
-        name = m.group(1)
+        name, start = m.group(1), m.start(1)
+        # "Representative: Jane Roe Jane Roe is ...": a heading run into its paragraph.
+        if (twice := REPEATED.fullmatch(name)) and " " in twice.group(1):
+            name, start = twice.group(1), m.end(1) - len(twice.group(1))
         post = m.group(2).split()
         if not any(w in knowledge.role_words and w not in NOT_LOWER_POSTS for w in post):
             continue
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
+            hits.append(Hit(start, m.end(1), name, "person", "pattern"))
     return hits
 
 

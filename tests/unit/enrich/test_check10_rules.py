@@ -479,3 +479,23 @@ def test_teams_metro_chapters_and_colon_repeats(enricher: Enricher) -> None:
     start = text.index(name)
     a, b = trim(text, start, start + len(name), kn, person=False)
     assert text[a:b] == "The Quarn Society"
+
+
+def test_people_lists_read_by_names_before_of_and_repeated_headings(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Ariel Quarn, Marisol Brevant and Josie Tarsis of Quorvane Co. led it."
+    hits = [
+        _hit(text, "Ariel Quarn", "person"),
+        _hit(text, "Josie Tarsis", "person"),
+        _hit(text, "Quorvane Co.", "organization"),
+    ]
+    found = evidence.from_lists(text, hits, kn)
+    assert [(h.text, h.label) for h in found] == [("Marisol Brevant", "person")]
+    text = "Quarnland Representative: Ariel Tarsis Ariel Tarsis is a senior analyst in Quarn."
+    (hit,) = evidence.from_attributions(text, kn)
+    assert (hit.text, text[hit.start : hit.end]) == ("Ariel Tarsis", "Ariel Tarsis")
+    assert hit.start == text.index("Ariel Tarsis is")
+    from services.enrich.names import looks_like_person
+
+    assert not looks_like_person("Quarnby Law Firm", kn)
+    assert not looks_like_person("Tarsis Brewery", kn)
