@@ -48,7 +48,9 @@ def test_list_cue_with_one_known_organisation(kn: Knowledge) -> None:
 def test_lists_of_people_places_and_posts_are_left_alone(kn: Knowledge) -> None:
     people = "Speakers include Dana Whitlow, Moriz Kettle, Juno Brask and Ivo Marsh."
     hits = [_person(people, n) for n in ("Dana Whitlow", "Moriz Kettle", "Juno Brask")]
-    assert evidence.from_lists(people, hits, kn) == []
+    # No organisations; the one name nothing read joins the people.
+    found = evidence.from_lists(people, hits, kn)
+    assert [(h.text, h.label) for h in found] == [("Ivo Marsh", "person")]
     chain = "Ada Fenwick, Chief Officer, Tarrow Labs and Senior Partner, Quill Ventures"
     assert evidence.from_lists(chain, [_org(chain, "Tarrow Labs")], kn) == []
     places = "offices in Brellwick Systems, Ohio, Texas and Utah"
