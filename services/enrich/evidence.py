@@ -253,6 +253,8 @@ def _people_of_list(
     know, is a person too."""
     out = []
     for (a, b), kind in zip(items, kinds, strict=True):
+        if text[b - 1] == "." and len(text[a:b].split()[-1]) > 3:
+            b -= 1  # the sentence's full stop, not an initial ("Jane Q.")
         name = text[a:b]
         inside = [h for h in hits if h.start < b and a < h.end]
         unread = all(h.label == "place" and h.place is None for h in inside)
