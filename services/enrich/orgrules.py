@@ -662,6 +662,11 @@ HEADLINE_VERBS = frozenset(
 )
 
 
+def _opening(hit: Hit, name: str) -> Hit:
+    """The hit cut to ``name``, the words it opens with (same label and source)."""
+    return Hit(hit.start, hit.start + len(name), name, hit.label, hit.source)
+
+
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
     "Jane Roe Senior Advisor") is cut to the name."""
@@ -681,7 +686,7 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             verb = next((i for i, w in enumerate(words) if i >= 2 and w in HEADLINE_VERBS), None)
             if verb is not None:
                 name = " ".join(words[:verb])
-                hit = Hit(hit.start, hit.start + len(name), name, "person", hit.source)
+                hit = _opening(hit, name)
                 words = words[:verb]
             lead = post_end(words, knowledge)
             if lead:
@@ -695,7 +700,7 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 # "Jane Roe — Founder": the dash before the post goes with it.
                 name = " ".join(words[:cut]).rstrip(" ,;:–—-")
                 if name and hit.text.startswith(name):
-                    hit = Hit(hit.start, hit.start + len(name), name, "person", hit.source)
+                    hit = _opening(hit, name)
         out.append(hit)
     return out
 
@@ -1341,7 +1346,7 @@ def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             words = owner.split()
             is_org = has_org_suffix(owner, knowledge) or _has_head(words, knowledge)
             if is_org and unit.split() and unit.split()[-1].lower() in UNIT_WORDS:
-                hit = Hit(hit.start, hit.start + len(owner), owner, "organization", hit.source)
+                hit = _opening(hit, owner)
         out.append(hit)
     return out
 
