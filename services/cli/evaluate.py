@@ -77,6 +77,9 @@ class EntityScore:
     false_hits: int = 0
     found: int = 0  # labels matched by some prediction
     labels: int = 0
+    # One file's errors, by name (``score_entities`` fills them; totals leave them empty).
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -101,6 +104,8 @@ class Report:
     fields: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
     entities: dict[str, EntityScore] | None = None
     mismatches: list[dict[str, Any]] = field(default_factory=list)
+    # Per file and kind: the labels no entity matched and the entities no label matched.
+    entity_errors: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     entities_note: str | None = None
 
@@ -197,17 +202,21 @@ def score_entities(
     ``predicted`` holds one item per predicted entity: a name, or a sequence whose first item
     is the canonical name and the rest its aliases.
     """
+    strict_names = {_entity_key(s): s for s in reversed(strict) if _entity_key(s)}
     strict_keys = list(dict.fromkeys(k for k in (_entity_key(s) for s in strict) if k))
     lenient_keys = {k for k in (_entity_key(s) for s in lenient) if k} - set(strict_keys)
     # Distinct entities: the same canonical name twice is one entity (spellings merged).
     entities: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
     for item in predicted:
         spellings = _spellings(item)
         if not spellings:
             continue
         first = item if isinstance(item, str) else next(n for n in item if _entity_key(n))
         entities.setdefault(_entity_key(first), set()).update(spellings)
+        names.setdefault(_entity_key(first), first)
     spelling_sets = list(entities.values())
+    entity_names = list(names.values())
     label_index = {k: j for j, k in enumerate(strict_keys)}
     candidates = [
         sorted(label_index[k] for k in spellings if k in label_index) for spellings in spelling_sets
@@ -217,11 +226,13 @@ def score_entities(
     score = EntityScore(labels=len(strict_keys))
     score.found = len(paired)
     score.true_hits = len(paired)
-    score.false_hits = sum(
-        1
+    score.wrong = [
+        entity_names[i]
         for i, spellings in enumerate(spelling_sets)
         if i not in paired and not (spellings & lenient_keys)
-    )
+    ]
+    score.false_hits = len(score.wrong)
+    score.missed = [strict_names[k] for k, i in zip(strict_keys, owner, strict=True) if i is None]
     return score
 
 
@@ -254,6 +265,11 @@ def score(labels: Sequence[dict[str, Any]], predictions: Sequence[Prediction]) -
             one = score_entities(
                 got_entities, label.get(strict_key) or [], label.get(lenient_key or "", []) or []
             )
+            if one.missed or one.wrong:
+                report.entity_errors.append(
+                    {"file": label.get("file"), "kind": kind, "missed": one.missed,
+                     "wrong": one.wrong}
+                )  # fmt: skip
             total = report.entities[kind]
             total.true_hits += one.true_hits
             total.false_hits += one.false_hits
@@ -398,8 +414,20 @@ def print_report(report: Report) -> None:
         console.print(f"[red]{error}[/red]", highlight=False)
 
 
-def eval_command(labels: Path, dir: Path | None = None, json_only: bool = False) -> None:
-    """Typer-compatible body of ``pressroom eval LABELS [--dir DIR] [--json]``."""
+def print_entity_errors(report: Report) -> None:
+    """Each file's missed labels and false hits, by kind: what to read to improve the rules."""
+    for error in report.entity_errors:
+        kind = error["kind"]
+        for name in error["missed"]:
+            print(f"{error['file']}\t{kind}\tmissed\t{name}")
+        for name in error["wrong"]:
+            print(f"{error['file']}\t{kind}\tfalse hit\t{name}")
+
+
+def eval_command(
+    labels: Path, dir: Path | None = None, json_only: bool = False, errors: bool = False
+) -> None:
+    """Typer-compatible body of ``pressroom eval LABELS [--dir DIR] [--json] [--errors]``."""
     try:
         entries = load_labels(labels)
     except LabelError as exc:
@@ -412,4 +440,6 @@ def eval_command(labels: Path, dir: Path | None = None, json_only: bool = False)
     report = evaluate(entries, directory)
     if not json_only:
         print_report(report)
+    if errors:
+        print_entity_errors(report)
     print(json.dumps(report.figures(), sort_keys=False))

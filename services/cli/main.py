@@ -307,11 +307,18 @@ def eval_cmd(
         typer.Option("--dir", help="Folder of the release files (default: beside labels)."),
     ] = None,
     json_only: Annotated[bool, typer.Option("--json", help="Print only the JSON line.")] = False,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="Also print each file's missed labels and false hits (tab-separated lines).",
+        ),
+    ] = False,
 ) -> None:
     """Score parse and enrich against labelled releases: per-field accuracy and entity F1."""
     from .evaluate import eval_command
 
-    eval_command(labels, dir, json_only)
+    eval_command(labels, dir, json_only, errors)
 
 
 # ---- subscriptions -----------------------------------------------------------

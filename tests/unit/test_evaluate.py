@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from services.cli.evaluate import EntityScore, Prediction, _entity_key, score, score_entities
+from services.cli.evaluate import (
+    EntityScore,
+    Prediction,
+    _entity_key,
+    print_entity_errors,
+    score,
+    score_entities,
+)
 
 
 @pytest.mark.parametrize(
@@ -126,3 +133,26 @@ def test_entity_score_properties() -> None:
     assert empty.precision is None and empty.recall is None and empty.f1 is None
     zero = EntityScore(true_hits=0, false_hits=2, found=0, labels=3)
     assert zero.f1 == 0.0
+
+
+def test_one_files_errors_name_the_missed_labels_and_the_false_hits() -> None:
+    one = score_entities(
+        [["Veltrion Labs", "Veltrion"], ["Nowhere Land"], ["Corvane"]],
+        ["Veltrion", "Harbourline Group"],
+        ["Corvane"],
+    )
+    assert one.missed == ["Harbourline Group"]
+    assert one.wrong == ["Nowhere Land"]  # a lenient match is no false hit
+
+
+def test_eval_errors_option_prints_tab_separated_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    labels = [{"file": "a.txt", "persons": ["Ada Quarn"], "organizations": ["Veltrion"]}]
+    prediction = Prediction(entities={"persons": [], "organizations": [["Corvane"]]})
+    report = score(labels, [prediction])
+    print_entity_errors(report)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "a.txt\tpersons\tmissed\tAda Quarn",
+        "a.txt\torganizations\tmissed\tVeltrion",
+        "a.txt\torganizations\tfalse hit\tCorvane",
+    ]
