@@ -69,7 +69,7 @@ HONORIFICS = frozenset(
 Ents = list[tuple[int, int, str]]
 DIRECTION = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
-    r"Northeast|Northwest|Southeast|Southwest)(?:ern)?\s+"
+    r"Northeast|Northwest|Southeast|Southwest|Upstate|Downstate|Coastal)(?:ern)?\s+"
 )
 CONNECTORS = {
     "of",

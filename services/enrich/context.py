@@ -182,10 +182,6 @@ PUBLISHER_BEFORE = re.compile(
 AREA_HEADS = frozenset(
     {"midtown", "downtown", "uptown", "greater", "old", "central", "upper", "lower", "inner"}
 )
-COMPASS_HEADS = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
-    | {"northeast", "northwest", "southeast", "southwest", "upstate", "downstate", "coastal"}
-)
 AREA_OF = re.compile(
     r"\b(?:(?:northern|southern|eastern|western|central)[ ])?"
     r"(?:portion|side|edge|corner|heart|outskirts|suburbs)[ ]of[ ](?:the[ ])?"
@@ -214,16 +210,14 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def _city_area(name: str, gazetteer: Gazetteer) -> bool:
-    """ "Midtown Xyzville": an area word before a city the gazetteer knows; "Northern New
-    Jersey", "Southeast Florida": a compass word before a state or country it knows."""
+    """ "Midtown Xyzville": an area word before a city the gazetteer knows. (A compass word
+    before a state or country, "Northern New Jersey", is ``candidates.retype``'s.)"""
     words = name.split()
-    if len(words) < 2:
-        return False
-    head, rest = words[0].lower(), " ".join(words[1:])
-    if head in AREA_HEADS and any(p.kind == "city" for p in gazetteer.candidates(rest)):
-        return True
-    region = gazetteer.known(rest) if head in COMPASS_HEADS else None
-    return region is not None and region.kind in ("subdivision", "country")
+    return (
+        len(words) > 1
+        and words[0].lower() in AREA_HEADS
+        and any(p.kind == "city" for p in gazetteer.candidates(" ".join(words[1:])))
+    )
 
 
 def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:

@@ -330,7 +330,7 @@ def test_a_compass_part_of_a_known_state_is_a_place(enricher: Enricher) -> None:
         _hit(text, "Northern New Jersey", "organization"),
         _hit(text, "Southeast Quarnland", "organization"),
     ]
-    out = context.person_contexts(text, hits, enricher.gazetteer)
+    out = [cand.retype(h, enricher.gazetteer, enricher.knowledge) for h in hits]
     assert [h.label for h in out] == ["place", "organization"]
 
 
