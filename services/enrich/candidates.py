@@ -6,6 +6,7 @@ Every function here is pure: text and already-loaded resources in, ``Hit`` objec
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -208,11 +209,18 @@ def from_gazetteer(text: str, gazetteer: Gazetteer) -> list[Hit]:
     return hits
 
 
+@functools.lru_cache(maxsize=4096)
+def _whole_word(surface: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.-]){re.escape(surface)}(?![\w-])")
+
+
 def from_aliases(text: str, knowledge: Knowledge) -> list[Hit]:
     """Organisation aliases ("DoD") as whole words, case-sensitive."""
     hits = []
     for surface, canonical in knowledge.org_aliases.items():
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(surface)}(?![\w-])", text):
+        if surface not in text:  # cheap test first: most aliases are absent from a release
+            continue
+        for m in _whole_word(surface).finditer(text):
             hits.append(
                 Hit(m.start(), m.end(), surface, "organization", "alias", canonical=canonical)
             )

@@ -42,9 +42,14 @@ class Knowledge:
 
 def key(text: str) -> str:
     """A loose comparison key: case-folded, punctuation and ``the`` dropped, spaces collapsed."""
-    text = re.sub(r"[^\w\s&]", "", text.casefold())
-    text = re.sub(r"^the\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
+    text = _KEY_DROP.sub("", text.casefold())
+    text = _KEY_THE.sub("", text.strip())
+    return _KEY_SPACE.sub(" ", text).strip()
+
+
+_KEY_DROP = re.compile(r"[^\w\s&]")
+_KEY_THE = re.compile(r"^the\s+")
+_KEY_SPACE = re.compile(r"\s+")
 
 
 def merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
