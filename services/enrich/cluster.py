@@ -66,6 +66,10 @@ LEGAL_SUFFIXES = {
     "de cv",
     "sa de cv",
     "pty",
+    "pllc",
+    "pc",
+    "pa",
+    "lllp",
 }
 
 

@@ -322,6 +322,20 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             end = start + len(name)
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
             hits.append(Hit(start, end, name, "person", "pattern"))
+    # "Jane Roe as Managing Director of Sales", "appointed Jane Roe as its Chief ...": a name
+    # the release gives a post to.
+    for m in AS_POST.finditer(text, begin):
+        name, post = m.group(1), m.group(2).split()
+        if not any(_is_person_post(w, knowledge) for w in post):
+            continue
+        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
+            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
+    # "seasoned advisor Jane Roe", "industry veteran Jane Roe": a noun for a person, in lower
+    # case, just before the name.
+    for m in NOUN_BEFORE.finditer(text, begin):
+        name = m.group(1)
+        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
+            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
     # "Jane Roe, executive director of Acme", "Jane Roe is a senior executive": a name
     # followed by its post in lower case.
     for m in [*LOWER_POST.finditer(text, begin), *IS_POST.finditer(text, begin)]:
@@ -342,6 +356,33 @@ LOWER_POST = re.compile(
     rf"co-|associate[ ]|assistant[ ]|deputy[ ]|interim[ ]|general[ ]|founding[ ])*"
     rf"[a-z][a-z-]+(?:[ ][a-z][a-z-]+){{0,2}})(?=[ ,.;])"
 )
+AS_POST = re.compile(
+    rf"(?<![\w’'-])({_NAME})[ ]as[ ](?:(?:its|the|our|their|his|her|a|an|new|interim)[ ])*"
+    rf"([A-Z][\w&-]*(?:[ ](?:[A-Z][\w&-]*|of|and|&)){{0,5}})"
+)
+# Lower-case nouns for a person that may stand just before a name ("advisor Jane Roe").
+# Nouns that also name a company's relation ("partner", "member", "client") are left out.
+PERSON_NOUNS = (
+    "advisor|adviser|founder|co-founder|cofounder|chairman|chairwoman|president|ceo|cfo|coo|cto"
+    "|analyst|author|editor|engineer|scientist|consultant|strategist|coach|spokesperson"
+    "|spokesman|spokeswoman|producer|artist|singer|actor|actress|designer|chef|photographer"
+    "|entrepreneur|investor|attorney|lawyer|professor|researcher|physician|surgeon|pastor"
+    "|comedian|rapper|musician|songwriter|filmmaker|veteran|expert|pioneer|legend|icon|host"
+    "|journalist|novelist|poet|historian|economist|psychologist|therapist|mentor|athlete"
+    "|guitarist|drummer|vocalist|panelist|moderator|philanthropist|activist|educator"
+)
+NOUN_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{PERSON_NOUNS})[ ]({_NAME})(?=[,.;:)]|[ ][a-z(]|$)", re.MULTILINE
+)
+
+
+def _is_person_post(word: str, knowledge: Knowledge) -> bool:
+    bare = word.strip(",.").lower()
+    return (
+        bare in knowledge.role_words and bare not in NOT_LOWER_POSTS
+    ) or bare in knowledge.titles
+
+
 LEGAL_AFTER = re.compile(r",?[ ](?:Inc|LLC|L\.L\.C|Ltd|Corp|PLC|LLP|GmbH)\b")
 IS_POST = re.compile(
     rf"(?<![\w’'-])({_NAME})[ ](?:is|was|serves[ ]as)[ ](?:a|an|the)[ ]"

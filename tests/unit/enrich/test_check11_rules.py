@@ -1,0 +1,103 @@
+"""Held-out check 11 rules (posts and person nouns around a name, company words that end a
+name, streets and degrees that are no person, legal forms of professional firms): on text
+the project wrote, with invented names of people and organisations."""
+
+from __future__ import annotations
+
+from services.enrich import candidates as cand
+from services.enrich import cluster, evidence
+from services.enrich.core import Enricher
+from services.enrich.names import trim
+from tests.unit.enrich.spans import hit_at as _hit
+from tests.unit.enrich.spans import release_of
+
+
+def _entities(enricher: Enricher, *paragraphs: str) -> dict[str, str]:
+    release = release_of(*paragraphs, headline="Quorvane Opens a New Office")
+    return {e.name: e.type for e in enricher.enrich(release).entities}
+
+
+def test_a_post_given_with_as_makes_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "The firm added Brellow Quarn as Managing Director of Institutional Sales."
+    assert [h.text for h in evidence.from_attributions(text, kn)] == ["Brellow Quarn"]
+    text = "The group added Tarvel Osk as its Regional Head for Africa, and Miro Dask too."
+    assert [h.text for h in evidence.from_attributions(text, kn)] == ["Tarvel Osk"]
+    # "as" before a name that is no post, or a company given a role: no person.
+    for text in (
+        "The firm listed Brellow Quarn as Partner of the Year Award winner.",
+        "Quorvane chose Tarvel Systems as Lead Director of the project.",
+        "It chose Brellow Quarn as Marketing Launch Event venue.",
+    ):
+        assert evidence.from_attributions(text, kn) == [], text
+
+
+def test_a_person_noun_in_lower_case_before_a_name_makes_a_person(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "The deal was led by seasoned advisor Brellow Quarn, who joined in 2019."
+    assert [h.text for h in evidence.from_attributions(text, kn)] == ["Brellow Quarn"]
+    text = "Backers include industry veteran Tarvel Osk and investor Miro Dask."
+    assert [h.text for h in evidence.from_attributions(text, kn)] == ["Tarvel Osk", "Miro Dask"]
+    # A company after the noun, or a noun that also names a relation, is no person.
+    for text in (
+        "It works with investor Quorvane Capital on the fund.",
+        "It signed with partner Brellow Quarn on Monday.",
+        "The advisor Tarvel Osk Group said so.",
+    ):
+        assert evidence.from_attributions(text, kn) == [], text
+
+
+def test_the_model_org_over_a_named_advisor_yields_to_the_person(enricher: Enricher) -> None:
+    found = _entities(
+        enricher,
+        "Jane Vell is the youngest partner at Quorvane Search and works with seasoned advisor "
+        "Brellow Quarn. Quarn is also a partner.",
+    )
+    assert found.get("Brellow Quarn") == "person"
+
+
+def test_new_titles_are_not_part_of_a_name(enricher: Enricher) -> None:
+    for title in ("Supervisor", "Producer", "Councilmember", "Chef", "DJ", "Superintendent"):
+        text = f"It thanked {title} Brellow Quarn for the grant."
+        name = f"{title} Brellow Quarn"
+        start = text.index(name)
+        a, b = trim(text, start, start + len(name), enricher.knowledge, person=True)
+        assert text[a:b] == "Brellow Quarn", title
+
+
+def test_a_company_word_after_a_name_makes_an_organisation(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    for name in (
+        "Tarvel Wealth",
+        "Quarn Designs",
+        "Osk Works",
+        "Dask Medical",
+        "Vell Legal",
+        "Ormsby Tech",
+        "Brellow Family Dentistry",
+        "Tarvel Law",
+    ):
+        hit = cand.retype(_hit(f"Meet {name} today.", name, "person"), gz, kn)
+        assert hit.label == "organization", name
+
+
+def test_streets_and_degrees_are_not_people(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    for text, name in (
+        ("Its office at 12 Quarnby St in the old town.", "Quarnby St"),
+        ("The agency Tarvel Ave. handles press.", "Tarvel Ave."),
+        ("Jane Vell, D. Phil., leads the lab.", "D. Phil."),
+    ):
+        hit = _hit(text, name, "person")
+        assert not cand.keep(hit, kn, frozenset(), frozenset(), frozenset()), name
+    hit = _hit("Jane Streetman spoke.", "Jane Streetman", "person")
+    assert cand.keep(hit, kn, frozenset(), frozenset(), frozenset())
+
+
+def test_a_professional_firm_is_one_organisation_with_and_without_its_form() -> None:
+    for form in ("PLLC", "P.C.", "P.A.", "LLLP"):
+        assert cluster.org_key(f"Tarvel Law {form}") == cluster.org_key("Tarvel Law"), form
+    # A place ending a name is no legal form when it stands alone.
+    assert cluster.org_key("PA") == "pa"
