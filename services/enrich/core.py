@@ -167,6 +167,7 @@ class Enricher:
         ]
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         hits = orgrules.refine_orgs(text, hits, kn)
+        orgrules.extend_institutions(text, hits)
         hits = orgrules.owners_of_units(hits, kn)
         hits = orgrules.trim_people(hits, kn)
         context.generations(text, hits)

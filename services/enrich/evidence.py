@@ -185,9 +185,12 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             continue
         # "Jane Roe, Xyz Abc and John Doe of Acme Co.": a list of people, each maybe "of" where
         # they work, is read by the names before "of".
-        heads = [_name_before_of(text, a, b) for a, b in items]
+        heads = [_without_full_stop(text, *_name_before_of(text, a, b)) for a, b in items]
         head_kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in heads]
-        if head_kinds.count("person") >= 2 and "organization" not in head_kinds:
+        people, orgs = head_kinds.count("person"), head_kinds.count("organization")
+        # A long list of people keeps its few items the model called organisations ("guests
+        # included Jane Roe, Tarvel Osk, ...": the model reads an unfamiliar name as a firm).
+        if people >= 2 and (orgs == 0 or (people >= 4 and people >= 3 * orgs)):
             out += _people_of_list(text, heads, head_kinds, positioned, knowledge)
             continue
         if kinds[0] == "person" and kinds.count("person") == 1:
@@ -253,14 +256,26 @@ def _people_of_list(
     know, is a person too."""
     out = []
     for (a, b), kind in zip(items, kinds, strict=True):
-        if text[b - 1] == "." and len(text[a:b].split()[-1]) > 3:
-            b -= 1  # the sentence's full stop, not an initial ("Jane Q.")
         name = text[a:b]
         inside = [h for h in hits if h.start < b and a < h.end]
         unread = all(h.label == "place" and h.place is None for h in inside)
-        if kind is None and unread and looks_like_person(name, knowledge):
+        model_org = kind == "organization" and all(
+            h.label == "organization" and h.source == "ner" for h in inside
+        )
+        if (
+            ((kind is None and unread) or model_org)
+            and looks_like_person(name, knowledge)
+            and not has_org_suffix(name, knowledge)
+        ):
             out.append(Hit(a, b, name, "person", "pattern"))
     return out
+
+
+def _without_full_stop(text: str, a: int, b: int) -> tuple[int, int]:
+    """The sentence's full stop after the last item goes; an initial's stays ("Jane Q.")."""
+    if text[b - 1] == "." and len(text[a:b].split()[-1]) > 3:
+        return a, b - 1
+    return a, b
 
 
 def _name_before_of(text: str, a: int, b: int) -> tuple[int, int]:

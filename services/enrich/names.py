@@ -13,8 +13,28 @@ from services.enrich.knowledge import Knowledge
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
-    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn",
-    "al", "el", "y", "dos", "das", "ter", "ten", "st.",
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "y",
+    "dos",
+    "das",
+    "ter",
+    "ten",
+    "st.",
 }
 GENERATIONAL = {"jr", "sr", "ii", "iii", "iv", "v"}
 LOWER_WORDS = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "in", "on", "at", "y"}
@@ -62,6 +82,11 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             start += 4
             changed = True
             continue
+        first_word, _, rest = span.partition(" ")
+        if rest and first_word.lower() in OPENING_WORDS and _opens_sentence(text, start):
+            start += len(first_word) + 1  # "Even the Acme Board", "Before Acme Capital"
+            changed = True
+            continue
         if (m := UNOPENED.match(span)) and m.end() < len(span):
             start += m.end()  # "May),Las Vegas": what ends a parenthesis opened before
             changed = True
@@ -91,6 +116,22 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
     return start, end
 
 
+# Words that open a sentence before a name and are no part of it (the model reads a
+# capitalised one into the name it precedes).
+OPENING_WORDS = frozenset(
+    {"even", "before", "after", "since", "following", "follow", "launching", "join", "visit"}
+    | {"contact", "including", "unlike", "like", "while", "when", "during", "through", "with"}
+    | {"without", "under", "for", "from", "at", "by", "on", "in", "as", "also", "only", "both"}
+    | {"now", "today", "yesterday", "meanwhile", "additionally", "however", "moreover"}
+    | {"furthermore", "recently", "ultimately", "together", "alongside", "beyond", "despite"}
+)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in '.!?\n:;”"*•'
+
+
 def tokens(name: str) -> list[str]:
     return name.replace("\n", " ").split()
 
@@ -113,7 +154,9 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
     # An acronym inside ("Bitdeer AI Cloud") marks a product or company, and all-caps words
     # throughout are shouting ("KYLE KEMPER JOINS"), not a name as written in running text.
     return not any(
-        w.isupper() and len(w.rstrip(".,")) >= 2 and w.rstrip(".,").lower() not in GENERATIONAL
+        w.isupper()
+        and len(w.rstrip(".,")) >= 2
+        and w.rstrip(".,").lower() not in GENERATIONAL
         and "." not in w.rstrip(".")
         for w in words
     )
@@ -135,7 +178,7 @@ def has_org_suffix(name: str, knowledge: Knowledge) -> bool:
 
 
 def initials(name: str) -> str:
-    """"HR Research Institute" -> "HRRI"; capitalised words only, acronyms kept whole."""
+    """ "HR Research Institute" -> "HRRI"; capitalised words only, acronyms kept whole."""
     out = []
     for word in tokens(name):
         if word.lower() in LOWER_WORDS:

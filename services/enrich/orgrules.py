@@ -921,6 +921,26 @@ def _doubled(span: str) -> int | None:
     return None
 
 
+# "Quarnby School District", "Vell Health System": an institution word the name ended at,
+# then the word for the body that runs it.
+INSTITUTION_END = re.compile(
+    r"(?:School|Schools|Hospital|Health|Water|Fire|Library|Park|Parks|Transit|University|"
+    r"College|Utility|Sanitation|Irrigation|Conservation)$"
+)
+BODY_AFTER = re.compile(r"[ ](?:District|Board|System|Authority)\b")
+
+
+def extend_institutions(text: str, hits: list[Hit]) -> None:
+    """An organisation span cut after its institution word takes the body word after it
+    ("Quarnby School" + " District")."""
+    for hit in hits:
+        if hit.label != "organization" or hit.start < 0 or not INSTITUTION_END.search(hit.text):
+            continue
+        if m := BODY_AFTER.match(text, hit.end):
+            hit.end = m.end()
+            hit.text = text[hit.start : hit.end]
+
+
 def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """Cut organisation mentions found by the model or the rules down to the name: lists split
     at commas and at "and" between two organisations, an unclosed parenthesis cut off ("Acme

@@ -5,7 +5,7 @@ the project wrote, with invented names of people and organisations."""
 from __future__ import annotations
 
 from services.enrich import candidates as cand
-from services.enrich import cluster, evidence
+from services.enrich import cluster, evidence, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import trim
 from tests.unit.enrich.spans import hit_at as _hit
@@ -101,3 +101,63 @@ def test_a_professional_firm_is_one_organisation_with_and_without_its_form() -> 
         assert cluster.org_key(f"Tarvel Law {form}") == cluster.org_key("Tarvel Law"), form
     # A place ending a name is no legal form when it stands alone.
     assert cluster.org_key("PA") == "pa"
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_a_name(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    for text, span, name in (
+        (
+            "It ruled. Even the Quarnby Trade Board agreed.",
+            "Even the Quarnby Trade Board",
+            "Quarnby Trade Board",
+        ),
+        (
+            "Before Tarvel Investments, she ran a fund.",
+            "Before Tarvel Investments",
+            "Tarvel Investments",
+        ),
+    ):
+        start = text.index(span)
+        a, b = trim(text, start, start + len(span), kn, person=False)
+        assert text[a:b] == name
+    # Inside a sentence the word stays: it is part of the name there.
+    text = "She joined Join Quarnby Partners in May."
+    start = text.index("Join Quarnby Partners")
+    a, b = trim(text, start, start + len("Join Quarnby Partners"), kn, person=False)
+    assert text[a:b] == "Join Quarnby Partners"
+
+
+def test_an_institution_takes_the_body_that_runs_it() -> None:
+    text = "* Quarnby School District, Quarnby, N.J.\n* Vell Health System opened."
+    hits = [_hit(text, "Quarnby School", "organization"), _hit(text, "Vell Health", "organization")]
+    orgrules.extend_institutions(text, hits)
+    assert [h.text for h in hits] == ["Quarnby School District", "Vell Health System"]
+    # Another word after the name, or a name not ending in an institution word: unchanged.
+    text = "Quarnby School Districts merge; Tarvel Labs Board met."
+    hits = [_hit(text, "Quarnby School", "organization"), _hit(text, "Tarvel Labs", "organization")]
+    orgrules.extend_institutions(text, hits)
+    assert [h.text for h in hits] == ["Quarnby School", "Tarvel Labs"]
+
+
+def test_an_occupation_after_a_name_is_no_organisation(enricher: Enricher) -> None:
+    found = _entities(
+        enricher,
+        "Speakers include Jane Vell, Clinical Psychologist, and Brellow Quarn, Content "
+        "Creator, who met at Quorvane Labs.",
+    )
+    assert "Clinical Psychologist" not in found
+    assert "Content Creator" not in found
+
+
+def test_a_long_list_of_people_keeps_the_names_the_model_called_firms(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "Guests included Jane Vell, Brellow Quarn, Tarvel Osk, Miro Dask and Ilsa Vorn."
+    names = ["Jane Vell", "Brellow Quarn", "Tarvel Osk", "Miro Dask", "Ilsa Vorn"]
+    hits = [_hit(text, n, "organization" if n == "Tarvel Osk" else "person") for n in names]
+    found = evidence.from_lists(text, hits, kn)
+    assert [(h.text, h.label) for h in found] == [("Tarvel Osk", "person")]
+    # Half organisations: a mixed list, nothing is made a person.
+    hits = [_hit(text, n, "organization" if i % 2 else "person") for i, n in enumerate(names)]
+    assert all(h.label != "person" for h in evidence.from_lists(text, hits, kn))
