@@ -13,28 +13,8 @@ from services.enrich.knowledge import Knowledge
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
-    "van",
-    "von",
-    "der",
-    "den",
-    "de",
-    "del",
-    "della",
-    "da",
-    "di",
-    "du",
-    "la",
-    "le",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "y",
-    "dos",
-    "das",
-    "ter",
-    "ten",
-    "st.",
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn",
+    "al", "el", "y", "dos", "das", "ter", "ten", "st.",
 }
 GENERATIONAL = {"jr", "sr", "ii", "iii", "iv", "v"}
 LOWER_WORDS = {"of", "and", "for", "the", "&", "de", "du", "des", "la", "le", "in", "on", "at", "y"}
@@ -154,9 +134,7 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
     # An acronym inside ("Bitdeer AI Cloud") marks a product or company, and all-caps words
     # throughout are shouting ("KYLE KEMPER JOINS"), not a name as written in running text.
     return not any(
-        w.isupper()
-        and len(w.rstrip(".,")) >= 2
-        and w.rstrip(".,").lower() not in GENERATIONAL
+        w.isupper() and len(w.rstrip(".,")) >= 2 and w.rstrip(".,").lower() not in GENERATIONAL
         and "." not in w.rstrip(".")
         for w in words
     )
@@ -178,7 +156,7 @@ def has_org_suffix(name: str, knowledge: Knowledge) -> bool:
 
 
 def initials(name: str) -> str:
-    """ "HR Research Institute" -> "HRRI"; capitalised words only, acronyms kept whole."""
+    """"HR Research Institute" -> "HRRI"; capitalised words only, acronyms kept whole."""
     out = []
     for word in tokens(name):
         if word.lower() in LOWER_WORDS:
