@@ -51,6 +51,7 @@ DEMONYM_END = re.compile(r"[ ](?:Islanders?|Americans?|Yorkers?|Europeans?|Afric
 _DAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|\.)?"
 WEEKDAYS = re.compile(rf"{_DAY}(?:[ ]?[-–][ ]?{_DAY})?")
 STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.?[ ](?=[A-Z])")
+NAME_LIST = re.compile(r",[ ](?!(?:Jr|Sr|II|III|IV)\b)[A-Z]")
 STREET_END = re.compile(r"[ ](?:St|Ave|Blvd|Rd|Hwy|Pkwy|Street|Avenue|Boulevard|Road)\.?$")
 DEGREE_NAME = re.compile(r"(?:D\.[ ]?Phil|Ph\.[ ]?D|Ed\.[ ]?D|Psy\.[ ]?D|Pharm\.[ ]?D)\.?")
 TICKER = re.compile(
@@ -548,6 +549,8 @@ def keep(
         return False  # "Securities Exchange Act": a law
     if hit.label == "person" and (STREET_END.search(name) or DEGREE_NAME.fullmatch(name)):
         return False  # "Jefferson St", "Alder Ave.": a street; "D. Phil.": a degree
+    if hit.label == "person" and NAME_LIST.search(name):
+        return False  # "Mary, Mark": given names in a list, not one person
     if hit.label == "person" and name.split()[-1].islower():
         return False  # "Vidéo de la": a person's name does not end in a particle
     if hit.label == "person" and not looks_like_person(name, knowledge):

@@ -31,6 +31,8 @@ class Block:
         return squash_spaces(" ".join(self.lines))
 
 
+# ``Block.extras`` key: the block's first line came right under a heading, no blank line.
+UNDER_HEADING = "under_heading"
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:(?:[-*+•·▪●◦‣■□➢➤✓✔]|\d{1,2}[.)])\s+)+(?=\S)")
 _RULE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
@@ -120,11 +122,13 @@ def split_blocks(text: str) -> list[Block]:
             continue
         pending: list[str] = []
         pending_linky = True
+        pending_after_heading = last_was_heading = False
 
         def flush() -> None:
-            nonlocal pending, pending_linky
+            nonlocal pending, pending_linky, pending_after_heading
             if not pending:
                 return
+            first = len(blocks)
             if _is_wrapped_prose(pending) and max(map(len, pending)) <= _LONG_LINE * 1.2:
                 blocks.append(Block([squash_spaces(" ".join(pending))], linky=pending_linky))
             elif max(map(len, pending)) > _LONG_LINE:
@@ -132,7 +136,10 @@ def split_blocks(text: str) -> list[Block]:
                 blocks.extend(Block([line]) for line in pending)
             else:
                 blocks.append(Block(pending, linky=pending_linky))
-            pending, pending_linky = [], True
+            if first and blocks[first - 1].heading and pending_after_heading:
+                # No blank line between: the line may be the heading's wrapped tail.
+                blocks[first].extras[UNDER_HEADING] = "1"
+            pending, pending_linky, pending_after_heading = [], True, False
 
         for raw in group:
             if _END_MARKER.match(raw):
@@ -152,7 +159,9 @@ def split_blocks(text: str) -> list[Block]:
             if heading:
                 flush()
                 blocks.append(Block([squash_spaces(line)], heading=True, linky=linky))
+                last_was_heading = True
                 continue
+            after_heading, last_was_heading = last_was_heading, False
             bullet = _BULLET.match(line)
             if bullet:
                 flush()
@@ -164,6 +173,8 @@ def split_blocks(text: str) -> list[Block]:
                 flush()
                 blocks.extend(Block([squash_spaces(p)]) for p in parts)
                 continue
+            if not pending:
+                pending_after_heading = after_heading
             pending.append(squash_spaces(line))
             pending_linky = pending_linky and linky
         flush()

@@ -115,22 +115,37 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline, int, str | None] | No
     items before it (a reposted release's highlights, one block each) do not use up the
     look-ahead, up to ``_LEADING_BULLETS`` of them."""
     looked = bullets = 0
+    wire_only: tuple[Dateline, int, str | None] | None = None
     for index, block in enumerate(blocks):
         if block.bullet:
             bullets += 1
             if bullets > _LEADING_BULLETS:
-                return None
+                return wire_only
             continue
         looked += 1
         if looked > _DATELINE_LOOKAHEAD:
-            return None
+            return wire_only
         if not block.lines or block.heading:
             continue
         found = read_dateline(block.text)
-        if found is not None:
-            dateline, rest = found
-            return dateline, index, rest or None
-    return None
+        if found is None:
+            continue
+        dateline, rest = found
+        if not (rest or dateline.city or dateline.date):
+            # "--News Direct--" on its own line: the wire's mark; the dateline with its city
+            # and date may follow ("Sydney, April 1, 2024 – (X) —").
+            wire_only = wire_only or (dateline, index, None)
+            continue
+        if wire_only and not dateline.wire:
+            dateline = dateline.model_copy(update={"wire": wire_only[0].wire})
+        return dateline, index, rest or None
+    return wire_only
+
+
+def _is_wire_mark(block: Block) -> bool:
+    """A line that is only a wire's name ("--News Direct--")."""
+    found = read_dateline(block.text) if block.lines and not block.heading else None
+    return found is not None and not (found[1] or found[0].city or found[0].date)
 
 
 def _paragraph(block: Block) -> str:
@@ -167,7 +182,7 @@ def read_release(release_id: str, submission: Submission) -> ParsedRelease:
     found = _find_dateline(blocks)
     if found is not None:
         dateline, index, rest = found
-        before = [b for b in blocks[:index] if b.lines]
+        before = [b for b in blocks[:index] if b.lines and not _is_wire_mark(b)]
         if before and is_subheadline(before[0], next_is_dateline=len(before) == 1):
             subheadline = before[0].text
             before = before[1:]

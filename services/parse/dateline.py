@@ -110,7 +110,8 @@ _WIRE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Bracketed wire names are names: not a ticker "(NASDAQ: X)", not a number.
-_PAREN_WIRE_OK = re.compile(r"(?=.*[^\W\d_])[^:;,]{2,80}$")
+# A wire in brackets names itself; "(the Institute)", "(“the Company”)" define a short form.
+_PAREN_WIRE_OK = re.compile(r"(?!the\s)(?=.*[^\W\d_])[^:;,“”\"]{2,80}$")
 _SEPARATOR = re.compile(r"(?:\s|,)*(?:(?:--|[—–\-|])(?:\s|,)*)?")
 _TERMINATOR = re.compile(r"\s*(?:--+|[—–\-:|/])(?:\s*(?:--+|[—–\-]))?\s*")
 _MAX_ITEMS = 8

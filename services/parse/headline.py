@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block
+from .blocks import UNDER_HEADING, Block
 
 _MAX_HEADLINE = 300
 _MAX_SUBHEADLINE = 320
@@ -91,7 +91,11 @@ def take_headline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
             rest = blocks[index + 1 :]
             if len(lines) > 1:
                 rest = [Block(lines[1:]), *rest]
-            elif rest and _plain(rest[0]) and _continues(first, rest[0].lines[0]):
+            elif (
+                rest
+                and _plain(rest[0])
+                and (_continues(first, rest[0].lines[0]) or _heading_tail(first, rest[0]))
+            ):
                 # A Markdown heading is one line; its wrapped tail lands in the next block.
                 first = f"{first.rstrip()} {rest[0].lines[0].strip()}"
                 tail = rest[0].lines[1:]
@@ -119,6 +123,21 @@ def _continues(line: str, following: str) -> bool:
         and (nxt[0].islower() or dangling)
         and not _SENTENCE_END.search(line.rstrip())
         and len(line) + len(nxt) < _MAX_HEADLINE
+    )
+
+
+def _heading_tail(heading: str, block: Block) -> bool:
+    """ "# Acme Opens with Leading" then, with no blank line, "Global CEO Panel": a few
+    title-style words with no full stop, right under the heading, are its wrapped tail."""
+    tail = block.lines[0].strip()
+    return (
+        block.extras.get(UNDER_HEADING) == "1"
+        and len(block.lines) == 1
+        and len(tail.split()) <= 5
+        and is_title_style(tail)
+        and not _SENTENCE_END.search(tail)
+        and not _SENTENCE_END.search(heading.rstrip())
+        and len(heading) + len(tail) < _MAX_HEADLINE
     )
 
 
