@@ -161,3 +161,20 @@ def test_a_long_list_of_people_keeps_the_names_the_model_called_firms(
     # Half organisations: a mixed list, nothing is made a person.
     hits = [_hit(text, n, "organization" if i % 2 else "person") for i, n in enumerate(names)]
     assert all(h.label != "person" for h in evidence.from_lists(text, hits, kn))
+
+
+def test_terms_and_lists_of_given_names_are_no_entities(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "“Jane, Brellow and Tarvel each bring skill,” she said of the MOU and DeFi plans."
+    for name, label in (
+        ("Jane, Brellow", "person"),
+        ("MOU", "organization"),
+        ("DeFi", "organization"),
+    ):
+        assert not cand.keep(_hit(text, name, label), kn), name
+    # A generation after the comma belongs to the name.
+    text = "Brellow Quarn, Jr. spoke."
+    assert cand.keep(_hit(text, "Brellow Quarn, Jr.", "person"), kn)
+    # "Re" ends a reinsurer's name.
+    hit = cand.retype(_hit("Ormsby Re wrote it.", "Ormsby Re", "person"), gz, kn)
+    assert hit.label == "organization"
