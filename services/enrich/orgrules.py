@@ -17,6 +17,7 @@ Pure functions of the analysis text and the loaded knowledge, like ``candidates`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from itertools import pairwise
@@ -318,6 +319,23 @@ def _head_extent(
     return last
 
 
+@functools.lru_cache(maxsize=8)
+def _heads_by_first_word(heads: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Heads grouped by their first word, longest first (``heads`` is sorted so)."""
+    out: dict[str, list[str]] = {}
+    for head in heads:
+        out.setdefault(head.split(" ")[0], []).append(head)
+    return {first: tuple(group) for first, group in out.items()}
+
+
+def _head_at(rest: str, heads: tuple[str, ...]) -> str | None:
+    """The longest organisation head ``rest`` opens with ("Department of Energy ...")."""
+    first = rest.split(" ", 1)[0]
+    return next(
+        (h for h in _heads_by_first_word(heads).get(first, ()) if rest.startswith(h + " ")), None
+    )
+
+
 def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
     run_start = words[0][0]
     run = text[run_start : words[-1][1]]
@@ -325,7 +343,7 @@ def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledg
     i = 0
     while i < len(words):
         rest = run[words[i][0] - run_start :]
-        head = next((h for h in knowledge.org_heads if rest.startswith(h + " ")), None)
+        head = _head_at(rest, knowledge.org_heads)
         if head is None:
             i += 1
             continue
