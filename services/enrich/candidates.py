@@ -718,8 +718,10 @@ def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
     # A word also read as a person on its own is a given name ("David and Scott" read as two
     # organisations beside "Scott A. Roe"), and a middle initial marks a person's name.
     alone = {h.text for h in hits if h.label == "person" and " " not in h.text}
+    # A name the text itself calls a person ("Jane Roe was appointed chief officer").
+    vouched = {key(h.text) for h in hits if h.label == "person" and h.source == "pattern"}
     for h in hits:
-        if h.label != "person" or h.source not in ("ner", "pattern"):
+        if h.label != "person" or h.source not in ("ner", "pattern") or key(h.text) in vouched:
             continue
         first = h.text.split()[0] if " " in h.text else ""
         if not first or first in alone or INITIAL.search(h.text):
@@ -749,6 +751,15 @@ def persons_named_as_orgs(hits: list[Hit]) -> None:
             continue
         if as_org[k] > as_person[k] or any(t.startswith(h.text + " ") for t in incorporated):
             h.label = "organization"
+
+
+def people_named_as_places(hits: list[Hit]) -> None:
+    """A model place the gazetteer does not know, spelled like a person the release names,
+    is that person ("Chloe Cole" read as a place once, "said Chloe Cole" elsewhere)."""
+    people = {key(h.text) for h in hits if h.label == "person" and " " in h.text.strip()}
+    for h in hits:
+        if h.label == "place" and h.source == "ner" and h.place is None and key(h.text) in people:
+            h.label = "person"
 
 
 def orgs_named_as_places(hits: list[Hit], knowledge: Knowledge) -> None:

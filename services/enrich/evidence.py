@@ -20,7 +20,7 @@ from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import REPEATED, has_org_suffix, looks_like_person
+from services.enrich.names import OPENING_WORDS, REPEATED, has_org_suffix, looks_like_person
 from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -340,11 +340,11 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     # "Jane Roe as Managing Director of Sales", "appointed Jane Roe as its Chief ...": a name
     # the release gives a post to.
     for m in AS_POST.finditer(text, begin):
-        name, post = m.group(1), m.group(2).split()
-        if not any(_is_person_post(w, knowledge) for w in post):
+        name, start = _without_opener(m.group(1), m.start(1))
+        if not any(_is_person_post(w, knowledge) for w in m.group(2).split()):
             continue
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
+            hits.append(Hit(start, m.end(1), name, "person", "pattern"))
     # "seasoned advisor Jane Roe", "industry veteran Jane Roe": a noun for a person, in lower
     # case, just before the name.
     for m in NOUN_BEFORE.finditer(text, begin):
@@ -353,6 +353,12 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
     # "Jane Roe, executive director of Acme", "Jane Roe is a senior executive": a name
     # followed by its post in lower case.
+    for m in TITLED_POST.finditer(text, begin):
+        name, start = _without_opener(m.group(1), m.start(1))
+        if not any(_is_person_post(w, knowledge) for w in re.split(r"[ /]", m.group(2))):
+            continue
+        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
+            hits.append(Hit(start, m.end(1), name, "person", "pattern"))
     for m in [*LOWER_POST.finditer(text, begin), *IS_POST.finditer(text, begin)]:
         name, start = m.group(1), m.start(1)
         # "Representative: Jane Roe Jane Roe is ...": a heading run into its paragraph.
@@ -366,8 +372,11 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     return hits
 
 
+# Credentials between a name and its post: "Jane Roe, M.D., M.P.H., is ...", "Jane Roe, PhD,".
+_CREDENTIALS = r"(?:,[ ](?:(?:[A-Z][a-zA-Z]?\.){1,4}|[A-Z][A-Za-z]{1,5}))*"
 LOWER_POST = re.compile(
-    rf"(?<![\w’'-])({_NAME}),[ ]((?:senior[ ]|vice[ ]|chief[ ]|executive[ ]|managing[ ]|"
+    rf"(?<![\w’'-])({_NAME}){_CREDENTIALS},[ ](?:(?:a|an|the)[ ])?"
+    rf"((?:senior[ ]|vice[ ]|chief[ ]|executive[ ]|managing[ ]|"
     rf"co-|associate[ ]|assistant[ ]|deputy[ ]|interim[ ]|general[ ]|founding[ ])*"
     rf"[a-z][a-z-]+(?:[ ][a-z][a-z-]+){{0,2}})(?=[ ,.;])"
 )
@@ -391,6 +400,14 @@ NOUN_BEFORE = re.compile(
 )
 
 
+def _without_opener(name: str, start: int) -> tuple[str, int]:
+    """ "With Jane Roe": a capitalised word opening the sentence is no part of the name."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in OPENING_WORDS:
+        return rest, start + len(first) + 1
+    return name, start
+
+
 def _is_person_post(word: str, knowledge: Knowledge) -> bool:
     bare = word.strip(",.").lower()
     return (
@@ -400,8 +417,15 @@ def _is_person_post(word: str, knowledge: Knowledge) -> bool:
 
 LEGAL_AFTER = re.compile(r",?[ ](?:Inc|LLC|L\.L\.C|Ltd|Corp|PLC|LLP|GmbH)\b")
 IS_POST = re.compile(
-    rf"(?<![\w’'-])({_NAME})[ ](?:is|was|serves[ ]as)[ ](?:a|an|the)[ ]"
+    rf"(?<![\w’'-])({_NAME}){_CREDENTIALS},?[ ](?:(?:is|was|serves[ ]as)[ ](?:a|an|the)"
+    rf"|(?:is|was|has[ ]been|will[ ]be)[ ](?:appointed|named|promoted|elected|hired)"
+    rf"(?:[ ](?:as|to))?(?:[ ](?:a|an|the|its|our))?)[ ]"
     rf"((?:[a-z][a-z-]*[ ]?){{1,3}})"
+)
+# "Jane Roe, Co-founder of Acme", "Jane Roe, CEO/co-founder at Acme": a name, a comma and a
+# post in capitals before "of"/"at".
+TITLED_POST = re.compile(
+    rf"(?<![\w’'-])({_NAME}),[ ]([A-Z][\w/&-]*(?:[ ][A-Z][\w/&-]*){{0,3}})[ ](?:of|at)[ ]"
 )
 # Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
 NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})

@@ -178,3 +178,42 @@ def test_terms_and_lists_of_given_names_are_no_entities(enricher: Enricher) -> N
     # "Re" ends a reinsurer's name.
     hit = cand.retype(_hit("Ormsby Re wrote it.", "Ormsby Re", "person"), gz, kn)
     assert hit.label == "organization"
+
+
+def test_more_ways_a_release_gives_a_person_a_post(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    cases = (
+        ("Tarvel Osk was appointed chief people officer in May.", "Tarvel Osk"),
+        ("Brellow Quarn has been named the chief revenue officer.", "Brellow Quarn"),
+        ("Miro Dask, M.D., M.P.H., is the director of the Quarn Institute.", "Miro Dask"),
+        ("In 1906, Ilsa Vorn, a young wine merchant, founded the house.", "Ilsa Vorn"),
+        ("Speakers are Jane Vell, Co-founder of Quorvane, and others.", "Jane Vell"),
+        ("With Tarvel Osk, CEO/co-founder of Ormsby, on stage.", "Tarvel Osk"),
+    )
+    for text, name in cases:
+        assert {h.text for h in evidence.from_attributions(text, kn)} == {name}, text
+    # A company with a legal form, or a capitalised phrase that is no post, stays out.
+    for text in (
+        "Quarn Labs, Maker of dies, was appointed supplier.",
+        "Ormsby Vale, Home of the Brave, opened.",
+    ):
+        assert evidence.from_attributions(text, kn) == [], text
+
+
+def test_a_person_with_a_post_is_no_product_of_a_one_word_org(enricher: Enricher) -> None:
+    found = _entities(
+        enricher,
+        "Jane Vell was named chief operating officer and Tarvel Osk was appointed chief "
+        "people officer. “Jane and Tarvel round out that team,” said Quorvane. Tarvel and "
+        "Quorvane thank them.",
+    )
+    assert found.get("Tarvel Osk") == "person"
+
+
+def test_a_place_spelled_like_a_named_person_is_that_person() -> None:
+    text = "Speaking will be Jane Vell, who testified. “We exist,” said Jane Vell."
+    place = _hit(text, "Jane Vell", "place")
+    person = _hit(text, "Jane Vell", "person", "pattern", nth=1)
+    known = _hit(text, "Jane Vell", "place", "gazetteer")
+    cand.people_named_as_places([place, person, known])
+    assert (place.label, known.label) == ("person", "place")
