@@ -782,6 +782,38 @@ def orgs_named_as_places(hits: list[Hit], knowledge: Knowledge) -> None:
             h.label, h.place = "place", places[k]
 
 
+TOWN_END = re.compile(r"[ ]*(?:$|[.;:)\n]|,[ ]+(?:and[ ]|who|where))")
+TOWN_REGION = re.compile(r",[ ]+([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)")
+# Below this a town's name is as likely a company's (cities of 15,000 and more are listed).
+TOWN_POPULATION = 100_000
+
+
+def towns_after_orgs(
+    text: str, hits: list[Hit], gazetteer: Gazetteer, knowledge: Knowledge
+) -> None:
+    """ "Johns Hopkins Hospital, Baltimore", "Quarn Labs, Huntsville": a model organisation
+    right after an organisation and a comma, spelled like a place the gazetteer knows, is
+    where that organisation is."""
+    org_ends = {h.end for h in hits if h.label == "organization" and h.start >= 0}
+    for h in hits:
+        if h.label != "organization" or h.source not in ("ner", "pattern") or h.start < 2:
+            continue
+        if text[h.start - 2 : h.start] != ", " or has_org_suffix(h.text, knowledge):
+            continue
+        if h.start - 2 not in org_ends and not has_org_suffix(text[: h.start - 2], knowledge):
+            continue
+        # The place ends the phrase, or its state or country follows: an item of a list of
+        # companies goes on with another.
+        if not TOWN_END.match(text, h.end):
+            region = TOWN_REGION.match(text, h.end)
+            known = region and gazetteer.known(region.group(1))
+            if not known or known.kind not in ("country", "subdivision"):
+                continue
+        place = gazetteer.known(h.text)
+        if place and (place.kind != "city" or place.population >= TOWN_POPULATION):
+            h.label, h.place = "place", place
+
+
 def places_named_as_orgs(hits: list[Hit]) -> None:
     """A place the gazetteer does not know that is also the name, or the first word of the
     name, of an organisation in the same release ("Acme" beside "Acme Labs") is that

@@ -239,6 +239,7 @@ class Enricher:
             hits = [h for h in hits if id(h) not in phrases]
         cand.places_named_as_orgs(hits)
         cand.people_named_as_places(hits)
+        cand.towns_after_orgs(text, hits, gz, kn)
         cand.orgs_named_as_places(hits, kn)
         org_keys = {key(h.text) for h in hits if h.label == "organization"}
         hits += self._structured_hits(release, org_keys)

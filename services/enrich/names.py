@@ -24,7 +24,7 @@ UNOPENED = re.compile(r"^[^(]*\)[\s,;:.]*")
 NEXT_SENTENCE = re.compile(
     r"\.[ ]+(?:We|Our|It|Its|They|Their|He|His|She|Her|This|These|That|The|In|As|At|For|With)$"
 )
-REPEATED = re.compile(r"(.+?):?[ ]\1")
+REPEATED = re.compile(r"(.+?):?[ ](?:The[ ])?\1")
 # A legal form with its period ends a name: a word after it opens the next sentence ("Acme
 # Widgets, Inc. Acme is ...").
 AFTER_LEGAL_FORM = re.compile(

@@ -217,3 +217,25 @@ def test_a_place_spelled_like_a_named_person_is_that_person() -> None:
     known = _hit(text, "Jane Vell", "place", "gazetteer")
     cand.people_named_as_places([place, person, known])
     assert (place.label, known.label) == ("person", "place")
+
+
+def test_a_town_after_an_organisation_and_a_comma_is_a_place(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "* Jane Vell, cardiologist at Quarnby Hospital, Baltimore\n* Tarvel Osk of Quorvane"
+    org = _hit(text, "Quarnby Hospital", "organization")
+    town = _hit(text, "Baltimore", "organization")
+    cand.towns_after_orgs(text, [org, town], gz, kn)
+    assert (town.label, town.place and town.place.country) == ("place", "US")
+    # An item of a list of companies goes on with another: it stays an organisation.
+    text = "Backed by Quarn Labs, Boston, Ormsby and Vell."
+    org, town = _hit(text, "Quarn Labs", "organization"), _hit(text, "Boston", "organization")
+    cand.towns_after_orgs(text, [org, town], gz, kn)
+    assert town.label == "organization"
+
+
+def test_a_name_repeated_after_its_header_with_the_is_named_once(enricher: Enricher) -> None:
+    text = "x\nQuarnby Heart Society The Quarnby Heart Society is a charity.\n"
+    name = "Quarnby Heart Society The Quarnby Heart Society"
+    start = text.index(name)
+    a, b = trim(text, start, start + len(name), enricher.knowledge, person=False)
+    assert text[a:b] == "Quarnby Heart Society"
