@@ -67,6 +67,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             start += len(first_word) + 1  # "Even the Acme Board", "Before Acme Capital"
             changed = True
             continue
+        if (cut := span.find(" (")) > 0 and ")" not in span[cut:]:
+            end = start + cut  # "Jane Roe (Acme Ventures": what an unclosed bracket opens
+            changed = True
+            continue
         if (m := UNOPENED.match(span)) and m.end() < len(span):
             start += m.end()  # "May),Las Vegas": what ends a parenthesis opened before
             changed = True

@@ -239,3 +239,17 @@ def test_a_name_repeated_after_its_header_with_the_is_named_once(enricher: Enric
     start = text.index(name)
     a, b = trim(text, start, start + len(name), enricher.knowledge, person=False)
     assert text[a:b] == "Quarnby Heart Society"
+
+
+def test_an_unclosed_bracket_ends_a_name(enricher: Enricher) -> None:
+    text = "Backers such as Tarvel Osk (Quarnby Ventures), and others."
+    name = "Tarvel Osk (Quarnby Ventures"
+    start = text.index(name)
+    a, b = trim(text, start, start + len(name), enricher.knowledge, person=True)
+    assert text[a:b] == "Tarvel Osk"
+    # A closed bracket inside a name stays ("Acme (Europe) Ltd").
+    text = "She joined Quorvane (Europe) Ltd in May."
+    name = "Quorvane (Europe) Ltd"
+    start = text.index(name)
+    a, b = trim(text, start, start + len(name), enricher.knowledge, person=False)
+    assert text[a:b] == name
