@@ -340,7 +340,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     # "Jane Roe as Managing Director of Sales", "appointed Jane Roe as its Chief ...": a name
     # the release gives a post to.
     for m in AS_POST.finditer(text, begin):
-        name, start = _without_opener(m.group(1), m.start(1))
+        name, start = _without_opener(m.group(1), m.start(1), knowledge)
         if not any(_is_person_post(w, knowledge) for w in m.group(2).split()):
             continue
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
@@ -354,7 +354,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     # "Jane Roe, executive director of Acme", "Jane Roe is a senior executive": a name
     # followed by its post in lower case.
     for m in TITLED_POST.finditer(text, begin):
-        name, start = _without_opener(m.group(1), m.start(1))
+        name, start = _without_opener(m.group(1), m.start(1), knowledge)
         if not any(_is_person_post(w, knowledge) for w in re.split(r"[ /]", m.group(2))):
             continue
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
@@ -400,11 +400,16 @@ NOUN_BEFORE = re.compile(
 )
 
 
-def _without_opener(name: str, start: int) -> tuple[str, int]:
-    """ "With Jane Roe": a capitalised word opening the sentence is no part of the name."""
+def _without_opener(name: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
+    """ "With Jane Roe", "Board Members Jane Roe": a capitalised word opening the sentence,
+    or a post before the name, is no part of it."""
     first, _, rest = name.partition(" ")
     if rest and first.lower() in OPENING_WORDS:
-        return rest, start + len(first) + 1
+        name, start = rest, start + len(first) + 1
+    words = name.split(" ")
+    if lead := post_end(words, knowledge):
+        cut = len(" ".join(words[:lead])) + 1
+        name, start = name[cut:], start + cut
     return name, start
 
 

@@ -253,3 +253,12 @@ def test_an_unclosed_bracket_ends_a_name(enricher: Enricher) -> None:
     start = text.index(name)
     a, b = trim(text, start, start + len(name), enricher.knowledge, person=False)
     assert text[a:b] == name
+
+
+def test_a_post_before_a_name_with_its_post_after_is_cut(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "FHRM Board Members Jane Vell, Associate Professor of Hospitality, joined."
+    assert {h.text for h in evidence.from_attributions(text, kn)} == {"Jane Vell"}
+    # "Street" is a surname too; only the abbreviations end a street.
+    hit = _hit("Senator Tarvel Street spoke.", "Tarvel Street", "person")
+    assert cand.keep(hit, kn, frozenset(), frozenset(), frozenset())
