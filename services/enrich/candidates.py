@@ -51,6 +51,7 @@ DEMONYM_END = re.compile(r"[ ](?:Islanders?|Americans?|Yorkers?|Europeans?|Afric
 _DAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|\.)?"
 WEEKDAYS = re.compile(rf"{_DAY}(?:[ ]?[-–][ ]?{_DAY})?")
 STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.?[ ](?=[A-Z])")
+ENDS_IN_INITIAL = re.compile(r"[ ][A-Z]\.?$")
 NAME_LIST = re.compile(r",[ ](?!(?:Jr|Sr|II|III|IV)\b)[A-Z]")
 STREET_END = re.compile(r"[ ](?:St|Ave|Blvd|Rd|Hwy|Pkwy)\.?$")
 DEGREE_NAME = re.compile(r"(?:D\.[ ]?Phil|Ph\.[ ]?D|Ed\.[ ]?D|Psy\.[ ]?D|Pharm\.[ ]?D)\.?")
@@ -549,6 +550,8 @@ def keep(
         return False  # "Securities Exchange Act": a law
     if hit.label == "person" and (STREET_END.search(name) or DEGREE_NAME.fullmatch(name)):
         return False  # "Jefferson St", "Alder Ave.": a street; "D. Phil.": a degree
+    if hit.label == "person" and ENDS_IN_INITIAL.search(name):
+        return False  # "David A.": a name cut after its middle initial
     if hit.label == "person" and NAME_LIST.search(name):
         return False  # "Mary, Mark": given names in a list, not one person
     if hit.label == "person" and name.split()[-1].islower():
@@ -826,3 +829,18 @@ def places_named_as_orgs(hits: list[Hit]) -> None:
     for h in hits:
         if h.label == "place" and h.place is None and h.source == "ner" and key(h.text) in org_keys:
             h.label = "organization"
+
+
+def is_phrase_not_person(name: str, hits: list[Hit], knowledge: Knowledge) -> bool:
+    """ "Black Swans", "Heart Attack", "Spirit Guide": a model "person" of common words, the
+    first no given name, named once or twice and never called a person by the text itself,
+    is a phrase in Title Case."""
+    if len(hits) > 2 or any(h.source not in ("ner", "echo") for h in hits):
+        return False
+    words = [w.strip(".,'’") for w in name.split()]
+    if not 2 <= len(words) <= 3 or not knowledge.given_names:
+        return False
+    first = words[0].casefold()
+    if first in knowledge.given_names or first in knowledge.nicknames:
+        return False
+    return all(is_common(w, knowledge.lexicon) for w in words)

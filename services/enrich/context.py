@@ -31,8 +31,11 @@ from services.enrich.lexicon import is_common
 from services.enrich.names import has_org_suffix, looks_like_person
 
 REPOST_FOOTER = re.compile(r"\bThe post (\S.{3,400}?) appeared first on [^\n]{2,60}?\.")
+# Starts only where a word starts and reads each label atomically: a long run of word
+# characters is tried once, not once per position (quadratic on a 900,000-letter line).
 URL = re.compile(
-    r"(?:https?://|www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|ai|gov|edu|us|uk)/\S*",
+    r"(?<![\w.-])(?:https?://|www\.)?(?>[\w-]+)(?:\.(?>[\w-]+))*?"
+    r"\.(?:com|org|net|io|co|ai|gov|edu|us|uk)/\S*",
     re.IGNORECASE,
 )
 AFFILIATION = re.compile(r"[ ]\(([A-Z][\w.&'’-]*(?:[ ](?:[A-Z&][\w.&'’-]*|of|and|for))*)\)")

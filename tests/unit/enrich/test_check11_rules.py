@@ -262,3 +262,22 @@ def test_a_post_before_a_name_with_its_post_after_is_cut(enricher: Enricher) -> 
     # "Street" is a surname too; only the abbreviations end a street.
     hit = _hit("Senator Tarvel Street spoke.", "Tarvel Street", "person")
     assert cand.keep(hit, kn, frozenset(), frozenset(), frozenset())
+
+
+def test_a_title_case_phrase_of_common_words_is_no_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert {"david", "nancy", "storm", "hope"} <= kn.given_names
+    text = "* Black Swans, Grey Rhinos and the Risks We Face\n* Cardiac Arrest vs. Heart Attack"
+    for phrase in ("Black Swans", "Grey Rhinos", "Heart Attack"):
+        assert cand.is_phrase_not_person(phrase, [_hit(text, phrase, "person")], kn), phrase
+    # A given name first, a word no dictionary has, or the text's own cue keeps a person.
+    text = "Guests: Nancy Brown, Mango Quarnby. “Yes,” said Spirit Guide."
+    assert not cand.is_phrase_not_person("Nancy Brown", [_hit(text, "Nancy Brown", "person")], kn)
+    assert not cand.is_phrase_not_person(
+        "Mango Quarnby", [_hit(text, "Mango Quarnby", "person")], kn
+    )
+    vouched = [_hit(text, "Spirit Guide", "person", "pattern")]
+    assert not cand.is_phrase_not_person("Spirit Guide", vouched, kn)
+    # A name cut after its middle initial is no person.
+    text = "Authors: Jane Q. Vell"
+    assert not cand.keep(_hit(text, "Jane Q.", "person"), kn)
