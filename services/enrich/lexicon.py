@@ -74,25 +74,28 @@ def is_common(word: str, lexicon: frozenset[str]) -> bool:
 
 
 def load_given_names() -> frozenset[str]:
-    """Given names in Latin script, case-folded, from Faker's person data for every locale it
-    ships (about 20,000 names); without Faker the set is empty and the rules that use it do
+    """Given names (``services.enrich.given_names``), read in a child process: the data
+    modules they come from hold far more than names (~28 MB at their peak), and a worker
+    keeps only the ~20,000 names. Empty if the child fails: the rules using them then do
     nothing."""
-    import importlib
-    import pkgutil
+    import os
+    import subprocess
+    import sys
 
+    root = str(Path(__file__).resolve().parents[2])
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
+    }
     try:
-        import faker.providers.person as people
-    except ImportError:
+        done = subprocess.run(
+            [sys.executable, "-m", "services.enrich.given_names"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
         return frozenset()
-    names: set[str] = set()
-    for module in pkgutil.iter_modules(people.__path__):
-        provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
-        for table in ("first_names_male", "first_names_female", "first_names_nonbinary"):
-            found = getattr(provider, table, ())
-            if isinstance(found, (dict, list, tuple)):
-                names.update(n.casefold() for n in found if _latin_word(n))
-    return frozenset(names)
-
-
-def _latin_word(name: object) -> bool:
-    return isinstance(name, str) and name.isalpha() and all(ord(c) < 0x250 for c in name)
+    return frozenset(done.stdout.split()) if done.returncode == 0 else frozenset()
