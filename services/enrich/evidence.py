@@ -341,7 +341,10 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     # the release gives a post to.
     for m in AS_POST.finditer(text, begin):
         name, start = _without_opener(m.group(1), m.start(1), knowledge)
-        if not any(_is_person_post(w, knowledge) for w in m.group(2).split()):
+        post = m.group(3).split()
+        if not any(_is_person_post(w, knowledge) for w in post):
+            continue
+        if m.group(2) == "to" and post[-1].lower() not in PROMOTED_TO:
             continue
         if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
             hits.append(Hit(start, m.end(1), name, "person", "pattern"))
@@ -381,8 +384,16 @@ LOWER_POST = re.compile(
     rf"[a-z][a-z-]+(?:[ ][a-z][a-z-]+){{0,2}})(?=[ ,.;])"
 )
 AS_POST = re.compile(
-    rf"(?<![\w’'-])({_NAME})[ ]as[ ](?:(?:its|the|our|their|his|her|a|an|new|interim)[ ])*"
+    rf"(?<![\w’'-])({_NAME})[ ](as|to)[ ](?:(?:its|the|our|their|his|her|a|an|new|interim)[ ])*"
     rf"([A-Z][\w&-]*(?:[ ](?:[A-Z][\w&-]*|of|and|&)){{0,5}})"
+)
+# "promoted Jane Roe to Managing Director": after "to" only a post that ends in one of these
+# ("to Complement B2C Strategy" is no post).
+PROMOTED_TO = frozenset(
+    {"director", "officer", "president", "partner", "chair", "chairman", "chairwoman"}
+    | {"manager", "head", "lead", "principal", "ceo", "cfo", "coo", "cto", "cmo", "counsel"}
+    | {"advisor", "adviser", "executive", "associate", "analyst", "vp", "svp", "evp"}
+    | {"secretary", "treasurer", "dean", "provost", "editor", "engineer", "scientist"}
 )
 # Lower-case nouns for a person that may stand just before a name ("advisor Jane Roe").
 # Nouns that also name a company's relation ("partner", "member", "client") are left out.
@@ -427,10 +438,10 @@ IS_POST = re.compile(
     rf"(?:[ ](?:as|to))?(?:[ ](?:a|an|the|its|our))?)[ ]"
     rf"((?:[a-z][a-z-]*[ ]?){{1,3}})"
 )
-# "Jane Roe, Co-founder of Acme", "Jane Roe, CEO/co-founder at Acme": a name, a comma and a
-# post in capitals before "of"/"at".
+# "Jane Roe, Co-founder of Acme", "Jane Roe, CEO/co-founder at Acme", "Jane Roe, Co-President,
+# Acme": a name, a comma and a post in capitals before "of"/"at" or another comma.
 TITLED_POST = re.compile(
-    rf"(?<![\w’'-])({_NAME}),[ ]([A-Z][\w/&-]*(?:[ ][A-Z][\w/&-]*){{0,3}})[ ](?:of|at)[ ]"
+    rf"(?<![\w’'-])({_NAME}),[ ]([A-Z][\w/&-]*(?:[ ][A-Z][\w/&-]*){{0,3}})(?:[ ](?:of|at)[ ]|,[ ])"
 )
 # Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
 NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})

@@ -281,3 +281,14 @@ def test_a_title_case_phrase_of_common_words_is_no_person(enricher: Enricher) ->
     # A name cut after its middle initial is no person.
     text = "Authors: Jane Q. Vell"
     assert not cand.keep(_hit(text, "Jane Q.", "person"), kn)
+
+
+def test_a_promotion_to_a_post_and_a_bulleted_post_make_people(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "It promoted Jane Vell to Partner and Tarvel Osk to Managing Director."
+    assert {h.text for h in evidence.from_attributions(text, kn)} == {"Jane Vell", "Tarvel Osk"}
+    text = "Speakers: • Brellow Quarn, Co-President, Quorvane Capital • Miro Dask, Partner"
+    assert "Brellow Quarn" in {h.text for h in evidence.from_attributions(text, kn)}
+    # After "to", a phrase that ends in no post is no promotion.
+    text = "Driving Growth: Expanding Offline Reach to Complement B2C Strategy today."
+    assert evidence.from_attributions(text, kn) == []
