@@ -385,7 +385,7 @@ LOWER_POST = re.compile(
 )
 AS_POST = re.compile(
     rf"(?<![\w’'-])({_NAME})[ ](as|to)[ ](?:(?:its|the|our|their|his|her|a|an|new|interim)[ ])*"
-    rf"([A-Z][\w&-]*(?:[ ](?:[A-Z][\w&-]*|of|and|&)){{0,5}})"
+    rf"([A-Z][\w&-]*(?:[ ](?:[A-Z][\w&-]*|of|&)){{0,5}})"
 )
 # "promoted Jane Roe to Managing Director": after "to" only a post that ends in one of these
 # ("to Complement B2C Strategy" is no post).
@@ -426,6 +426,7 @@ def _without_opener(name: str, start: int, knowledge: Knowledge) -> tuple[str, i
 
 def _is_person_post(word: str, knowledge: Knowledge) -> bool:
     bare = word.strip(",.").lower()
+    bare = bare.removeprefix("co-")  # "Co-President" is a president's post
     return (
         bare in knowledge.role_words and bare not in NOT_LOWER_POSTS
     ) or bare in knowledge.titles
