@@ -103,7 +103,7 @@ CONNECTORS = {
 PAREN_ALIAS = re.compile(r"^\s*\(([^()]{1,120})\)")
 QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
-LINE = re.compile(r"[^\n]+")
+LINE = re.compile(r"[^\n•▪◦‣]+")  # a line, or an item of a list bulleted inline
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
@@ -191,8 +191,8 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
                 span.endswith(("Children", "Women", "Men")) and text[end : end + 2] in ("'s", "’s")
             ):
                 end, label = m.end(), "organization"
-        # A span across a line break joins two lines of a list ("Acme\n\n- Jane Doe"): each
-        # line is its own candidate.
+        # A span across a line break or an inline bullet joins two items of a list ("Acme\n\n-
+        # Jane Doe", "Acme • Jane Doe"): each is its own candidate.
         for line in LINE.finditer(text[start:end]):
             hit = trimmed_hit(
                 text, start + line.start(), start + line.end(), label, "ner", knowledge
@@ -550,6 +550,10 @@ def keep(
         return False  # "Securities Exchange Act": a law
     if hit.label == "person" and (STREET_END.search(name) or DEGREE_NAME.fullmatch(name)):
         return False  # "Jefferson St", "Alder Ave.": a street; "D. Phil.": a degree
+    if hit.label == "organization" and " " not in name:
+        post = name.strip(",.").lower().removeprefix("co-").removeprefix("vice-")
+        if post in knowledge.role_words or post in knowledge.titles:
+            return False  # "Co-President", "Co-Founder": a post
     if hit.label == "person" and ENDS_IN_INITIAL.search(name):
         return False  # "David A.": a name cut after its middle initial
     if hit.label == "person" and NAME_LIST.search(name):

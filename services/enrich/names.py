@@ -11,6 +11,7 @@ import re
 from services.enrich.knowledge import Knowledge
 
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
+BULLETS = "•·▪◦‣"  # list bullets written inline ("... Equity • Jane Roe, Partner")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
     "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn",
@@ -40,7 +41,7 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
     while changed and start < end:
         changed = False
         span = text[start:end]
-        stripped = span.strip().strip(QUOTES + ",;:!?–—-®™").strip()
+        stripped = span.strip().strip(QUOTES + BULLETS + ",;:!?–—-®™").strip()
         if stripped != span:
             offset = span.find(stripped) if stripped else 0
             start, end = start + offset, start + offset + len(stripped)

@@ -292,3 +292,20 @@ def test_a_promotion_to_a_post_and_a_bulleted_post_make_people(enricher: Enriche
     # After "to", a phrase that ends in no post is no promotion.
     text = "Driving Growth: Expanding Offline Reach to Complement B2C Strategy today."
     assert evidence.from_attributions(text, kn) == []
+
+
+def test_an_inline_bullet_separates_names(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Speakers: • Tarvel Osk, Partner, Quorvane • Brellow Quarn, Co-President, Ormsby"
+    start = text.index("Quorvane • Brellow Quarn")
+    ents = [(start, start + len("Quorvane • Brellow Quarn"), "ORG")]
+    assert [h.text for h in cand.from_ner(text, ents, kn)] == ["Quorvane", "Brellow Quarn"]
+    name = "• Tarvel Osk"
+    start = text.index(name)
+    a, b = trim(text, start, start + len(name), kn, person=True)
+    assert text[a:b] == "Tarvel Osk"
+    # A post alone is no organisation.
+    assert not cand.keep(_hit(text, "Co-President", "organization"), kn)
+    # A middle dot inside a word stays (Catalan "Col·legi").
+    ents = [(0, len("Col·legi Quarn"), "ORG")]
+    assert [h.text for h in cand.from_ner("Col·legi Quarn", ents, kn)] == ["Col·legi Quarn"]
