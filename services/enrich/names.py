@@ -11,6 +11,8 @@ import re
 from services.enrich.knowledge import Knowledge
 
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
+# A function word glued to a name's last letter where a space or line break was lost.
+GLUED_WORD = re.compile(r"(?<=[a-z])(With|The|And|For|Is|Was|Will|Has|Of|In|At|On|To|As|This)$")
 BULLETS = "•·▪◦‣"  # list bullets written inline ("... Equity • Jane Roe, Partner")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
@@ -25,7 +27,7 @@ UNOPENED = re.compile(r"^[^(]*\)[\s,;:.]*")
 NEXT_SENTENCE = re.compile(
     r"\.[ ]+(?:We|Our|It|Its|They|Their|He|His|She|Her|This|These|That|The|In|As|At|For|With)$"
 )
-REPEATED = re.compile(r"(.+?):?[ ](?:The[ ])?\1")
+REPEATED = re.compile(r"(.+?):?[ ]?(?:The[ ])?\1")
 # A legal form with its period ends a name: a word after it opens the next sentence ("Acme
 # Widgets, Inc. Acme is ...").
 AFTER_LEGAL_FORM = re.compile(
@@ -82,6 +84,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if m := AFTER_LEGAL_FORM.search(span):
             end = start + m.end()
+            changed = True
+            continue
+        if m := GLUED_WORD.search(span):
+            end -= len(m.group(1))  # "Jane RoeWith a band": the next word glued on
             changed = True
             continue
         if m := NEXT_SENTENCE.search(span):

@@ -309,3 +309,23 @@ def test_an_inline_bullet_separates_names(enricher: Enricher) -> None:
     # A middle dot inside a word stays (Catalan "Col·legi").
     ents = [(0, len("Col·legi Quarn"), "ORG")]
     assert [h.text for h in cand.from_ner("Col·legi Quarn", ents, kn)] == ["Col·legi Quarn"]
+
+
+def test_a_header_or_word_glued_to_a_name_is_cut(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    for text, span, name in (
+        ("About Tarvel OskTarvel Osk is the founder.", "Tarvel OskTarvel Osk", "Tarvel Osk"),
+        ("Headliner Brellow QuarnWith friends on stage.", "Brellow QuarnWith", "Brellow Quarn"),
+    ):
+        start = text.index(span)
+        a, b = trim(text, start, start + len(span), kn, person=True)
+        assert text[a:b] == name
+    # A doubled syllable is a name of its own ("Lulu"), and a glued capital inside a surname
+    # stays ("McDonald").
+    for text, name in (
+        ("Meet Lulu Vell today.", "Lulu Vell"),
+        ("Ask Jane McDonald.", "Jane McDonald"),
+    ):
+        start = text.index(name)
+        a, b = trim(text, start, start + len(name), kn, person=True)
+        assert text[a:b] == name
