@@ -4,6 +4,8 @@ by its words, and a parsed release of given paragraphs."""
 from __future__ import annotations
 
 from services.enrich.candidates import Hit
+from services.enrich.knowledge import Knowledge
+from services.enrich.names import trim
 from shared.models import Contacts, Dateline, ParsedRelease
 
 
@@ -27,3 +29,10 @@ def release_of(
         contacts=contacts or Contacts(),
         language="en",
     )
+
+
+def trimmed(text: str, span: str, knowledge: Knowledge, *, person: bool) -> str:
+    """What ``names.trim`` leaves of the first occurrence of ``span`` in ``text``."""
+    start = text.index(span)
+    a, b = trim(text, start, start + len(span), knowledge, person=person)
+    return text[a:b]

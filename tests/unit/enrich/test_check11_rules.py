@@ -7,9 +7,8 @@ from __future__ import annotations
 from services.enrich import candidates as cand
 from services.enrich import cluster, evidence, orgrules
 from services.enrich.core import Enricher
-from services.enrich.names import trim
 from tests.unit.enrich.spans import hit_at as _hit
-from tests.unit.enrich.spans import release_of
+from tests.unit.enrich.spans import release_of, trimmed
 
 
 def _entities(enricher: Enricher, *paragraphs: str) -> dict[str, str]:
@@ -62,9 +61,7 @@ def test_new_titles_are_not_part_of_a_name(enricher: Enricher) -> None:
     for title in ("Supervisor", "Producer", "Councilmember", "Chef", "DJ", "Superintendent"):
         text = f"It thanked {title} Brellow Quarn for the grant."
         name = f"{title} Brellow Quarn"
-        start = text.index(name)
-        a, b = trim(text, start, start + len(name), enricher.knowledge, person=True)
-        assert text[a:b] == "Brellow Quarn", title
+        assert trimmed(text, name, enricher.knowledge, person=True) == "Brellow Quarn", title
 
 
 def test_a_company_word_after_a_name_makes_an_organisation(enricher: Enricher) -> None:
@@ -117,14 +114,10 @@ def test_a_word_opening_the_sentence_is_no_part_of_a_name(enricher: Enricher) ->
             "Tarvel Investments",
         ),
     ):
-        start = text.index(span)
-        a, b = trim(text, start, start + len(span), kn, person=False)
-        assert text[a:b] == name
+        assert trimmed(text, span, kn, person=False) == name
     # Inside a sentence the word stays: it is part of the name there.
     text = "She joined Join Quarnby Partners in May."
-    start = text.index("Join Quarnby Partners")
-    a, b = trim(text, start, start + len("Join Quarnby Partners"), kn, person=False)
-    assert text[a:b] == "Join Quarnby Partners"
+    assert trimmed(text, "Join Quarnby Partners", kn, person=False) == "Join Quarnby Partners"
 
 
 def test_an_institution_takes_the_body_that_runs_it() -> None:
@@ -236,23 +229,17 @@ def test_a_town_after_an_organisation_and_a_comma_is_a_place(enricher: Enricher)
 def test_a_name_repeated_after_its_header_with_the_is_named_once(enricher: Enricher) -> None:
     text = "x\nQuarnby Heart Society The Quarnby Heart Society is a charity.\n"
     name = "Quarnby Heart Society The Quarnby Heart Society"
-    start = text.index(name)
-    a, b = trim(text, start, start + len(name), enricher.knowledge, person=False)
-    assert text[a:b] == "Quarnby Heart Society"
+    assert trimmed(text, name, enricher.knowledge, person=False) == "Quarnby Heart Society"
 
 
 def test_an_unclosed_bracket_ends_a_name(enricher: Enricher) -> None:
     text = "Backers such as Tarvel Osk (Quarnby Ventures), and others."
     name = "Tarvel Osk (Quarnby Ventures"
-    start = text.index(name)
-    a, b = trim(text, start, start + len(name), enricher.knowledge, person=True)
-    assert text[a:b] == "Tarvel Osk"
+    assert trimmed(text, name, enricher.knowledge, person=True) == "Tarvel Osk"
     # A closed bracket inside a name stays ("Acme (Europe) Ltd").
     text = "She joined Quorvane (Europe) Ltd in May."
     name = "Quorvane (Europe) Ltd"
-    start = text.index(name)
-    a, b = trim(text, start, start + len(name), enricher.knowledge, person=False)
-    assert text[a:b] == name
+    assert trimmed(text, name, enricher.knowledge, person=False) == name
 
 
 def test_a_post_before_a_name_with_its_post_after_is_cut(enricher: Enricher) -> None:
@@ -301,9 +288,7 @@ def test_an_inline_bullet_separates_names(enricher: Enricher) -> None:
     ents = [(start, start + len("Quorvane • Brellow Quarn"), "ORG")]
     assert [h.text for h in cand.from_ner(text, ents, kn)] == ["Quorvane", "Brellow Quarn"]
     name = "• Tarvel Osk"
-    start = text.index(name)
-    a, b = trim(text, start, start + len(name), kn, person=True)
-    assert text[a:b] == "Tarvel Osk"
+    assert trimmed(text, name, kn, person=True) == "Tarvel Osk"
     # A post alone is no organisation.
     assert not cand.keep(_hit(text, "Co-President", "organization"), kn)
     # A middle dot inside a word stays (Catalan "Col·legi").
@@ -317,15 +302,11 @@ def test_a_header_or_word_glued_to_a_name_is_cut(enricher: Enricher) -> None:
         ("About Tarvel OskTarvel Osk is the founder.", "Tarvel OskTarvel Osk", "Tarvel Osk"),
         ("Headliner Brellow QuarnWith friends on stage.", "Brellow QuarnWith", "Brellow Quarn"),
     ):
-        start = text.index(span)
-        a, b = trim(text, start, start + len(span), kn, person=True)
-        assert text[a:b] == name
+        assert trimmed(text, span, kn, person=True) == name
     # A doubled syllable is a name of its own ("Lulu"), and a glued capital inside a surname
     # stays ("McDonald").
     for text, name in (
         ("Meet Lulu Vell today.", "Lulu Vell"),
         ("Ask Jane McDonald.", "Jane McDonald"),
     ):
-        start = text.index(name)
-        a, b = trim(text, start, start + len(name), kn, person=True)
-        assert text[a:b] == name
+        assert trimmed(text, name, kn, person=True) == name

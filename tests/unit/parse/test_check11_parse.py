@@ -3,6 +3,8 @@ mark on its own line before the dateline, and a bracketed short form that is no 
 
 from __future__ import annotations
 
+import pytest
+
 from services.parse.core import parse_submission
 from services.parse.dateline import read_dateline
 from shared.models import Submission
@@ -12,25 +14,21 @@ def _parse(text: str):  # type: ignore[no-untyped-def]
     return parse_submission("t", Submission(body=text, content_type="text/plain"))
 
 
-def test_a_heading_wrapped_onto_the_next_line_is_one_headline() -> None:
-    text = (
-        "# Quorvane Summit 2026 Confirms Agenda and Opens with Leading\n"
-        "Global CEO Panel\n\n"
-        "March 2, 2026: The Quorvane Board has confirmed the agenda of its summit.\n"
-    )
-    parsed = _parse(text)
-    assert parsed.headline == (
-        "Quorvane Summit 2026 Confirms Agenda and Opens with Leading Global CEO Panel"
-    )
+HEADING = "# Quorvane Summit 2026 Confirms Agenda and Opens with Leading\n"
+BODY = "March 2, 2026: The Quorvane Board has confirmed the agenda of its summit.\n"
 
 
-def test_a_short_line_after_a_blank_line_is_no_part_of_the_heading() -> None:
-    text = (
-        "# Quorvane Summit 2026 Confirms Agenda and Opens with Leading\n\n"
-        "Global CEO Panel\n\n"
-        "March 2, 2026: The Quorvane Board has confirmed the agenda of its summit.\n"
-    )
-    assert _parse(text).headline == "Quorvane Summit 2026 Confirms Agenda and Opens with Leading"
+@pytest.mark.parametrize(
+    ("between", "headline"),
+    [
+        # No blank line: the short title-style line is the heading's wrapped tail.
+        ("Global CEO Panel\n\n", HEADING[2:-1] + " Global CEO Panel"),
+        # A blank line between: the line is no part of the heading.
+        ("\nGlobal CEO Panel\n\n", HEADING[2:-1]),
+    ],
+)
+def test_a_heading_wrapped_onto_the_next_line_is_one_headline(between: str, headline: str) -> None:
+    assert _parse(HEADING + between + BODY).headline == headline
 
 
 def test_a_sentence_under_the_heading_is_no_part_of_it() -> None:
