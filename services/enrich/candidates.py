@@ -807,7 +807,9 @@ def towns_after_orgs(
             continue
         if text[h.start - 2 : h.start] != ", " or has_org_suffix(h.text, knowledge):
             continue
-        if h.start - 2 not in org_ends and not has_org_suffix(text[: h.start - 2], knowledge):
+        if h.start - 2 not in org_ends and not has_org_suffix(
+            text[max(0, h.start - 62) : h.start - 2], knowledge
+        ):
             continue
         # The place ends the phrase, or its state or country follows: an item of a list of
         # companies goes on with another.

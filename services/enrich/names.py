@@ -119,7 +119,7 @@ OPENING_WORDS = frozenset(
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
+    before = text[max(0, start - 80) : start].rstrip(" \t")
     return not before or before[-1] in '.!?\n:;”"*•'
 
 

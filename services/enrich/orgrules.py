@@ -839,7 +839,7 @@ def is_sentence_opener(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if " " in word or not word[:1].isupper():
         return False
-    before = text[:start].rstrip(" \t")
+    before = text[max(0, start - 80) : start].rstrip(" \t")
     if before and before[-1] not in '.!?\n:;”"*-–—':
         return False
     low = word.lower()
@@ -1124,12 +1124,12 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
         # "Supporting Acme Clinic's mission" opening a sentence: the verb is no part of a name
         # the release writes elsewhere without it.
         rest = span[g.end() :]
-        before = text[:start].rstrip(" \t")
+        before = text[max(0, start - 80) : start].rstrip(" \t")
         if (not before or before[-1] in '.!?\n“"') and text.count(rest) >= 2:
             start += g.end()
             span = rest
     words = _words(span, start)
-    if not any(span.startswith(h + " ") for h in knowledge.org_heads):
+    if _head_at(span, knowledge.org_heads) is None:
         for i, (_s, _e, word) in enumerate(words[:-1]):
             if word.lower() in PREPOSITIONS and i > 0:
                 before = " ".join(w[2] for w in words[:i])
