@@ -335,8 +335,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             words = words[:cut]
             name = " ".join(words)
             end = start + len(name)
-        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-            hits.append(Hit(start, end, name, "person", "pattern"))
+        hits += _person(name, start, end, knowledge)
     # "Jane Roe as Managing Director of Sales", "appointed Jane Roe as its Chief ...": a name
     # the release gives a post to.
     for m in AS_POST.finditer(text, begin):
@@ -346,22 +345,19 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             continue
         if m.group(2) == "to" and post[-1].lower() not in PROMOTED_TO:
             continue
-        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-            hits.append(Hit(start, m.end(1), name, "person", "pattern"))
+        hits += _person(name, start, m.end(1), knowledge)
     # "seasoned advisor Jane Roe", "industry veteran Jane Roe": a noun for a person, in lower
     # case, just before the name.
     for m in NOUN_BEFORE.finditer(text, begin):
         name = m.group(1)
-        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
+        hits += _person(name, m.start(1), m.end(1), knowledge)
     # "Jane Roe, executive director of Acme", "Jane Roe is a senior executive": a name
     # followed by its post in lower case.
     for m in TITLED_POST.finditer(text, begin):
         name, start = _without_opener(m.group(1), m.start(1), knowledge)
         if not any(_is_person_post(w, knowledge) for w in re.split(r"[ /]", m.group(2))):
             continue
-        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-            hits.append(Hit(start, m.end(1), name, "person", "pattern"))
+        hits += _person(name, start, m.end(1), knowledge)
     for m in [*LOWER_POST.finditer(text, begin), *IS_POST.finditer(text, begin)]:
         name, start = m.group(1), m.start(1)
         # "Representative: Jane Roe Jane Roe is ...": a heading run into its paragraph.
@@ -370,8 +366,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
         post = m.group(2).split()
         if not any(w in knowledge.role_words and w not in NOT_LOWER_POSTS for w in post):
             continue
-        if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-            hits.append(Hit(start, m.end(1), name, "person", "pattern"))
+        hits += _person(name, start, m.end(1), knowledge)
     return hits
 
 
@@ -409,6 +404,13 @@ PERSON_NOUNS = (
 NOUN_BEFORE = re.compile(
     rf"(?<![\w-])(?:{PERSON_NOUNS})[ ]({_NAME})(?=[,.;:)]|[ ][a-z(]|$)", re.MULTILINE
 )
+
+
+def _person(name: str, start: int, end: int, knowledge: Knowledge) -> list[Hit]:
+    """A person's hit for a name the text vouches for, if it is shaped like a person's name."""
+    if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
+        return [Hit(start, end, name, "person", "pattern")]
+    return []
 
 
 def _without_opener(name: str, start: int, knowledge: Knowledge) -> tuple[str, int]:
