@@ -131,7 +131,7 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline, int, str | None] | No
         if found is None:
             continue
         dateline, rest = found
-        if not (rest or dateline.city or dateline.date):
+        if _only_a_wire(found):
             # "--News Direct--" on its own line: the wire's mark; the dateline with its city
             # and date may follow ("Sydney, April 1, 2024 – (X) —").
             wire_only = wire_only or (dateline, index, None)
@@ -142,10 +142,16 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline, int, str | None] | No
     return wire_only
 
 
+def _only_a_wire(found: tuple[Dateline, str]) -> bool:
+    """A dateline that names only the wire, with nothing after it ("--News Direct--")."""
+    dateline, rest = found
+    return not (rest or dateline.city or dateline.date)
+
+
 def _is_wire_mark(block: Block) -> bool:
-    """A line that is only a wire's name ("--News Direct--")."""
+    """A line that is only a wire's name."""
     found = read_dateline(block.text) if block.lines and not block.heading else None
-    return found is not None and not (found[1] or found[0].city or found[0].date)
+    return found is not None and _only_a_wire(found)
 
 
 def _paragraph(block: Block) -> str:
