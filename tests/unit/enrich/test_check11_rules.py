@@ -4,6 +4,8 @@ the project wrote, with invented names of people and organisations."""
 
 from __future__ import annotations
 
+import pytest
+
 from services.enrich import candidates as cand
 from services.enrich import cluster, evidence, orgrules
 from services.enrich.core import Enricher
@@ -310,3 +312,19 @@ def test_a_header_or_word_glued_to_a_name_is_cut(enricher: Enricher) -> None:
         ("Ask Jane McDonald.", "Jane McDonald"),
     ):
         assert trimmed(text, name, kn, person=True) == name
+
+
+def test_without_the_given_names_the_phrase_rule_is_off(
+    enricher: Enricher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    from dataclasses import replace
+
+    from services.enrich import lexicon
+
+    # The child process that reads them cannot start: no names, and no error.
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    assert lexicon.load_given_names() == frozenset()
+    kn = replace(enricher.knowledge, given_names=frozenset())
+    text = "* Cardiac Arrest vs. Heart Attack"
+    assert not cand.is_phrase_not_person("Heart Attack", [_hit(text, "Heart Attack", "person")], kn)
