@@ -354,7 +354,7 @@ def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledg
             if words[j][2] in CONJUNCTIONS:
                 after = run[words[j][1] - run_start :].lstrip()
                 after = re.sub(r"^(?:the|la|le|el|les|los|las|l')\s*", "", after)
-                if any(after.startswith(h + " ") for h in knowledge.org_heads):
+                if _head_at(after, knowledge.org_heads) is not None:
                     last = j - 1
                     break
             # "Department of Energy Secretary Jane Doe": a title then a name ends it; a title
