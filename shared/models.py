@@ -89,6 +89,9 @@ class Contacts(Document):
     handles: list[str] = Field(default_factory=list)
     # Organisation lines of a contact block ("Jane Doe, Acme PR LLC"), for enrich to tag.
     organizations: list[str] = Field(default_factory=list)
+    # "City, Region" of a contact's address ("Austin, Texas", "Bedminster, NJ"), for enrich to
+    # place: the region is a US state, Canadian province or country parse knows.
+    places: list[str] = Field(default_factory=list)
 
 
 class ReleaseText(Document):

@@ -47,6 +47,12 @@ CITY_REGION = re.compile(
     r"(?<![\w-])([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){0,2}),[ ]"
     r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})\b"
 )
+# Contact lines that lost their breaks glue a city to the word before it and a web address to
+# the region after it ("NewsWireAustin, Texaswww.example.com"); the gazetteer vouches for both.
+CITY_REGION_GLUED = re.compile(
+    r"(?<=[a-z])([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){0,2}),[ ]([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})"
+)
+WEB_GLUE = re.compile(r"(?:www|http)[a-z]*$")
 DEMONYM_END = re.compile(r"[ ](?:Islanders?|Americans?|Yorkers?|Europeans?|Africans?)$")
 _DAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|\.)?"
 WEEKDAYS = re.compile(rf"{_DAY}(?:[ ]?[-–][ ]?{_DAY})?")
@@ -260,10 +266,11 @@ def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
     """ "Copenhagen, Denmark", "Holland, Michigan": a city the gazetteer knows in the country
     or state written after it is that city, whatever the model called it."""
     hits = []
-    for m in CITY_REGION.finditer(text):
+    for m in [*CITY_REGION.finditer(text), *CITY_REGION_GLUED.finditer(text)]:
         # "Austin, Texas Governor ...": the longest run of words after the comma that is a
         # country or state.
         words = m.group(2).split(" ")
+        words[-1] = WEB_GLUE.sub("", words[-1]) or words[-1]
         region, region_end = None, m.end(2)
         for n in range(len(words), 0, -1):
             found = gazetteer.known(" ".join(words[:n]))
@@ -328,8 +335,10 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
         name = m.group(1)
         if gazetteer is not None and gazetteer.known(name) is not None:
             continue
-        if looks_like_person(name, knowledge):
-            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
+        # "* County Court Judge Jane Roe, ...": the post before the name is no part of it.
+        person = trimmed_hit(text, m.start(1), m.end(1), "person", "pattern", knowledge)
+        if person is not None and looks_like_person(person.text, knowledge):
+            hits.append(person)
         tail = m.group(2).rstrip()
         org = tail.rsplit(",", 1)[-1].strip()
         if org and org[0].isupper() and not is_role(org, knowledge):
@@ -758,6 +767,52 @@ def persons_named_as_orgs(hits: list[Hit]) -> None:
             continue
         if as_org[k] > as_person[k] or any(t.startswith(h.text + " ") for t in incorporated):
             h.label = "organization"
+
+
+PERSON_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+")
+LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
+
+
+def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
+    """A model organisation spelled like a person ("Chase Quinlan": a given name and a word
+    that is no common word, no organisation word) is that person when the text treats it as
+    one: a post follows it ("Jane Roe, Audit Partner, ..."), it stands in a list of people
+    ("Ann Poe, Jo Lee and Jane Roe"), or its last word alone is a person at least twice
+    ("... Roe said"; this also outweighs an "About Jane Roe" section, and vouches for a given
+    name the name list lacks)."""
+    if not knowledge.given_names:
+        return
+    people = [h for h in hits if h.label == "person" and h.start >= 0]
+    surnames = Counter(key(h.text) for h in people if " " not in h.text.strip())
+    ends = {h.end for h in people if " " in h.text.strip()}
+    starts = {h.start for h in people if " " in h.text.strip()}
+    for h in hits:
+        if h.label != "organization" or h.source not in ("ner", "pattern", "about") or h.start < 0:
+            continue
+        words = h.text.split()
+        if len(words) != 2 or not all(PERSON_NAME_WORD.fullmatch(w) for w in words):
+            continue
+        first, last = words
+        named_alone = surnames[key(last)] >= 2
+        # The surname no plain word, unless the text uses it alone as a person (the lexicon,
+        # from WordNet, holds some famous surnames in lower case).
+        if (last.lower() in knowledge.lexicon and not named_alone) or not (
+            first.casefold() in knowledge.given_names
+            or (named_alone and not is_common(first, knowledge.lexicon))
+        ):
+            continue
+        if has_org_suffix(h.text, knowledge) or last.lower() in knowledge.org_tails:
+            continue
+        after = text[h.end : h.end + 60]
+        post = re.match(r",[ ]([^,.;()\n]{2,50})", after)
+        in_list = any(
+            0 <= h.start - e <= 6 and LIST_JOINT.fullmatch(text[e : h.start]) for e in ends
+        ) or any(0 <= s - h.end <= 6 and LIST_JOINT.fullmatch(text[h.end : s]) for s in starts)
+        by_post = post is not None and any(
+            w.strip("&").lower() in knowledge.role_words for w in post.group(1).split()
+        )
+        if by_post or in_list or named_alone:
+            h.label = "person"
 
 
 def people_named_as_places(hits: list[Hit]) -> None:

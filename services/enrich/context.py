@@ -64,6 +64,16 @@ EPONYM_ENDINGS = frozenset(
 EPONYM_TAIL = re.compile(r"[ ]((?:[A-Z][\w'’-]*[ ]){0,3}[A-Z][\w'’-]*)")
 
 
+# "US$25,000", "HK$ 3 million": a currency's mark; "US/Eastern", "Europe/London": a time zone's
+# name (IANA). Neither names the place as a subject of the release.
+CURRENCY_OR_ZONE = re.compile(r"[ ]?[$€£¥]|/[A-Z][a-z]")
+
+
+def currency_or_zone(text: str, hit: Hit) -> bool:
+    """A place spelled as part of a currency or a time zone ("US$", "US/Pacific")."""
+    return hit.label == "place" and hit.start >= 0 and bool(CURRENCY_OR_ZONE.match(text, hit.end))
+
+
 def in_spans(hit: Hit, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= hit.start and hit.end <= b for a, b in spans)
 

@@ -138,6 +138,7 @@ class Enricher:
         hits += context.affiliations(text, hits, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
+        hits = [h for h in hits if not context.currency_or_zone(text, h)]
         # A repost footer repeats the headline (read like the headline: not by the model or
         # the rules); a web address is no name.
         footers, urls = context.footer_spans(text), context.url_spans(text)
@@ -231,6 +232,7 @@ class Enricher:
         hits = [cand.retype(h, gz, kn) for h in hits]
         cand.made_by_orgs(hits, subjects)
         cand.persons_named_as_orgs(hits)
+        cand.orgs_named_as_people(text, hits, kn)
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
@@ -291,7 +293,8 @@ class Enricher:
         # not one parse inferred from a state.
         if country is not None and country.country:
             for written in (country.name, country.country):
-                if re.search(rf"(?<!\w){re.escape(written)}(?!\w)", raw):
+                # "US/Eastern" after the time is a time zone, not the country.
+                if re.search(rf"(?<!\w){re.escape(written)}(?![\w/])", raw):
                     hits.append(cand.Hit(-1, -1, written, "place", "dateline", place=country))
                     break
         for org in release.contacts.organizations:
@@ -299,6 +302,7 @@ class Enricher:
             hit = cand.Hit(-1, -2, org, "organization", "contact")
             if cand.keep(hit, self.knowledge) and not cand.is_role(org, self.knowledge):
                 hits.append(hit)
+        hits += self._contact_places(release.contacts.places)
         contact_orgs = [key(o) for o in release.contacts.organizations]
         for name in release.contacts.names:
             # "Dr Jane Roe": a form of address opens no name.
@@ -324,6 +328,34 @@ class Enricher:
                 and cand.keep(hit, self.knowledge)
             ):
                 hits.append(hit)
+        return hits
+
+    def _contact_places(self, pairs: list[str]) -> list[cand.Hit]:
+        """Contact addresses ("Austin, Texas"): the city only where the gazetteer knows it in
+        that region, so a name before a state ("Jane Roe, Washington") is no place; the
+        shorter reading of a longer known city ("York" of "New York, NY") goes."""
+        gz, found = self.gazetteer, []
+        for pair in pairs:
+            city_name, _, region_name = pair.rpartition(", ")
+            region = gz.abbreviation(region_name) or next(
+                iter(p for p in gz.candidates(region_name) if p.kind != "city"), None
+            )
+            if region is None:
+                continue
+            cities = [
+                c
+                for c in gz.cities(city_name)
+                if c.country == region.country
+                and (region.kind == "country" or c.subdivision == region.subdivision)
+            ]
+            if cities:
+                found.append((city_name, cities[0], region_name, region))
+        hits = []
+        for city_name, city, region_name, region in found:
+            if any(o[0].endswith(" " + city_name) and o[2] == region_name for o in found):
+                continue
+            hits.append(cand.Hit(-1, -1, city_name, "place", "contact", place=city))
+            hits.append(cand.Hit(-1, -1, region_name, "place", "contact", place=region))
         return hits
 
     def _dateline_place(self, city: str, region: str | None, country: str | None) -> Place | None:

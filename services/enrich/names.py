@@ -100,10 +100,14 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
                 start += len(first) + 1
                 changed = True
                 continue
-            two = " ".join(span.split(" ")[:2])
-            if rest.count(" ") >= 1 and two.rstrip(".").lower() in knowledge.titles:
-                start += len(two) + 1
-                changed = True
+            # Titles of two or three words ("Vice President", "County Court Judge").
+            words = span.split(" ")
+            for n in (3, 2):
+                lead = " ".join(words[:n])
+                if len(words) > n and lead.rstrip(".").lower() in knowledge.titles:
+                    start += len(lead) + 1
+                    changed = True
+                    break
     return start, end
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from services.parse import places
 from shared.models import Contacts
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9.\-]{1,253}\.[A-Za-z]{2,24}")
@@ -124,6 +125,27 @@ def find_organizations(text: str) -> list[str]:
     return orgs
 
 
+# "Austin, Texas", "Bedminster, NJ 07921": where a contact sits. Contact lines that lost their
+# breaks glue the city to the word before it ("NewsWireAustin, Texas") and a web address to the
+# region after it ("Texaswww.example.com").
+# Matched as a look-ahead so that pairs may overlap ("Acme, Toronto, Ontario").
+_CITY_REGION = re.compile(
+    r"(?:(?<=[a-z])|(?<![\w-]))(?=([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){0,2}),[ ]"
+    r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?|[A-Z]{2})(?=www|http|[^\w’']|$))"
+)
+
+
+def find_places(text: str) -> list[str]:
+    """ "City, Region" pairs of a contact block whose region is a US state, Canadian province
+    or country (by name or postal code); the city is left for enrich to check."""
+    found = []
+    for m in _CITY_REGION.finditer(URL.sub(" ", EMAIL.sub(" ", text))):
+        region = m.group(2)
+        if places.us_state(region) or places.ca_province(region) or places.country_code(region):
+            found.append(f"{m.group(1)}, {region}")
+    return found
+
+
 def _split_client(line: str) -> tuple[str, str, str]:
     match = _FOR_CLIENT.search(line)
     if match is None:
@@ -166,4 +188,5 @@ def extract_contacts(contact_blocks: list[str], all_text: str, credit_names: lis
         urls=_dedupe(urls),
         handles=_dedupe(handles),
         organizations=_dedupe(find_organizations(contact_text)),
+        places=_dedupe(find_places(contact_text)),
     )
