@@ -52,6 +52,13 @@ CREDENTIALS = frozenset(
 CREDENTIAL_AFTER = re.compile(
     r",[ ]((?:" + "|".join(sorted(CREDENTIALS)) + r"))(?:,[ ](?=[a-z])|,[ ](?:[A-Z]{2,5})\b)"
 )
+# "Jane Roe, M.D., M.H.S., FAHA, FACC, is ...": a run of degrees and fellowships after a name.
+# It opens with a dotted degree or a known credential; the rest are dotted or capital letters.
+_DOTTED = r"[A-Z][a-z]{0,3}\.(?:[ ]?[A-Z][a-z]{0,3}\.)+"
+CREDENTIAL_CHAIN = re.compile(
+    rf"(?:,[ ](?:{_DOTTED}|" + "|".join(sorted(CREDENTIALS)) + rf"))"
+    rf"(?:,[ ](?:{_DOTTED}|[A-Z]{{2,6}}|Ph\.?D\.?)(?![\w.]))*"
+)
 # Nouns that end the name of an event, award, fund, chair or building a person's name opens
 # ("the Jane Roe Workhorse Seminar", "the Jane Roe Memorial Fund").
 EPONYM_ENDINGS = frozenset(
@@ -147,6 +154,18 @@ def credential_spans(
                 continue
             hit.label, hit.place = "person", None
         spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+def credential_chains(text: str, hits: list[Hit]) -> list[tuple[int, int]]:
+    """The spans of degree and fellowship runs after people's names ("FAHA, FACC"): letters
+    there are credentials, not organisations."""
+    spans = []
+    for hit in hits:
+        if hit.label == "person" and hit.start >= 0:
+            m = CREDENTIAL_CHAIN.match(text, hit.end)
+            if m is not None and m.end() > m.start():
+                spans.append((m.start(), m.end()))
     return spans
 
 

@@ -150,6 +150,14 @@ class Enricher:
         ]
         if credentials := context.credential_spans(text, hits, gz, kn):
             hits = [h for h in hits if h.label != "place" or not context.in_spans(h, credentials)]
+        if chains := context.credential_chains(text, hits):
+            hits = [
+                h
+                for h in hits
+                if h.label != "organization"
+                or h.source not in ("ner", "pattern")
+                or not context.in_spans(h, chains)
+            ]
         if named_for := context.eponyms(text, hits):
             hits = [h for h in hits if id(h) not in named_for]
         hits = context.person_shapes(text, hits)

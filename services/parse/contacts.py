@@ -41,8 +41,13 @@ _NOT_NAMES = re.compile(
     r"\b(?:Inc|LLC|Ltd|Corp|Group|Company|Media|Relations|Contact|Contacts|Details|Office|"
     r"Newsroom|Street|Suite|Avenue|Road|Marketing|Advisors|Partners|Agency|Communications|Capital|Holdings|"
     r"Investor|Press|Public|Email|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|Officer|"
-    r"Director|President|Manager|Chief|Head|Senior|Vice|Executive|Founder|CEO|Editor)\b"
+    r"Director|President|Manager|Chief|Head|Senior|Vice|Executive|Founder|CEO|Editor|Managing|"
+    r"Principal|Coordinator|Specialist|Strategist|Spokesperson|Drive|Boulevard|Parkway|Highway|"
+    r"Plaza|Floor|Building|Tower)\b"
 )
+# A contact segment that runs as prose ("For more information on the Acme Awards program")
+# names no contact unless it asks the reader to reach someone ("please contact Jane Roe").
+_REACH = re.compile(r"\b(?:contact|call|e-?mail|reach|write|text|ask|speak)\b", re.IGNORECASE)
 
 
 def _digits(text: str) -> int:
@@ -65,6 +70,8 @@ def find_names(text: str) -> list[str]:
     names = []
     for line in re.split(r"\n|,|\||:|;|\s{2,}| [-–—] ", text):
         line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip()
+        if sum(w[:1].islower() for w in line.split()) >= 4 and not _REACH.search(line):
+            continue
         for match in NAME.finditer(line):
             name = match.group()
             if not _NOT_NAMES.search(name) and len(name) <= 40:
@@ -110,6 +117,8 @@ def find_organizations(text: str) -> list[str]:
     for line in re.split(r"\n|,(?!\s*(?:Inc|LLC|Ltd)\b)|\||;|\s{2,}| [-–—] ", text):
         line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip(" .:")
         line = _LABEL.sub("", line).strip(" .:")
+        if line.startswith("About "):
+            continue  # a section heading ("About the Company") run into the block
         if _org_shape(line):
             orgs.append(line)
             continue
