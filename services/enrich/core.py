@@ -24,7 +24,7 @@ from services.enrich import cluster, context, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
 from services.enrich.lexicon import load_given_names, load_lexicon
-from services.enrich.names import looks_like_person
+from services.enrich.names import looks_like_person, unglue
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
 from shared.models import EnrichedRelease, Entity, Mention, ParsedRelease
@@ -139,6 +139,12 @@ class Enricher:
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
         hits = [h for h in hits if not context.currency_or_zone(text, h)]
+        for h in hits:
+            if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
+                cut_start, cut_end = unglue(h.text)
+                if cut_start or cut_end:
+                    h.start, h.end = h.start + cut_start, h.end - cut_end
+                    h.text = text[h.start : h.end]
         # A repost footer repeats the headline (read like the headline: not by the model or
         # the rules); a web address is no name.
         footers, urls = context.footer_spans(text), context.url_spans(text)

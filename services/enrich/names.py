@@ -127,6 +127,52 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in '.!?\n:;”"*•'
 
 
+# Contact and "About" lines that lost their breaks glue a name to the words around it. Each
+# pattern below finds one such joint; ``unglue`` cuts the span there.
+GLUED_REPEAT = re.compile(r"([A-Z][\w&.'’-]{3,}(?:[ ][\w&.'’-]+)*?)(?:The[ ]?)?\1")
+GLUED_LEAD = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+|Inc\.|LLC|Ltd\.?)(?=[A-Z][a-z0-9])")
+GLUED_TAIL = re.compile(r"(?:(?<=[a-z])|(?<=\bLLC)|(?<=\bInc\.)|(?<=\bLtd\.))([A-Z][a-z]+)$")
+GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?:This|The|We|Our|It|Its|These|They)$")
+_LEGAL_LEAD = frozenset({"inc.", "llc", "ltd", "ltd."})
+# Posts that a glued line puts next to a name; fewer than the role words, whose "Team", "Head"
+# or "Token" open and end brands written in one word ("TeamQuarn", "QuarnToken").
+GLUE_POSTS = frozenset(
+    {"ceo", "cfo", "coo", "cto", "cmo", "cio", "officer", "director", "president", "founder"}
+    | {"chairman", "chairwoman", "executive", "manager"}
+)
+
+
+def unglue(span: str) -> tuple[int, int]:
+    """How far to move the start and the end of ``span`` (start forward, end back) to cut
+    every word glued to the name (see ``_unglue_once``)."""
+    start, end = 0, len(span)
+    while start < end:
+        cut_start, cut_end = _unglue_once(span[start:end])
+        if not (cut_start or cut_end):
+            break
+        start, end = start + cut_start, end - cut_end
+    return start, len(span) - end
+
+
+def _unglue_once(span: str) -> tuple[int, int]:
+    """How far to move the start and the end of ``span`` (start forward, end back) to cut the
+    words glued to the name: "Acme LabsAcme Labs" and "X InstituteThe X Institute" (a header
+    run into its paragraph), "OfficerAcme Ltd" and "CEOAcme" (a post before), "Jane
+    RoeExecutive" and "Acme LLCResearch" (a post or heading after), "Acme.This" (the next
+    sentence)."""
+    if (m := GLUED_REPEAT.fullmatch(span)) and span[len(m.group(1)) : len(m.group(1)) + 1] != " ":
+        return 0, len(span) - len(m.group(1))
+    if m := GLUED_SENTENCE.search(span):
+        return 0, len(m.group(0))
+    if m := GLUED_TAIL.search(span):
+        after_legal_form = not span[m.start() - 1].islower()
+        if after_legal_form or m.group(1).lower() in GLUE_POSTS:
+            return 0, len(m.group(1))
+    if (m := GLUED_LEAD.match(span)) and m.group(0).lower() in GLUE_POSTS | _LEGAL_LEAD:
+        return m.end(), 0
+    return 0, 0
+
+
 def tokens(name: str) -> list[str]:
     return name.replace("\n", " ").split()
 
