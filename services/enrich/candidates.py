@@ -533,6 +533,9 @@ def keep(
             return False  # "V6", "Acme24": a model, a handle or a code, not a place it knows
         if " " not in name and is_common(name, knowledge.lexicon):
             return False  # "the Bay", "the Valley": a common word the gazetteer does not know
+        if " " not in name and name.casefold() in knowledge.given_names:
+            return False  # "Maria and Jose as Yolanda": a given name, a character's or a
+            # person's; a real town of that name the gazetteer would know
         if (
             " " not in name
             and any(c.isupper() for c in name[1:])

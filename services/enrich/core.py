@@ -225,6 +225,7 @@ class Enricher:
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
+                        or orgrules.in_title_case_notice(text, h.start, h.end, kn)
                     )
                 )
                 or (
@@ -251,6 +252,8 @@ class Enricher:
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
+        if places_of_events := orgrules.venues(text, hits):
+            hits = [h for h in hits if id(h) not in places_of_events]
         if phrases := orgrules.common_word_orgs(text, hits, kn):
             hits = [h for h in hits if id(h) not in phrases]
         cand.places_named_as_orgs(hits)
@@ -311,8 +314,11 @@ class Enricher:
                 if re.search(rf"(?<!\w){re.escape(written)}(?![\w/])", raw):
                     hits.append(cand.Hit(-1, -1, written, "place", "dateline", place=country))
                     break
-        for org in release.contacts.organizations:
-            # Organisation lines of the contact block (parse keeps them apart from names).
+        for line in release.contacts.organizations:
+            # Organisation lines of the contact block (parse keeps them apart from names),
+            # with what a lost line break glued on cut ("OfficerAcme Ltd").
+            cut_start, cut_end = unglue(line)
+            org = line[cut_start : len(line) - cut_end]
             hit = cand.Hit(-1, -2, org, "organization", "contact")
             if cand.keep(hit, self.knowledge) and not cand.is_role(org, self.knowledge):
                 hits.append(hit)

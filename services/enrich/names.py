@@ -13,6 +13,9 @@ from services.enrich.knowledge import Knowledge
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
 # A function word glued to a name's last letter where a space or line break was lost.
 GLUED_WORD = re.compile(r"(?<=[a-z])(With|The|And|For|Is|Was|Will|Has|Of|In|At|On|To|As|This)$")
+CLASS_TAIL = re.compile(
+    r"[ ](?:Class|Series|Tier|Phase)[ ](?:[IVX]{1,4}[a-z]?|[A-Z]|\d{1,3}(?:[ ]?&[ ]?\d{1,3})?)$"
+)
 BULLETS = "•·▪◦‣"  # list bullets written inline ("... Equity • Jane Roe, Partner")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
@@ -84,6 +87,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if m := AFTER_LEGAL_FORM.search(span):
             end = start + m.end()
+            changed = True
+            continue
+        if not person and (m := CLASS_TAIL.search(span)):
+            end -= len(m.group(0))  # "Acme Class II", "Acme Series 7": a grade, not the name
             changed = True
             continue
         if m := GLUED_WORD.search(span):

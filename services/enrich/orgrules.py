@@ -1231,6 +1231,46 @@ def is_street_address(text: str, start: int, end: int) -> bool:
     return bool(STREET.search(span)) and bool(numbered)
 
 
+# Buildings and rooms where events take place. A "Center" is one only with an event word before
+# it ("Convention Center"); a community or medical centre is as often an organisation.
+VENUE_END = re.compile(
+    r"(?:\b(?:Convention|Expo|Exhibition|Conference|Events?|Civic|Performing[ ]Arts)[ ]Cent(?:er|re)|"
+    r"\b(?:Hotel|Casino|Ballroom|Arena|Stadium|Lounge|Theat(?:er|re)|Amphitheat(?:er|re)|"
+    r"Coliseum|Fairgrounds|Ballpark|Auditorium))$"
+)
+# How an event's place is introduced: "at the X", "to the X from", "Location: X", "venue, X".
+VENUE_BEFORE = re.compile(r"(?:\b(?:at|to|inside|Location:|venue,)(?:[ ]the)?|Venue:)[ ]$")
+
+
+PAREN_TAIL = re.compile(r"((?:[ ][A-Z][a-z]+){1,4})\)")
+
+
+def in_title_case_notice(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
+    """A span that opens a bracketed Title Case notice whose other words are plain words
+    ("(U.S. Mobile Phones Only)", "(Acme Members Only)"): the model cut the notice, it named
+    no organisation."""
+    if text.rfind("(", max(0, start - 2), start) < 0:
+        return False
+    m = PAREN_TAIL.match(text, end)
+    return m is not None and all(is_common(w, knowledge.lexicon) for w in m.group(1).split())
+
+
+def venues(text: str, hits: list[Hit]) -> set[int]:
+    """Ids of model organisations that name a venue ("at the Quarn Convention Center", "at
+    Quarn Hotel in ..."): where an event is held, not who holds it. Labels, like subscribers,
+    treat a venue as a place at most; the organisation reading is dropped when some mention
+    of the name is introduced as a venue."""
+    named = [h for h in hits if h.label == "organization" and h.start >= 0]
+    venue_keys = {
+        key(h.text)
+        for h in named
+        if h.source in ("ner", "pattern")
+        and VENUE_END.search(h.text)
+        and VENUE_BEFORE.search(text[max(0, h.start - 14) : h.start])
+    }
+    return {id(h) for h in named if h.source in ("ner", "pattern") and key(h.text) in venue_keys}
+
+
 FUNCTION_WORDS = CONNECTOR_WORDS | {
     "a",
     "an",
