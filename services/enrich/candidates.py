@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import has_org_suffix, looks_like_person, trim
+from services.enrich.names import ENSEMBLES, has_org_suffix, looks_like_person, trim
 
 NER_LABELS = {
     "PERSON": "person",
@@ -109,7 +109,9 @@ CONNECTORS = {
 PAREN_ALIAS = re.compile(r"^\s*\(([^()]{1,120})\)")
 QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
 LETTERS = re.compile(r"[A-Za-z]")
-LINE = re.compile(r"[^\n•▪◦‣]+")  # a line, or an item of a list bulleted inline
+# A line, an item of a list bulleted inline, or a part of a line that a spaced dash divides
+# ("Talk Title - Jane Roe, founder").
+LINE_PART = re.compile(r"(?:(?![ ][-–—][ ])[^\n•▪◦‣])+")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
@@ -118,6 +120,7 @@ INITIAL = re.compile(r"\s[A-Z]\.\s")
 FACILITY_WORDS = frozenset(
     {"plant", "plants", "factory", "factories", "bridge", "tunnel", "highway", "expressway"}
 )
+TITLE_WITH_SUBTITLE = re.compile(r"^\S+(?:[ ]\S+)*:[ ]\S+(?:[ ]\S+){2,}$")
 TRADEMARK = re.compile(r"[®™]$")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
@@ -183,6 +186,8 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             continue  # "YBhg", "H.E." alone: an honorific, not a name
         if label == "organization" and honorific_person(text[start:end], knowledge):
             label = "person"
+        if label == "person" and text[start:end].rsplit(" ", 1)[-1] in ENSEMBLES:
+            label = "organization"  # "Jane Roe Band": a group named after its leader
         if label == "facility":
             if not has_org_suffix(text[start:end], knowledge):
                 continue
@@ -197,9 +202,10 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
                 span.endswith(("Children", "Women", "Men")) and text[end : end + 2] in ("'s", "’s")
             ):
                 end, label = m.end(), "organization"
-        # A span across a line break or an inline bullet joins two items of a list ("Acme\n\n-
-        # Jane Doe", "Acme • Jane Doe"): each is its own candidate.
-        for line in LINE.finditer(text[start:end]):
+        # A span across a line break, an inline bullet or a spaced dash joins two items of a
+        # list ("Acme\n\n- Jane Doe", "Acme • Jane Doe", "Keynote - Jane Doe"): each is its own
+        # candidate.
+        for line in LINE_PART.finditer(text[start:end]):
             hit = trimmed_hit(
                 text, start + line.start(), start + line.end(), label, "ner", knowledge
             )
@@ -544,6 +550,8 @@ def keep(
             return False  # "QRX", "SuperNODE", "BRELLWICK": an acronym or brand, not a place
     if hit.label == "place" and hit.place is None and DEMONYM_END.search(name):
         return False  # "Pacific Islander", "New Yorkers": people of a place, not the place
+    if hit.label == "organization" and hit.source == "ner" and TITLE_WITH_SUBTITLE.search(name):
+        return False  # "Plain Words: Doing More With Less": a talk's or a work's title
     if hit.label == "organization" and hit.source == "ner" and WEEKDAYS.fullmatch(name):
         return False  # "Sun-Thurs": opening hours
     if hit.label == "organization" and PLURAL_ACRONYM.match(name):

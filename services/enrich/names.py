@@ -16,6 +16,8 @@ GLUED_WORD = re.compile(r"(?<=[a-z])(With|The|And|For|Is|Was|Will|Has|Of|In|At|O
 CLASS_TAIL = re.compile(
     r"[ ](?:Class|Series|Tier|Phase)[ ](?:[IVX]{1,4}[a-z]?|[A-Z]|\d{1,3}(?:[ ]?&[ ]?\d{1,3})?)$"
 )
+# Last words of a music group's name, which the model reads as a person ("Jane Roe Band").
+ENSEMBLES = frozenset({"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"})
 BULLETS = "•·▪◦‣"  # list bullets written inline ("... Equity • Jane Roe, Partner")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
@@ -190,6 +192,11 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
     if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in name):
         return False
     if any(c in name for c in "@/&:;|•+=<>"):
+        return False
+    # "The Quarnsmen", "Jane Roe Band": a group, not a person; "Acme’s Canadian" a phrase.
+    if words[0] == "The" or words[-1] in ENSEMBLES:
+        return False
+    if any(POSSESSIVE.search(w) for w in words[:-1]):
         return False
     for word in words:
         bare = word.rstrip(".,").lower()
