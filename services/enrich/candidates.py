@@ -343,7 +343,12 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
             continue
         # "* County Court Judge Jane Roe, ...": the post before the name is no part of it.
         person = trimmed_hit(text, m.start(1), m.end(1), "person", "pattern", knowledge)
-        if person is not None and looks_like_person(person.text, knowledge):
+        # "* Workplace Evaluation - policies and practices": a term defined, not a person.
+        if (
+            person is not None
+            and looks_like_person(person.text, knowledge)
+            and not common_words_no_given_name(person.text, knowledge)
+        ):
             hits.append(person)
         tail = m.group(2).rstrip()
         org = tail.rsplit(",", 1)[-1].strip()
@@ -909,6 +914,11 @@ def is_phrase_not_person(name: str, hits: list[Hit], knowledge: Knowledge) -> bo
     is a phrase in Title Case."""
     if len(hits) > 2 or any(h.source not in ("ner", "echo") for h in hits):
         return False
+    return common_words_no_given_name(name, knowledge)
+
+
+def common_words_no_given_name(name: str, knowledge: Knowledge) -> bool:
+    """Two or three common words, the first no given name: "Heart Attack", not "Rose Hill"."""
     words = [w.strip(".,'’") for w in name.split()]
     if not 2 <= len(words) <= 3 or not knowledge.given_names:
         return False

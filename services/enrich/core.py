@@ -254,6 +254,8 @@ class Enricher:
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
         if places_of_events := orgrules.venues(text, hits):
             hits = [h for h in hits if id(h) not in places_of_events]
+        if items := orgrules.service_lists(text, hits, kn):
+            hits = [h for h in hits if id(h) not in items]
         if phrases := orgrules.common_word_orgs(text, hits, kn):
             hits = [h for h in hits if id(h) not in phrases]
         cand.places_named_as_orgs(hits)

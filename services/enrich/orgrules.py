@@ -1234,12 +1234,73 @@ def is_street_address(text: str, start: int, end: int) -> bool:
 # Buildings and rooms where events take place. A "Center" is one only with an event word before
 # it ("Convention Center"); a community or medical centre is as often an organisation.
 VENUE_END = re.compile(
-    r"(?:\b(?:Convention|Expo|Exhibition|Conference|Events?|Civic|Performing[ ]Arts)[ ]Cent(?:er|re)|"
-    r"\b(?:Hotel|Casino|Ballroom|Arena|Stadium|Lounge|Theat(?:er|re)|Amphitheat(?:er|re)|"
+    r"(?:\b(?:Convention|Expo|Exhibition|Conference|Events?|Civic|Performing[ ]Arts)[ ]"
+    r"Cent(?:er|re)|\b(?:Hotel|Casino|Ballroom|Arena|Stadium|Lounge|Theat(?:er|re)|Amphitheat(?:er|re)|"
     r"Coliseum|Fairgrounds|Ballpark|Auditorium))$"
 )
 # How an event's place is introduced: "at the X", "to the X from", "Location: X", "venue, X".
 VENUE_BEFORE = re.compile(r"(?:\b(?:at|to|inside|Location:|venue,)(?:[ ]the)?|Venue:)[ ]$")
+
+
+BULLET_ITEM = re.compile(r"(?m)^[ \t]*[*•·▪‣-][ \t]+(\S[^\n]*)$")
+ITEM_HEAD_END = re.compile(r"[ ]\(|[ ][-–—][ ]|:[ ]|,[ ]|$")
+ACRONYM_WORD = re.compile(r"[A-Z]{2,5}(?:/[A-Z]{2,5})?")
+# Endings that make a name of plain words an organisation's all the same ("Sunrise Bank").
+INSTITUTION_ENDS = frozenset(
+    {"bank", "foundation", "association", "institute", "university", "college", "school"}
+    | {"society", "council", "church", "hospital", "agency", "department", "ministry", "club"}
+    | {"authority", "commission", "group", "company", "corporation", "trust", "fund"}
+)
+
+
+def _plain_phrase(name: str, knowledge: Knowledge) -> bool:
+    """Every word a plain English word, an acronym or a joiner ("PR & Communications",
+    "Organic & Paid Social"), at least one a plain word, the last no institution's."""
+    content = [w.strip(",.;:()") for w in name.split()]
+    content = [w for w in content if w and w != "&" and w.lower() not in FUNCTION_WORDS]
+    plain = 0
+    for word in content:
+        if ACRONYM_WORD.fullmatch(word):
+            continue
+        if not (word[:1].isupper() and word[1:].islower() and is_common(word, knowledge.lexicon)):
+            return False
+        plain += 1
+    return plain > 0 and content[-1].lower() not in INSTITUTION_ENDS
+
+
+def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
+    """Ids of organisations read inside a bulleted list of services or topics: a list of
+    three or more items whose heads are mostly plain phrases ("* PR & Communications", "*
+    Direct Mail Campaigns (print and digital)"). A plain phrase there, named nowhere else,
+    is an item of the list, not a name; a real name ("Quarnby Labs") is no plain phrase."""
+    if not knowledge.lexicon:
+        return set()
+    items = list(BULLET_ITEM.finditer(text))
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    for item in [*items, None]:
+        if item is not None and (not run or text[run[-1].end() : item.start()].strip() == ""):
+            run.append(item)
+            continue
+        heads = [ITEM_HEAD_END.split(r.group(1), maxsplit=1)[0] for r in run]
+        if len(run) >= 3 and 3 * sum(_plain_phrase(h, knowledge) for h in heads) >= 2 * len(run):
+            # Each item up to a spaced dash: what follows one ("- Jane Roe, COO of Acme
+            # Plain Method") credits someone, and names as a credit does.
+            for r in run:
+                dash = re.search(r"[ ][-–—][ ]", r.group(1))
+                spans.append((r.start(1), r.start(1) + dash.start() if dash else r.end(1)))
+        run = [item] if item is not None else []
+    if not spans:
+        return set()
+    return {
+        id(h)
+        for h in hits
+        if h.label == "organization"
+        and h.source in ("ner", "pattern")
+        and any(a <= h.start and h.end <= b for a, b in spans)
+        and _plain_phrase(h.text, knowledge)
+        and len(re.findall(rf"(?<!\w){re.escape(h.text)}(?!\w)", text)) == 1
+    }
 
 
 PAREN_TAIL = re.compile(r"((?:[ ][A-Z][a-z]+){1,4})\)")
