@@ -134,7 +134,7 @@ class Hit:
     end: int
     text: str
     label: str  # person | organization | place | date | money
-    source: str  # ner | gazetteer | pattern | alias | dateline | contact
+    source: str  # ner | gazetteer | pattern | alias | dateline | contact | citation | ...
     place: Place | None = None
     canonical: str | None = None  # from an alias table or the gazetteer
     aliases: list[str] = field(default_factory=list)  # defined in "(“X”)" right after it
@@ -355,6 +355,24 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
         if org and org[0].isupper() and not is_role(org, knowledge):
             start = m.start(2) + tail.rfind(org)
             hits.append(Hit(start, start + len(org), org, "organization", "pattern"))
+    return hits
+
+
+# A reference list's authors, Vancouver style: "[1] Roe J, Poe-Lee AB, Quarn T. Title. ..."
+_CITED = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?[ ][A-Z]{1,3}"
+CITATION_AUTHORS = re.compile(
+    rf"(?m)^[ \t]*(?:\[\d{{1,3}}\][ ]?|\d{{1,3}}\.[ ])?({_CITED}(?:,[ ]{_CITED})+)(?:,[ ]et[ ]al)?\."
+)
+CITED_AUTHOR = re.compile(_CITED)
+
+
+def from_citations(text: str) -> list[Hit]:
+    """The authors of a numbered reference ("Roe J, Poe-Lee AB, Quarn T."), as written."""
+    hits = []
+    for m in CITATION_AUTHORS.finditer(text):
+        for author in CITED_AUTHOR.finditer(m.group(1)):
+            start = m.start(1) + author.start()
+            hits.append(Hit(start, start + len(author.group()), author.group(), "person", "citation"))
     return hits
 
 
@@ -579,7 +597,7 @@ def keep(
         post = name.strip(",.").lower().removeprefix("co-").removeprefix("vice-")
         if post in knowledge.role_words or post in knowledge.titles:
             return False  # "Co-President", "Co-Founder": a post
-    if hit.label == "person" and ENDS_IN_INITIAL.search(name):
+    if hit.label == "person" and hit.source != "citation" and ENDS_IN_INITIAL.search(name):
         return False  # "David A.": a name cut after its middle initial
     if hit.label == "person" and NAME_LIST.search(name):
         return False  # "Mary, Mark": given names in a list, not one person

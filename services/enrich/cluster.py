@@ -37,6 +37,7 @@ SOURCE_RANK = {
     "alias": 0,
     "about": 1,
     "pattern": 1,
+    "citation": 1,
     "gazetteer": 2,
     "dateline": 2,
     "contact": 3,

@@ -111,6 +111,11 @@ class Enricher:
         hits += cand.from_patterns(text, gz)
         hits += cand.from_bullets(text, kn, gz)
         hits += cand.from_nicknames(text)
+        # A reference list's authors are written in a fixed form the model misreads
+        # ("Roe J. Title" as one name): their spans are the pattern's alone.
+        if cited := cand.from_citations(text):
+            hits = [h for h in hits if not any(h.start < c.end and c.start < h.end for c in cited)]
+            hits += cited
         # The model reads Title Case headlines badly ("Acme Names Jane Doe"), and so would the
         # rules; names in the headline are found by ``cluster.echo`` from what the body
         # established instead.
