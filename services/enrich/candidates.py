@@ -361,7 +361,8 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
 # A reference list's authors, Vancouver style: "[1] Roe J, Poe-Lee AB, Quarn T. Title. ..."
 _CITED = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?[ ][A-Z]{1,3}"
 CITATION_AUTHORS = re.compile(
-    rf"(?m)^[ \t]*(?:\[\d{{1,3}}\][ ]?|\d{{1,3}}\.[ ])?({_CITED}(?:,[ ]{_CITED})+)(?:,[ ]et[ ]al)?\."
+    rf"(?m)^[ \t]*(?:\[\d{{1,3}}\][ ]?|\d{{1,3}}\.[ ])?"
+    rf"({_CITED}(?:,[ ]{_CITED})+)(?:,[ ]et[ ]al)?\."
 )
 CITED_AUTHOR = re.compile(_CITED)
 
@@ -372,7 +373,8 @@ def from_citations(text: str) -> list[Hit]:
     for m in CITATION_AUTHORS.finditer(text):
         for author in CITED_AUTHOR.finditer(m.group(1)):
             start = m.start(1) + author.start()
-            hits.append(Hit(start, start + len(author.group()), author.group(), "person", "citation"))
+            end = start + len(author.group())
+            hits.append(Hit(start, end, author.group(), "person", "citation"))
     return hits
 
 
