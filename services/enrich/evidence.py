@@ -138,8 +138,9 @@ def _list_items(m: re.Match[str]) -> list[tuple[int, int]]:
     items = []
     for im in ITEM_RE.finditer(m.group()):
         a, b = im.start(1), im.end(1)
-        # "With Acme and Brill, ...": a sentence's opening word is not part of the first item.
-        if lead := LEADING_WORD.match(im.group(1)):
+        # "With Acme and Brill, ...": a sentence's opening word is not part of the first item
+        # (a later item keeps its first word: "Acme, Brill and Under Quarn").
+        if not items and (lead := LEADING_WORD.match(im.group(1))):
             a += lead.end()
         items.append((m.start() + a, m.start() + b))
     return items
@@ -182,6 +183,11 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
         if SPONSOR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
             out += _sponsors(text, items, kinds, positioned)
+            continue
+        # "companies like Acme, Quarn, Patagonia and Brill": the noun says what every item is,
+        # a name the gazetteer knows as a place included (a brand named after one).
+        if PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+            out += _sponsors(text, items, kinds, positioned, places_too=True)
             continue
         # "Jane Roe, Xyz Abc and John Doe of Acme Co.": a list of people, each maybe "of" where
         # they work, is read by the names before "of".
@@ -229,12 +235,16 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
 
 
 def _sponsors(
-    text: str, items: list[tuple[int, int]], kinds: list[str | None], hits: list[Hit]
+    text: str,
+    items: list[tuple[int, int]],
+    kinds: list[str | None],
+    hits: list[Hit],
+    places_too: bool = False,
 ) -> list[Hit]:
     """ "sponsored by Acme, Xyz Kitchen and Abc Appliances": with one item an organisation and
-    none a place, every item is a sponsor, except a person something besides the model
-    names (an attribution, a contact line)."""
-    if "organization" not in kinds or "place" in kinds:
+    none a place (unless ``places_too``), every item is a sponsor, except a person something
+    besides the model names (an attribution, a contact line)."""
+    if "organization" not in kinds or ("place" in kinds and not places_too):
         return []
     vouched = {key(h.text) for h in hits if h.label == "person" and h.source not in ("ner",)}
     return [
