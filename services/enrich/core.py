@@ -139,6 +139,7 @@ class Enricher:
         # Places first: a list the gazetteer reads as places is no list of organisations.
         hits += evidence.from_place_lists(text, gz, kn)
         hits += evidence.from_lists(text, hits, kn, headline_end)
+        hits += orgrules.from_name_lists(text, kn, gz, hits)
         hits += cand.couples(text, hits, kn)
         hits += context.affiliations(text, hits, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.

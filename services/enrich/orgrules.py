@@ -26,7 +26,7 @@ from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import has_org_suffix
+from services.enrich.names import has_org_suffix, looks_like_person
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3", "Acme®") or a number-led
@@ -1275,13 +1275,8 @@ def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
     is an item of the list, not a name; a real name ("Quarnby Labs") is no plain phrase."""
     if not knowledge.lexicon:
         return set()
-    items = list(BULLET_ITEM.finditer(text))
     spans: list[tuple[int, int]] = []
-    run: list[re.Match[str]] = []
-    for item in [*items, None]:
-        if item is not None and (not run or text[run[-1].end() : item.start()].strip() == ""):
-            run.append(item)
-            continue
+    for run in _bullet_runs(text):
         heads = [ITEM_HEAD_END.split(r.group(1), maxsplit=1)[0] for r in run]
         if len(run) >= 3 and 3 * sum(_plain_phrase(h, knowledge) for h in heads) >= 2 * len(run):
             # Each item up to a spaced dash: what follows one ("- Jane Roe, COO of Acme
@@ -1289,7 +1284,6 @@ def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
             for r in run:
                 dash = re.search(r"[ ][-–—][ ]", r.group(1))
                 spans.append((r.start(1), r.start(1) + dash.start() if dash else r.end(1)))
-        run = [item] if item is not None else []
     if not spans:
         return set()
     return {
@@ -1301,6 +1295,60 @@ def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
         and _plain_phrase(h.text, knowledge)
         and len(re.findall(rf"(?<!\w){re.escape(h.text)}(?!\w)", text)) == 1
     }
+
+
+def _bullet_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of consecutive bulleted lines (blank lines between them allowed)."""
+    runs: list[list[re.Match[str]]] = []
+    for item in BULLET_ITEM.finditer(text):
+        if runs and not text[runs[-1][-1].end() : item.start()].strip():
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+NAME_HEAD = re.compile(r"[A-Z0-9][\w.&'’+-]*(?:[ ](?:of|for|and|&|the|de|[A-Z0-9][\w.&'’+-]*)){0,5}")
+
+
+def from_name_lists(
+    text: str, knowledge: Knowledge, gazetteer: Gazetteer, hits: list[Hit]
+) -> list[Hit]:
+    """Heads of a bulleted list of names ("* Quarnby: “Noisy rooms...”", "* Brellwick Labs –
+    gold sponsor"): in a run of three or more items whose heads (before a colon, dash,
+    comma or bracket) are mostly names, no plain phrases, each head that is no person and no
+    place is an organisation."""
+    people = {key(h.text) for h in hits if h.label == "person"}
+    out = []
+    for run in _bullet_runs(text):
+        if len(run) < 3:
+            continue
+        heads = []
+        for r in run:
+            head = ITEM_HEAD_END.split(r.group(1), maxsplit=1)[0].rstrip(":")
+            m = NAME_HEAD.fullmatch(head)
+            if m is None or any(c.isdigit() for c in head) or WEEKDAY_WORD.match(head):
+                heads.append(None)
+            else:
+                heads.append((r.start(1), r.start(1) + len(head), head))
+        names = [h for h in heads if h is not None and not _plain_phrase(h[2], knowledge)]
+        if 3 * len(names) < 2 * len(run):
+            continue
+        for head in heads:
+            if head is None:
+                continue
+            start, end, name = head
+            if key(name) in people or gazetteer.known(name) is not None:
+                continue
+            if looks_like_person(name, knowledge) and name.split()[0].casefold() in (
+                knowledge.given_names
+            ):
+                continue
+            out.append(Hit(start, end, name, "organization", "pattern"))
+    return out
+
+
+WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 PAREN_TAIL = re.compile(r"((?:[ ][A-Z][a-z]+){1,4})\)")
