@@ -135,7 +135,7 @@ def _category(name: str, knowledge: Knowledge) -> bool:
 
 
 def _list_items(m: re.Match[str]) -> list[tuple[int, int]]:
-    items = []
+    items: list[tuple[int, int]] = []
     for im in ITEM_RE.finditer(m.group()):
         a, b = im.start(1), im.end(1)
         # "With Acme and Brill, ...": a sentence's opening word is not part of the first item

@@ -1308,7 +1308,9 @@ def _bullet_runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
-NAME_HEAD = re.compile(r"[A-Z0-9][\w.&'’+-]*(?:[ ](?:of|for|and|&|the|de|[A-Z0-9][\w.&'’+-]*)){0,5}")
+NAME_HEAD = re.compile(
+    r"[A-Z0-9][\w.&'’+-]*(?:[ ](?:of|for|and|&|the|de|[A-Z0-9][\w.&'’+-]*)){0,5}"
+)
 
 
 def from_name_lists(
@@ -1323,7 +1325,7 @@ def from_name_lists(
     for run in _bullet_runs(text):
         if len(run) < 3:
             continue
-        heads = []
+        heads: list[tuple[int, int, str] | None] = []
         for r in run:
             head = ITEM_HEAD_END.split(r.group(1), maxsplit=1)[0].rstrip(":")
             m = NAME_HEAD.fullmatch(head)
