@@ -118,7 +118,7 @@ class Gazetteer:
                 plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
                 if plain != name:
                     self._add(plain, place)
-                if cc == "US":
+                if cc in ("US", "CA"):  # postal codes of states and provinces ("NJ", "BC")
                     self._abbrev[sub.code.split("-")[1]] = place
         for abbrev, code in AP_STATES.items():
             self._abbrev[abbrev] = self._subdivisions[f"US-{code}"]
