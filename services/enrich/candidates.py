@@ -714,6 +714,44 @@ def term_acronyms(text: str) -> set[str]:
     return out
 
 
+TITLED_TERM = re.compile(
+    r"((?:[A-Z][\w-]*,?[ ](?:(?:and|&|of|for|the)[ ])?){1,7})\([“\"]?([A-Z]{2,8})[”\"]?\)"
+)
+# Words that make a defined Title Case name an institution's ("Securities and Exchange
+# Commission (SEC)"), not a term's ("Security Event Management (SEM)").
+INSTITUTION_NOUNS = frozenset(
+    {"commission", "agency", "administration", "association", "authority", "board", "bureau"}
+    | {"council", "committee", "department", "ministry", "office", "organization"}
+    | {"organisation", "federation", "alliance", "union", "institute", "foundation", "society"}
+    | {"university", "college", "school", "bank", "fund", "trust", "group", "company"}
+    | {"corporation", "network", "coalition", "league", "center", "centre", "service", "club"}
+    | {"services", "police", "army", "navy", "government", "society", "exchange", "institution"}
+)
+
+
+def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """Spans of Title Case terms defined by an acronym of their initials ("Software
+    Development Kit (SDK)", "Name, Image and Likeness (NIL)"): every word plain English and
+    none an institution's noun. What the model read inside one is no name."""
+    spans = []
+    for m in TITLED_TERM.finditer(text):
+        words = re.findall(r"[A-Za-z][\w-]*", m.group(1))
+        acronym = m.group(2).lower()
+        for n in range(len(acronym), len(words) + 1):
+            tail = words[-n:]
+            content = [w for w in tail if w.lower() not in ("and", "of", "for", "the")]
+            if "".join(w[0] for w in content).lower() != acronym:
+                continue
+            if all(
+                is_common(w, knowledge.lexicon) and w.lower() not in INSTITUTION_NOUNS
+                for w in content
+            ):
+                start = m.start(1) + m.group(1).index(tail[0]) if n < len(words) else m.start(1)
+                spans.append((start, m.start(1) + len(m.group(1).rstrip(", "))))
+            break
+    return spans
+
+
 def is_heading_org(text: str, hit: Hit, knowledge: Knowledge) -> bool:
     """A model ORG span that is a whole line of three or more words without an organisation
     ending is a section heading ("Notice Regarding Forward Statements"), not a name; so is a

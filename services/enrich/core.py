@@ -187,6 +187,14 @@ class Enricher:
             if h.text not in terms or h.label != "organization" or h.source in ("alias", "about")
         ]
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
+        if terms_spans := cand.titled_terms(text, kn):
+            hits = [
+                h
+                for h in hits
+                if h.label not in ("organization", "person")
+                or h.source not in ("ner", "pattern")
+                or not context.in_spans(h, terms_spans)
+            ]
         hits = orgrules.refine_orgs(text, hits, kn)
         orgrules.extend_institutions(text, hits)
         hits = orgrules.owners_of_units(hits, kn)
