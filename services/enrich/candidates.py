@@ -291,11 +291,22 @@ def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
             if c.country == region.country
             and (region.kind == "country" or c.subdivision == region.subdivision)
         ]
+        # A town too small for the gazetteer, introduced as a place ("for Quarnby, Texas"),
+        # in a state or province written out.
+        if not cities and region.kind == "subdivision" and PLACE_PREPOSITION.search(
+            text[max(0, m.start(1) - 12) : m.start(1)]
+        ):
+            cities = [Place(m.group(1), "city", region.country, region.subdivision)]
         if cities:
             hits.append(Hit(m.start(1), m.end(1), m.group(1), "place", "pattern", place=cities[0]))
             name = text[m.start(2) : region_end]
             hits.append(Hit(m.start(2), region_end, name, "place", "pattern", place=region))
     return hits
+
+
+PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|for|of|from|near|to|at|outside|around|across|throughout|serving)[ ]$"
+)
 
 
 def yield_to_places(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
@@ -906,13 +917,20 @@ def orgs_named_as_places(hits: list[Hit], knowledge: Knowledge) -> None:
     places = {key(h.text): h.place for h in hits if h.label == "place"}
     as_place = Counter(key(h.text) for h in hits if h.label == "place")
     as_org = Counter(key(h.text) for h in hits if h.label == "organization")
+    # "Quorvale, Ohio" written out with a town the gazetteer knows settles it, however often
+    # the model read "Quorvale’s hotels" as a firm.
+    anchored = {
+        key(h.text)
+        for h in hits
+        if h.label == "place" and h.source == "pattern" and h.place and h.place.kind == "city"
+    }
     for h in hits:
         k = key(h.text)
         if (
             h.label == "organization"
             and (h.source == "ner" or (h.source == "pattern" and places.get(k) is not None))
             and k in places
-            and as_place[k] >= as_org[k]
+            and (as_place[k] >= as_org[k] or k in anchored)
             and not has_org_suffix(h.text, knowledge)
         ):
             h.label, h.place = "place", places[k]
