@@ -304,6 +304,23 @@ def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
     return hits
 
 
+# "a Quarnby-based firm": the name before "-based" is where something is.
+BASED_IN = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})-based\b")
+
+
+def from_based(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> list[Hit]:
+    """Places written as "X-based": one the gazetteer knows, or a name that is no common
+    word ("Cloud-based", "Plant-based" are no places)."""
+    hits = []
+    for m in BASED_IN.finditer(text):
+        name = m.group(1)
+        known = gazetteer.known(name)
+        if known is None and any(is_common(w, knowledge.lexicon) for w in name.split()):
+            continue
+        hits.append(Hit(m.start(1), m.end(1), name, "place", "pattern", place=known))
+    return hits
+
+
 PLACE_PREPOSITION = re.compile(
     r"\b(?:in|for|of|from|near|to|at|outside|around|across|throughout|serving)[ ]$"
 )

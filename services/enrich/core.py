@@ -109,6 +109,7 @@ class Enricher:
         hits += cand.from_gazetteer(text, gz)
         hits += cand.from_aliases(text, kn)
         hits += cand.from_patterns(text, gz)
+        hits += cand.from_based(text, gz, kn)
         hits += cand.from_bullets(text, kn, gz)
         hits += cand.from_nicknames(text)
         # A reference list's authors are written in a fixed form the model misreads

@@ -410,6 +410,7 @@ PERSON_NOUNS = (
     "|comedian|rapper|musician|songwriter|filmmaker|veteran|expert|pioneer|legend|icon|host"
     "|journalist|novelist|poet|historian|economist|psychologist|therapist|mentor|athlete"
     "|guitarist|drummer|vocalist|panelist|moderator|philanthropist|activist|educator"
+    "|native|resident|alumna|alumnus|sensation|star|superstar"
 )
 NOUN_BEFORE = re.compile(
     rf"(?<![\w-])(?:{PERSON_NOUNS})[ ]({_NAME})(?=[,.;:)]|[ ][a-z(]|$)", re.MULTILINE
