@@ -1363,7 +1363,10 @@ def in_title_case_notice(text: str, start: int, end: int, knowledge: Knowledge) 
     if text.rfind("(", max(0, start - 2), start) < 0:
         return False
     m = PAREN_TAIL.match(text, end)
-    return m is not None and all(is_common(w, knowledge.lexicon) for w in m.group(1).split())
+    return m is not None and all(
+        is_common(w, knowledge.lexicon) and w.lower() not in knowledge.org_suffixes
+        for w in m.group(1).split()
+    )
 
 
 def venues(text: str, hits: list[Hit]) -> set[int]:
