@@ -13,8 +13,10 @@ from tests.unit.enrich.spans import hit_at as _hit
 from tests.unit.enrich.spans import release_of, trimmed
 
 
-def _entities(enricher: Enricher, *paragraphs: str, **kwargs: object) -> dict[str, str]:
-    release = release_of(*paragraphs, headline="Quorvane Opens a New Office", **kwargs)  # type: ignore[arg-type]
+def _entities(
+    enricher: Enricher, *paragraphs: str, contacts: Contacts | None = None
+) -> dict[str, str]:
+    release = release_of(*paragraphs, headline="Quorvane Opens a New Office", contacts=contacts)
     return {e.name: e.type for e in enricher.enrich(release).entities}
 
 
