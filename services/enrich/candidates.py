@@ -59,7 +59,7 @@ WEEKDAYS = re.compile(rf"{_DAY}(?:[ ]?[-–][ ]?{_DAY})?")
 STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.?[ ](?=[A-Z])")
 ENDS_IN_INITIAL = re.compile(r"[ ][A-Z]\.?$")
 NAME_LIST = re.compile(r",[ ](?!(?:Jr|Sr|II|III|IV)\b)[A-Z]")
-STREET_END = re.compile(r"[ ](?:St|Ave|Blvd|Rd|Hwy|Pkwy)\.?$")
+STREET_END = re.compile(r"[ ](?:St|Ave|Blvd|Rd|Hwy|Pkwy|Dr|Ln)\.?$")
 DEGREE_NAME = re.compile(r"(?:D\.[ ]?Phil|Ph\.[ ]?D|Ed\.[ ]?D|Psy\.[ ]?D|Pharm\.[ ]?D)\.?")
 TICKER = re.compile(
     r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTC\w*|TSXV?|TSX-V|CSE|ASX|LSE|AMEX|CBOE|Cboe)"

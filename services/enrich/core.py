@@ -149,9 +149,25 @@ class Enricher:
         for h in hits:
             if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
                 cut_start, cut_end = unglue(h.text)
+                if not (cut_start or cut_end):
+                    cut_start, cut_end = orgrules.doubled_or_town_glued(h.text, gz)
                 if cut_start or cut_end:
                     h.start, h.end = h.start + cut_start, h.end - cut_end
                     h.text = text[h.start : h.end]
+        # Before the overlaps are settled, so that a place inside one survives: a bracketed
+        # notice ("(U.S. Mobile Phones Only)") and a short form of a plain word ("Biotechnology
+        # (BioTech)") name no organisation.
+        hits = [
+            h
+            for h in hits
+            if h.label != "organization"
+            or h.source not in ("ner", "pattern")
+            or h.start < 0
+            or not (
+                orgrules.in_title_case_notice(text, h.start, h.end, kn)
+                or orgrules.short_form_of_a_word(text, h.start, h.end, kn)
+            )
+        ]
         # A repost footer repeats the headline (read like the headline: not by the model or
         # the rules); a web address is no name.
         footers, urls = context.footer_spans(text), context.url_spans(text)
@@ -240,7 +256,6 @@ class Enricher:
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
-                        or orgrules.in_title_case_notice(text, h.start, h.end, kn)
                     )
                 )
                 or (
@@ -335,6 +350,8 @@ class Enricher:
             # Organisation lines of the contact block (parse keeps them apart from names),
             # with what a lost line break glued on cut ("OfficerAcme Ltd").
             cut_start, cut_end = unglue(line)
+            if not (cut_start or cut_end):
+                cut_start, cut_end = orgrules.doubled_or_town_glued(line, self.gazetteer)
             org = line[cut_start : len(line) - cut_end]
             hit = cand.Hit(-1, -2, org, "organization", "contact")
             if cand.keep(hit, self.knowledge) and not cand.is_role(org, self.knowledge):

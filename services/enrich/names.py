@@ -14,7 +14,8 @@ QUOTES = "\"'“”‘’«»()[]{}*_#|"
 # A function word glued to a name's last letter where a space or line break was lost.
 GLUED_WORD = re.compile(r"(?<=[a-z])(With|The|And|For|Is|Was|Will|Has|Of|In|At|On|To|As|This)$")
 CLASS_TAIL = re.compile(
-    r"[ ](?:Class|Series|Tier|Phase)[ ](?:[IVX]{1,4}[a-z]?|[A-Z]|\d{1,3}(?:[ ]?&[ ]?\d{1,3})?)$"
+    r"[ ](?:Class|Series|Tier|Phase|Type)[ ]"
+    r"(?:[IVX]{1,4}[a-z]?|[A-Z]|\d{1,3}(?:[ ]?&[ ]?\d{1,3})?)$"
 )
 # Last words of a music group's name, which the model reads as a person ("Jane Roe Band").
 ENSEMBLES = frozenset({"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"})

@@ -1369,6 +1369,41 @@ def in_title_case_notice(text: str, start: int, end: int, knowledge: Knowledge) 
     )
 
 
+SHORT_FORM_AFTER = re.compile(r"\b([A-Z][a-z]{3,})[ ]\($")
+
+
+def short_form_of_a_word(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
+    """ "Biotechnology (BioTech)", "Biomedical Sciences (BioMed)": a bracketed short form whose
+    letters run, in order, through the plain word before it, is that word's, not a name."""
+    if text[end : end + 1] != ")":
+        return False
+    m = SHORT_FORM_AFTER.search(text[max(0, start - 40) : start])
+    if m is None or not is_common(m.group(1), knowledge.lexicon):
+        return False
+    word, letters = iter(m.group(1).lower()), text[start:end].lower()
+    return letters.isalpha() and all(c in word for c in letters)
+
+
+DOUBLED = re.compile(r"([A-Z][\w&'’-]{2,})[ ]\1\b")
+GLUED_PLACE = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
+
+
+def doubled_or_town_glued(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
+    """How far to move a name's start and end: past a doubled first word ("Acme Acme Labs":
+    a header run into its line; "Walla Walla", a place, stays) and off a town glued to a
+    one-word CamelCase name ("QuarnWireAustin": a contact line without its breaks)."""
+    if (m := DOUBLED.match(name)) and gazetteer.known(m.group(0)) is None:
+        return len(m.group(1)) + 1, 0
+    town = GLUED_PLACE.search(name)
+    glued = town is not None and " " not in name and INNER_CAPITAL.search(name[: town.start()])
+    if town is not None and glued and gazetteer.cities(town.group(0)):
+        return 0, len(town.group(0))
+    return 0, 0
+
+
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
 def venues(text: str, hits: list[Hit]) -> set[int]:
     """Ids of model organisations that name a venue ("at the Quarn Convention Center", "at
     Quarn Hotel in ..."): where an event is held, not who holds it. Labels, like subscribers,
