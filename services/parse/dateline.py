@@ -95,8 +95,11 @@ _PLACE = rf"{_CAPWORD}(?:[ \-](?:{_PARTICLE}\s+)?{_CAPWORD}){{0,4}}"
 _LOCATION = re.compile(
     rf"(?P<cities>{_PLACE}(?:\s*(?:,\s*)?(?:and|&|y|et|und|e|/)\s+{_PLACE})*)"
     rf"(?P<rest>(?:\s*,\s*{_PLACE}){{0,3}})"
-    # More cities each with its own region: "CHARLOTTE, NC & DALLAS, TX".
-    rf"(?P<more>(?:\s+(?:and|&)\s+{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}})*)"
+    # More cities each with its own region: "CHARLOTTE, NC & DALLAS, TX", "Fukuoka,
+    # Japan/New York, United States".
+    # A slash joins one only when unspaced and the city has its region ("/ WIRE /" is a wire).
+    rf"(?P<more>(?:\s+(?:and|&)\s+{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}}"
+    rf"|(?<=\w)/{_PLACE}(?:\s*,\s*{_PLACE}){{1,2}})*)"
 )
 _SLASH_WIRE = re.compile(r"/\s*(?P<w>[^/\n]{2,60}?)\s*/")
 _PAREN_WIRE = re.compile(r"\(\s*(?P<w>[^()\n]{2,80}?)\s*\)")
@@ -227,7 +230,7 @@ def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str |
             country = "US"
         elif places.ca_province(region):
             country = "CA"
-    for group in re.split(r"\s+(?:and|&)\s+", match.group("more") or "")[1:]:
+    for group in re.split(r"\s+(?:and|&)\s+|/", match.group("more") or "")[1:]:
         # Each further group is "City, Region[, Country]": its city joins the list; the
         # region and country fields stay those of the first city, as written first.
         cities.append(group.split(",")[0].strip())
@@ -271,8 +274,20 @@ def _rest_start(text: str, items: list[_Item]) -> int | None:
     return None
 
 
+# "Release Date: July 22, 2025": a date given under a label, on its own line.
+_DATE_LABEL = re.compile(
+    r"(?:(?:Release|Publication|Published|Issue|Issued)[ ])?Dated?:[ ]*(?=\S)", re.IGNORECASE
+)
+
+
 def read_dateline(text: str) -> tuple[Dateline, str] | None:
     """The dateline at the start of a paragraph and the paragraph after it, or None."""
+    if label := _DATE_LABEL.match(text):
+        found = read_dateline(text[label.end() :])
+        if found is None or found[0].date is None:
+            return None
+        dateline, rest = found
+        return dateline.model_copy(update={"raw": text[: label.end()] + dateline.raw}), rest
     items = _scan(text[:_SCAN_WINDOW])
     # The longest prefix of items that reads as a dateline wins; the scan is
     # greedy and may have run into the first words of the text.

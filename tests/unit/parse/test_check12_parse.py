@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from services.parse.contacts import extract_contacts, find_names, find_organizations, find_places
+from services.parse.dateline import read_dateline
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,18 @@ def test_an_about_heading_in_a_contact_block_is_no_organisation() -> None:
 def test_contacts_carry_their_places() -> None:
     contacts = extract_contacts(["Quarnby Media\nAustin, Texas"], "", [])
     assert contacts.places == ["Austin, Texas"]
+
+
+def test_cities_joined_by_a_slash_are_all_dateline_cities() -> None:
+    found = read_dateline("Quarnby, Japan/New York, United States – July 1st 2025 – Acme said")
+    assert found is not None
+    dateline, rest = found
+    assert dateline.cities == ["Quarnby", "New York"] and dateline.country == "JP"
+    assert dateline.date == "2025-07-01" and rest == "Acme said"
+
+
+def test_a_labelled_release_date_is_a_dateline_of_its_own() -> None:
+    found = read_dateline("Release Date: July 22, 2025")
+    assert found is not None and found[0].date == "2025-07-22" and found[0].city is None
+    assert found[0].raw == "Release Date: July 22, 2025"
+    assert read_dateline("Date: to be announced") is None
