@@ -287,7 +287,8 @@ def read_dateline(text: str) -> tuple[Dateline, str] | None:
         if found is None or found[0].date is None:
             return None
         dateline, rest = found
-        return dateline.model_copy(update={"raw": text[: label.end()] + dateline.raw}), rest
+        raw = text[: label.end()] + (dateline.raw or "")
+        return dateline.model_copy(update={"raw": raw}), rest
     items = _scan(text[:_SCAN_WINDOW])
     # The longest prefix of items that reads as a dateline wins; the scan is
     # greedy and may have run into the first words of the text.
