@@ -375,7 +375,7 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
         if (
             person is not None
             and looks_like_person(person.text, knowledge)
-            and not common_words_no_given_name(person.text, knowledge)
+            and not common_words_no_given_name(person.text, knowledge, most=6)
         ):
             hits.append(person)
         tail = m.group(2).rstrip()
@@ -876,8 +876,8 @@ LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
 
 
 def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
-    """A model organisation spelled like a person ("Chase Quinlan": a given name and a word
-    that is no common word, no organisation word) is that person when the text treats it as
+    """A model organisation spelled like a person ("Chase Quinlan": a given name, maybe a
+    second one, and a word that is no common word, no organisation word) is that person when the text treats it as
     one: a post follows it ("Jane Roe, Audit Partner, ..."), it stands in a list of people
     ("Ann Poe, Jo Lee and Jane Roe"), or its last word alone is a person at least twice
     ("... Roe said"; this also outweighs an "About Jane Roe" section, and vouches for a given
@@ -892,9 +892,12 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         if h.label != "organization" or h.source not in ("ner", "pattern", "about") or h.start < 0:
             continue
         words = h.text.split()
-        if len(words) != 2 or not all(PERSON_NAME_WORD.fullmatch(w) for w in words):
+        if not 2 <= len(words) <= 3 or not all(PERSON_NAME_WORD.fullmatch(w) for w in words):
             continue
-        first, last = words
+        first, last = words[0], words[-1]
+        # A middle word is a second given name ("Gian Paolo Vairo").
+        if len(words) == 3 and words[1].casefold() not in knowledge.given_names:
+            continue
         named_alone = surnames[key(last)] >= 2
         # The surname no plain word, unless the text uses it alone as a person (the lexicon,
         # from WordNet, holds some famous surnames in lower case).
@@ -1010,12 +1013,13 @@ def is_phrase_not_person(name: str, hits: list[Hit], knowledge: Knowledge) -> bo
     return common_words_no_given_name(name, knowledge)
 
 
-def common_words_no_given_name(name: str, knowledge: Knowledge) -> bool:
-    """Two or three common words, the first no given name: "Heart Attack", not "Rose Hill"."""
+def common_words_no_given_name(name: str, knowledge: Knowledge, most: int = 3) -> bool:
+    """Two to ``most`` common words (each part of a hyphened one too), the first no given
+    name: "Heart Attack", "Wide-Mouth Design", not "Rose Hill"."""
     words = [w.strip(".,'’") for w in name.split()]
-    if not 2 <= len(words) <= 3 or not knowledge.given_names:
+    if not 2 <= len(words) <= most or not knowledge.given_names:
         return False
     first = words[0].casefold()
     if first in knowledge.given_names or first in knowledge.nicknames:
         return False
-    return all(is_common(w, knowledge.lexicon) for w in words)
+    return all(is_common(p, knowledge.lexicon) for w in words for p in w.split("-") if p)
