@@ -878,10 +878,10 @@ LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
 def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
     """A model organisation spelled like a person ("Chase Quinlan": a given name, maybe a
     second one, and a word that is no common word, no organisation word) is that person when
-    the text treats it as one: a post follows it ("Jane Roe, Audit Partner, ..."), it stands in a list of people
-    ("Ann Poe, Jo Lee and Jane Roe"), or its last word alone is a person at least twice
-    ("... Roe said"; this also outweighs an "About Jane Roe" section, and vouches for a given
-    name the name list lacks)."""
+    the text treats it as one: a post follows it ("Jane Roe, Audit Partner, ..."), it stands
+    in a list of people ("Ann Poe, Jo Lee and Jane Roe"), or its last word alone is a person
+    at least twice ("... Roe said"; this also outweighs an "About Jane Roe" section, and
+    vouches for a given name the name list lacks)."""
     if not knowledge.given_names:
         return
     people = [h for h in hits if h.label == "person" and h.start >= 0]
