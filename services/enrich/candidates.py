@@ -285,16 +285,13 @@ def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
                 break
         if region is None:
             continue
-        cities = [
-            c
-            for c in gazetteer.cities(m.group(1))
-            if c.country == region.country
-            and (region.kind == "country" or c.subdivision == region.subdivision)
-        ]
+        cities = gazetteer.cities_in(m.group(1), region)
         # A town too small for the gazetteer, introduced as a place ("for Quarnby, Texas"),
         # in a state or province written out.
-        if not cities and region.kind == "subdivision" and PLACE_PREPOSITION.search(
-            text[max(0, m.start(1) - 12) : m.start(1)]
+        if (
+            not cities
+            and region.kind == "subdivision"
+            and PLACE_PREPOSITION.search(text[max(0, m.start(1) - 12) : m.start(1)])
         ):
             cities = [Place(m.group(1), "city", region.country, region.subdivision)]
         if cities:

@@ -85,6 +85,18 @@ def in_spans(hit: Hit, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= hit.start and hit.end <= b for a, b in spans)
 
 
+def outside(
+    hits: list[Hit], spans: Iterable[tuple[int, int]], labels: tuple[str, ...]
+) -> list[Hit]:
+    """``hits`` without the model's and the patterns' ``labels`` hits inside ``spans``."""
+    spans = list(spans)
+    return [
+        h
+        for h in hits
+        if h.label not in labels or h.source not in ("ner", "pattern") or not in_spans(h, spans)
+    ]
+
+
 def footer_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the headline repeated in a repost footer."""
     return [(m.start(1), m.end(1)) for m in REPOST_FOOTER.finditer(text)]

@@ -24,7 +24,7 @@ from services.enrich import cluster, context, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
 from services.enrich.lexicon import load_given_names, load_lexicon
-from services.enrich.names import looks_like_person, unglue
+from services.enrich.names import looks_like_person
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
 from shared.models import EnrichedRelease, Entity, Mention, ParsedRelease
@@ -148,9 +148,7 @@ class Enricher:
         hits = [h for h in hits if not context.currency_or_zone(text, h)]
         for h in hits:
             if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
-                cut_start, cut_end = unglue(h.text)
-                if not (cut_start or cut_end):
-                    cut_start, cut_end = orgrules.doubled_or_town_glued(h.text, gz)
+                cut_start, cut_end = orgrules.glued_cut(h.text, gz)
                 if cut_start or cut_end:
                     h.start, h.end = h.start + cut_start, h.end - cut_end
                     h.text = text[h.start : h.end]
@@ -180,13 +178,7 @@ class Enricher:
         if credentials := context.credential_spans(text, hits, gz, kn):
             hits = [h for h in hits if h.label != "place" or not context.in_spans(h, credentials)]
         if chains := context.credential_chains(text, hits):
-            hits = [
-                h
-                for h in hits
-                if h.label != "organization"
-                or h.source not in ("ner", "pattern")
-                or not context.in_spans(h, chains)
-            ]
+            hits = context.outside(hits, chains, ("organization",))
         if named_for := context.eponyms(text, hits):
             hits = [h for h in hits if id(h) not in named_for]
         hits = context.person_shapes(text, hits)
@@ -205,13 +197,7 @@ class Enricher:
         ]
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         if terms_spans := cand.titled_terms(text, kn):
-            hits = [
-                h
-                for h in hits
-                if h.label not in ("organization", "person")
-                or h.source not in ("ner", "pattern")
-                or not context.in_spans(h, terms_spans)
-            ]
+            hits = context.outside(hits, terms_spans, ("organization", "person"))
         hits = orgrules.refine_orgs(text, hits, kn)
         orgrules.extend_institutions(text, hits)
         hits = orgrules.owners_of_units(hits, kn)
@@ -332,9 +318,7 @@ class Enricher:
             place = self._dateline_place(city, dl.region, dl.country)
             hits.append(cand.Hit(-1, -1, city, "place", "dateline", place=place))
         if dl.region:
-            region = self.gazetteer.abbreviation(dl.region) or next(
-                iter(p for p in self.gazetteer.candidates(dl.region) if p.kind != "city"), None
-            )
+            region = self.gazetteer.region(dl.region)
             hits.append(cand.Hit(-1, -1, dl.region, "place", "dateline", place=region))
         country = self.gazetteer.country(dl.country) if dl.country else None
         raw = dl.raw or ""
@@ -349,9 +333,7 @@ class Enricher:
         for line in release.contacts.organizations:
             # Organisation lines of the contact block (parse keeps them apart from names),
             # with what a lost line break glued on cut ("OfficerAcme Ltd").
-            cut_start, cut_end = unglue(line)
-            if not (cut_start or cut_end):
-                cut_start, cut_end = orgrules.doubled_or_town_glued(line, self.gazetteer)
+            cut_start, cut_end = orgrules.glued_cut(line, self.gazetteer)
             org = line[cut_start : len(line) - cut_end]
             hit = cand.Hit(-1, -2, org, "organization", "contact")
             if cand.keep(hit, self.knowledge) and not cand.is_role(org, self.knowledge):
@@ -388,21 +370,12 @@ class Enricher:
         """Contact addresses ("Austin, Texas"): the city only where the gazetteer knows it in
         that region, so a name before a state ("Jane Roe, Washington") is no place; the
         shorter reading of a longer known city ("York" of "New York, NY") goes."""
-        gz, found = self.gazetteer, []
+        found = []
         for pair in pairs:
             city_name, _, region_name = pair.rpartition(", ")
-            region = gz.abbreviation(region_name) or next(
-                iter(p for p in gz.candidates(region_name) if p.kind != "city"), None
-            )
-            if region is None:
-                continue
-            cities = [
-                c
-                for c in gz.cities(city_name)
-                if c.country == region.country
-                and (region.kind == "country" or c.subdivision == region.subdivision)
-            ]
-            if cities:
+            region = self.gazetteer.region(region_name)
+            cities = self.gazetteer.cities_in(city_name, region) if region else []
+            if region and cities:
                 found.append((city_name, cities[0], region_name, region))
         hits = []
         for city_name, city, region_name, region in found:

@@ -198,6 +198,20 @@ class Gazetteer:
     def abbreviation(self, surface: str) -> Place | None:
         return self._abbrev.get(surface)
 
+    def region(self, surface: str) -> Place | None:
+        """A state, province or country by its code ("NJ", "BC") or its name."""
+        found = self.abbreviation(surface)
+        return found or next((p for p in self.candidates(surface) if p.kind != "city"), None)
+
+    def cities_in(self, surface: str, region: Place) -> list[Place]:
+        """Cities of that name in ``region`` (a country, or a state or province)."""
+        return [
+            c
+            for c in self.cities(surface)
+            if c.country == region.country
+            and (region.kind == "country" or c.subdivision == region.subdivision)
+        ]
+
     def country(self, alpha2: str) -> Place | None:
         return self._countries.get(alpha2.upper())
 

@@ -26,7 +26,7 @@ from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import has_org_suffix, looks_like_person
+from services.enrich.names import has_org_suffix, looks_like_person, unglue
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3", "Acme®") or a number-led
@@ -1386,6 +1386,13 @@ def short_form_of_a_word(text: str, start: int, end: int, knowledge: Knowledge) 
 
 DOUBLED = re.compile(r"([A-Z][\w&'’-]{2,})[ ]\1\b")
 GLUED_PLACE = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
+
+
+def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
+    """How far to move a name's start and end to cut what lost line breaks glued to it
+    (``names.unglue``, else ``doubled_or_town_glued``)."""
+    cut = unglue(name)
+    return cut if cut != (0, 0) else doubled_or_town_glued(name, gazetteer)
 
 
 def doubled_or_town_glued(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
