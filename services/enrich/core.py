@@ -153,7 +153,7 @@ class Enricher:
                     h.start, h.end = h.start + cut_start, h.end - cut_end
                     h.text = text[h.start : h.end]
         # Before the overlaps are settled, so that a place inside one survives: a bracketed
-        # notice ("(U.S. Mobile Phones Only)") and a short form of a plain word ("Biotechnology
+        # notice ("(U.S. Cell Phones Only)") and a short form of a plain word ("Biotechnology
         # (BioTech)") name no organisation.
         hits = [
             h

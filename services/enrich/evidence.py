@@ -184,8 +184,8 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         if SPONSOR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
             out += _sponsors(text, items, kinds, positioned)
             continue
-        # "companies like Acme, Quarn, Patagonia and Brill": the noun says what every item is,
-        # a name the gazetteer knows as a place included (a brand named after one).
+        # "companies like Acme, Quarn, Tessaly and Brill": the noun says what every item is,
+        # one the model read as a place included (a brand named after one).
         if PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()]):
             out += _sponsors(text, items, kinds, positioned, places_too=True)
             continue

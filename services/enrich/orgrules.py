@@ -1358,7 +1358,7 @@ PAREN_TAIL = re.compile(r"((?:[ ][A-Z][a-z]+){1,4})\)")
 
 def in_title_case_notice(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
     """A span that opens a bracketed Title Case notice whose other words are plain words
-    ("(U.S. Mobile Phones Only)", "(Acme Members Only)"): the model cut the notice, it named
+    ("(U.S. Cell Phones Only)", "(Acme Members Only)"): the model cut the notice, it named
     no organisation."""
     if text.rfind("(", max(0, start - 2), start) < 0:
         return False

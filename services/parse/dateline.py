@@ -95,7 +95,7 @@ _PLACE = rf"{_CAPWORD}(?:[ \-](?:{_PARTICLE}\s+)?{_CAPWORD}){{0,4}}"
 _LOCATION = re.compile(
     rf"(?P<cities>{_PLACE}(?:\s*(?:,\s*)?(?:and|&|y|et|und|e|/)\s+{_PLACE})*)"
     rf"(?P<rest>(?:\s*,\s*{_PLACE}){{0,3}})"
-    # More cities each with its own region: "CHARLOTTE, NC & DALLAS, TX", "Fukuoka,
+    # More cities each with its own region: "CHARLOTTE, NC & DALLAS, TX", "Quarnby,
     # Japan/New York, United States".
     # A slash joins one only when unspaced and the city has its region ("/ WIRE /" is a wire).
     rf"(?P<more>(?:\s+(?:and|&)\s+{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}}"

@@ -226,9 +226,9 @@ def test_a_grade_after_a_name_is_cut(enricher: Enricher) -> None:
 
 def test_a_bracketed_notice_is_no_organisation(enricher: Enricher) -> None:
     kn = enricher.knowledge
-    text = "Text QUARN to 555-0100 (U.S. Mobile Phones Only)."
+    text = "Text QUARN to 555-0100 (U.S. Cell Phones Only)."
     start = text.index("U.S.")
-    assert orgrules.in_title_case_notice(text, start, start + len("U.S. Mobile"), kn)
+    assert orgrules.in_title_case_notice(text, start, start + len("U.S. Cell"), kn)
     text = "It works with Quarnby Mobile (Quarnby Mobile Inc) today."
     start = text.index("Quarnby Mobile (") + len("Quarnby Mobile (")
     assert not orgrules.in_title_case_notice(text, start, start + len("Quarnby Mobile"), kn)
@@ -271,10 +271,10 @@ def test_the_heads_of_a_bulleted_list_of_names_are_organisations(enricher: Enric
 def test_a_list_a_noun_introduces_is_of_organisations(enricher: Enricher) -> None:
     found = _entities(
         enricher,
-        "Quorvane joins well-known companies like Microsoft, Quarnbo, Patagonia, "
-        "Under Brell, and Oracle.",
+        "Quorvane joins well-known companies like Vellcorp Inc, Quarnbo, Tessaly, "
+        "Under Brell, and Dorvik Labs.",
     )
-    for name in ("Quarnbo", "Patagonia", "Under Brell"):
+    for name in ("Quarnbo", "Tessaly", "Under Brell"):
         assert found.get(name) == "organization", name
 
 
