@@ -892,7 +892,7 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         if not 2 <= len(words) <= 3 or not all(PERSON_NAME_WORD.fullmatch(w) for w in words):
             continue
         first, last = words[0], words[-1]
-        # A middle word is a second given name ("Gian Paolo Vairo").
+        # A middle word is a second given name ("Anna Maria Quarnsby").
         if len(words) == 3 and words[1].casefold() not in knowledge.given_names:
             continue
         named_alone = surnames[key(last)] >= 2
