@@ -750,7 +750,7 @@ INSTITUTION_NOUNS = frozenset(
     | {"organisation", "federation", "alliance", "union", "institute", "foundation", "society"}
     | {"university", "college", "school", "bank", "fund", "trust", "group", "company"}
     | {"corporation", "network", "coalition", "league", "center", "centre", "service", "club"}
-    | {"services", "police", "army", "navy", "government", "society", "exchange", "institution"}
+    | {"services", "police", "army", "navy", "government", "exchange", "institution"}
 )
 
 

@@ -23,6 +23,7 @@ from collections import Counter
 from itertools import pairwise
 
 from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
+from services.enrich.context import in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
@@ -1291,10 +1292,15 @@ def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
         for h in hits
         if h.label == "organization"
         and h.source in ("ner", "pattern")
-        and any(a <= h.start and h.end <= b for a, b in spans)
+        and in_spans(h, spans)
         and _plain_phrase(h.text, knowledge)
-        and len(re.findall(rf"(?<!\w){re.escape(h.text)}(?!\w)", text)) == 1
+        and _times_named(text, h.text) == 1
     }
+
+
+def _times_named(text: str, name: str) -> int:
+    """How often ``name`` stands in ``text`` as a whole word."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
 
 def _bullet_runs(text: str) -> list[list[re.Match[str]]]:
@@ -1502,7 +1508,7 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             continue
         if len(words) > 1 and h.text.split()[0] in makers:
             continue
-        if len(re.findall(rf"(?<!\w){re.escape(h.text)}(?!\w)", text)) > 1:
+        if _times_named(text, h.text) > 1:
             continue
         before = text[max(0, h.start - 40) : h.start].split()
         prev = before[-1].lower() if before and text[h.start - 1 : h.start] == " " else ""
