@@ -760,7 +760,8 @@ def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
     none an institution's noun. What the model read inside one is no name."""
     spans = []
     for m in TITLED_TERM.finditer(text):
-        words = re.findall(r"[A-Za-z][\w-]*", m.group(1))
+        found = list(re.finditer(r"[A-Za-z][\w-]*", m.group(1)))
+        words = [w.group() for w in found]
         acronym = m.group(2).lower()
         for n in range(len(acronym), len(words) + 1):
             tail = words[-n:]
@@ -771,7 +772,8 @@ def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
                 is_common(w, knowledge.lexicon) and w.lower() not in INSTITUTION_NOUNS
                 for w in content
             ):
-                start = m.start(1) + m.group(1).index(tail[0]) if n < len(words) else m.start(1)
+                # The tail's own first word, not an earlier word that contains it.
+                start = m.start(1) + found[len(words) - n].start()
                 spans.append((start, m.start(1) + len(m.group(1).rstrip(", "))))
             break
     return spans

@@ -283,6 +283,8 @@ def test_a_title_case_term_defined_by_its_initials_is_no_name(enricher: Enricher
     for text, term in (
         ("rights to Name, Image, and Likeness (NIL) deals", "Name, Image, and Likeness"),
         ("a Software Development Kit (SDK) for makers", "Software Development Kit"),
+        # The term starts at its own first word, not inside an earlier word holding it.
+        ("our Datasheet Data Format (DF) spec", "Data Format"),
     ):
         assert [text[a:b] for a, b in cand.titled_terms(text, kn)] == [term]
     # An institution defined by its initials is a name.
