@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from services.enrich.gazetteer import Gazetteer, Place
@@ -113,6 +113,7 @@ LETTERS = re.compile(r"[A-Za-z]")
 # ("Talk Title - Jane Roe, founder").
 LINE_PART = re.compile(r"(?:(?![ ][-–—][ ])[^\n•▪◦‣])+")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+ACRONYM_PAIR = re.compile(r"[A-Z]{2,}(?:/[A-Z]{2,})+")
 PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
 INITIAL = re.compile(r"\s[A-Z]\.\s")
@@ -205,13 +206,23 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
         # A span across a line break, an inline bullet or a spaced dash joins two items of a
         # list ("Acme\n\n- Jane Doe", "Acme • Jane Doe", "Keynote - Jane Doe"): each is its own
         # candidate.
-        for line in LINE_PART.finditer(text[start:end]):
-            hit = trimmed_hit(
-                text, start + line.start(), start + line.end(), label, "ner", knowledge
-            )
+        for part_start, part_end in _span_parts(text, start, end):
+            hit = trimmed_hit(text, part_start, part_end, label, "ner", knowledge)
             if hit is not None:
                 hits.append(hit)
     return hits
+
+
+def _span_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines and list items of a model span; acronyms joined by a slash ("QRA/QIPC",
+    a member of both bodies) are one part each."""
+    for line in LINE_PART.finditer(text[start:end]):
+        a, b = start + line.start(), start + line.end()
+        if ACRONYM_PAIR.fullmatch(text[a:b]):
+            for acronym in re.finditer(r"[A-Z]+", text[a:b]):
+                yield a + acronym.start(), a + acronym.end()
+        else:
+            yield a, b
 
 
 def from_gazetteer(text: str, gazetteer: Gazetteer) -> list[Hit]:
@@ -416,11 +427,17 @@ COUPLE = re.compile(
 
 
 def from_nicknames(text: str) -> list[Hit]:
-    """ "Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him."""
+    """ "Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him. Three or more
+    capitals that are the initials of the words before them define a name's short form
+    ("Quarn Power Ventures (QPV) Announces"), no nickname."""
     hits = []
     for m in NICKNAME.finditer(text):
         full = f"{m.group(1)} {m.group(4)}"
         nickname = m.group(2) or m.group(3)
+        if m.group(2) and len(nickname) >= 3 and nickname.isupper():
+            before = re.findall(r"[A-Za-z][\w-]*", text[max(0, m.start(2) - 120) : m.start(2)])
+            if "".join(w[0] for w in before[-len(nickname) :]).upper() == nickname:
+                continue
         hits.append(
             Hit(
                 m.start(),
@@ -751,6 +768,9 @@ INSTITUTION_NOUNS = frozenset(
     | {"university", "college", "school", "bank", "fund", "trust", "group", "company"}
     | {"corporation", "network", "coalition", "league", "center", "centre", "service", "club"}
     | {"services", "police", "army", "navy", "government", "exchange", "institution"}
+    # Firms' own nouns: "Competitive Power Ventures (CPV)" is a company, not a term.
+    | {"ventures", "partners", "holdings", "capital", "associates", "advisors", "advisers"}
+    | {"industries", "laboratories", "labs", "therapeutics", "pharmaceuticals", "enterprises"}
 )
 
 
@@ -862,11 +882,17 @@ def persons_named_as_orgs(hits: list[Hit]) -> None:
     as_org = Counter(key(t) for t in orgs)
     as_person = Counter(key(h.text) for h in hits if h.label == "person")
     incorporated = [t for t in dict.fromkeys(orgs) if LEGAL_END.search(t)]
+    # A rule read it as an organisation ("Quarn Nordisk, a global healthcare company").
+    ruled = {key(h.text) for h in hits if h.label == "organization" and h.source != "ner"}
     for h in hits:
         k = key(h.text)
         if h.label != "person" or h.source != "ner" or " " not in h.text or k in vouched:
             continue
-        if as_org[k] > as_person[k] or any(t.startswith(h.text + " ") for t in incorporated):
+        if (
+            as_org[k] > as_person[k]
+            or k in ruled
+            or any(t.startswith(h.text + " ") for t in incorporated)
+        ):
             h.label = "organization"
 
 

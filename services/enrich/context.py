@@ -31,6 +31,11 @@ from services.enrich.lexicon import is_common
 from services.enrich.names import has_org_suffix, looks_like_person
 
 REPOST_FOOTER = re.compile(r"\bThe post (\S.{3,400}?) appeared first on [^\n]{2,60}?\.")
+# A bare web address given as where to go ("visit Quarnby.com", "at Quarnby.com").
+WEB_DESTINATION = re.compile(
+    r"\b(?:[Vv]isit|at|to|see|via|on|or)[ ]"
+    r"((?:www\.)?[A-Za-z0-9](?>[\w-]*)\.(?:com|org|net|io|co|ai))\b(?![/.]\w)"
+)
 # Starts only where a word starts and reads each label atomically: a long run of word
 # characters is tried once, not once per position (quadratic on a 900,000-letter line).
 URL = re.compile(
@@ -103,8 +108,13 @@ def footer_spans(text: str) -> list[tuple[int, int]]:
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of web addresses with a path ("site.com/Handle", "www.x.org/events/...")."""
-    return [(m.start(), m.end()) for m in URL.finditer(text)]
+    """Spans of web addresses with a path ("site.com/Handle", "www.x.org/events/...") and of
+    bare addresses given as where to go ("visit Quarnby.com", "learn more at Quarnby.com":
+    where, not who; "Quarnby.com launches ..." still names the firm)."""
+    spans = [(m.start(), m.end()) for m in URL.finditer(text)]
+    for m in WEB_DESTINATION.finditer(text):
+        spans.append(m.span(1))
+    return spans
 
 
 def affiliations(

@@ -143,6 +143,9 @@ GLUED_REPEAT = re.compile(r"([A-Z][\w&.'’-]{3,}(?:[ ][\w&.'’-]+)*?)(?:The[ ]
 GLUED_LEAD = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+|Inc\.|LLC|Ltd\.?)(?=[A-Z][a-z0-9])")
 GLUED_TAIL = re.compile(r"(?:(?<=[a-z])|(?<=\bLLC)|(?<=\bInc\.)|(?<=\bLtd\.))([A-Z][a-z]+)$")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?:This|The|We|Our|It|Its|These|They)$")
+# "About Acme Group Headquartered in Quarnby, ...": a heading run into its paragraph, whose
+# first word no name ends with.
+GLUED_OPENER = re.compile(r"[ ](?:Headquartered|Founded|Established|Located)$")
 _LEGAL_LEAD = frozenset({"inc.", "llc", "ltd", "ltd."})
 # Posts that a glued line puts next to a name; fewer than the role words, whose "Team", "Head"
 # or "Token" open and end brands written in one word ("TeamQuarn", "QuarnToken").
@@ -172,7 +175,7 @@ def _unglue_once(span: str) -> tuple[int, int]:
     sentence)."""
     if (m := GLUED_REPEAT.fullmatch(span)) and span[len(m.group(1)) : len(m.group(1)) + 1] != " ":
         return 0, len(span) - len(m.group(1))
-    if m := GLUED_SENTENCE.search(span):
+    if m := GLUED_SENTENCE.search(span) or GLUED_OPENER.search(span):
         return 0, len(m.group(0))
     if m := GLUED_TAIL.search(span):
         after_legal_form = not span[m.start() - 1].islower()
