@@ -258,7 +258,9 @@ def group_orgs(hits: list[Hit], knowledge: Knowledge, people: list[Group]) -> li
             by_key[k] = group
         group.hits.append(hit)
         # Prefer the fullest spelling ("Acme, Inc." over "Acme") unless an alias table named it.
-        if hit.canonical is None and len(canonical) > len(group.name) and org_key(group.name) == k:
+        # A comma before the legal form ("Acme, Inc.") makes no spelling fuller.
+        fuller = len(canonical.replace(",", "")) > len(group.name.replace(",", ""))
+        if hit.canonical is None and fuller and org_key(group.name) == k:
             group.name = canonical
         for alias in hit.aliases:
             by_key.setdefault(org_key(alias), group)
@@ -287,11 +289,12 @@ def _by_initials(groups: list[Group], acronym: str) -> Group | None:
 
 def _fold_short_names(groups: list[Group]) -> list[Group]:
     """A one-word organisation that is the first word of a longer one joins it ("D-Wave" and
-    "D-Wave Quantum Inc."), the earliest such longer name when there are several."""
+    "D-Wave Quantum Inc."), the earliest such longer name when there are several. One written
+    with its own legal form ("Acme Inc." beside its unit "Acme Labs Inc.") stays itself."""
     out: list[Group] = []
     for group in groups:
         words = tokens(org_key(group.name))
-        if len(words) == 1:
+        if len(words) == 1 and len(tokens(group.name)) == 1:
             target = next(
                 (
                     g

@@ -198,6 +198,7 @@ class Enricher:
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         if terms_spans := cand.titled_terms(text, kn):
             hits = context.outside(hits, terms_spans, ("organization", "person"))
+        orgrules.extend_to_known_names(text, hits)
         hits = orgrules.refine_orgs(text, hits, kn)
         orgrules.extend_institutions(text, hits)
         hits = orgrules.owners_of_units(hits, kn)

@@ -960,6 +960,36 @@ def extend_institutions(text: str, hits: list[Hit]) -> None:
             hit.text = text[hit.start : hit.end]
 
 
+def extend_to_known_names(text: str, hits: list[Hit]) -> None:
+    """A model organisation that the words before it make into a name the release uses
+    elsewhere ("Quarn" + "Global Inc.", where "Quarn Global Inc." stands) takes those words."""
+    known = {key(h.text) for h in hits if h.label == "organization" and h.start >= 0}
+    for hit in hits:
+        if hit.label != "organization" or hit.source != "ner" or hit.start < 0:
+            continue
+        lead = LEADING_WORDS.search(text, max(0, hit.start - 60), hit.start)
+        if lead is None:
+            continue
+        words = lead.group(0).split()
+        # Not past a determiner or a sentence's first word ("The Acme" opens a sentence).
+        while words and words[0] in DETERMINERS:
+            words = words[1:]
+        if any(w in DETERMINERS for w in words):
+            words = words[max(i for i, w in enumerate(words) if w in DETERMINERS) + 1 :]
+        for n in range(len(words), 0, -1):
+            longer = " ".join(words[-n:]) + " " + hit.text
+            if key(longer) in known:
+                hit.start -= len(longer) - len(hit.text)
+                hit.text = text[hit.start : hit.end]
+                break
+
+
+DETERMINERS = frozenset({"The", "A", "An", "This", "That", "Our", "Its", "Their", "About"})
+LEADING_WORDS = re.compile(r"(?:[A-Z][\w&.-]*[ ]){1,3}$")
+# A standard's code ("ISO 9001", "IEC 62304") names a norm, not the body that wrote it.
+STANDARD_CODE = re.compile(r"(?:ISO|IEC|ASTM|ANSI|EN|IEEE)(?:[ /-]?[A-Z]{0,3})?[ ]?\d[\d.:-]*")
+
+
 def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """Cut organisation mentions found by the model or the rules down to the name: lists split
     at commas and at "and" between two organisations, an unclosed parenthesis cut off ("Acme
@@ -974,7 +1004,7 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         if hit.label != "organization" or hit.source not in ("ner", "pattern") or hit.start < 0:
             out.append(hit)
             continue
-        if CODE_CHARS.search(hit.text):
+        if CODE_CHARS.search(hit.text) or STANDARD_CODE.fullmatch(hit.text):
             continue
         if text[hit.start - 2 : hit.start] == ", " and _bare(hit.text.split()[0]) in POSTS:
             continue  # "Jane Roe, SVP Operations & Fleet Solutions at Acme": her post
@@ -1237,7 +1267,7 @@ def is_street_address(text: str, start: int, end: int) -> bool:
 VENUE_END = re.compile(
     r"(?:\b(?:Convention|Expo|Exhibition|Conference|Events?|Civic|Performing[ ]Arts)[ ]"
     r"Cent(?:er|re)|\b(?:Hotel|Casino|Ballroom|Arena|Stadium|Lounge|Theat(?:er|re)|Amphitheat(?:er|re)|"
-    r"Coliseum|Fairgrounds|Ballpark|Auditorium))$"
+    r"Coliseum|Fairgrounds|Ballpark|Auditorium|Headquarters|HQ))$"
 )
 # How an event's place is introduced: "at the X", "to the X from", "Location: X", "venue, X".
 VENUE_BEFORE = re.compile(r"(?:\b(?:at|to|inside|Location:|venue,)(?:[ ]the)?|Venue:)[ ]$")

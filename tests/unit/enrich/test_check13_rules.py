@@ -5,7 +5,7 @@ project wrote, with invented names of people and organisations."""
 from __future__ import annotations
 
 from services.enrich import candidates as cand
-from services.enrich import context
+from services.enrich import cluster, context, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import unglue
 
@@ -59,3 +59,54 @@ def test_a_name_a_rule_reads_as_an_organisation_is_no_person() -> None:
     cand.persons_named_as_orgs(hits)
     assert {h.label for h in hits if h.text == "Quarn Nordik"} == {"organization"}
     assert hits[-1].label == "person"
+
+
+def test_words_before_a_model_name_that_make_a_name_used_elsewhere_join_it() -> None:
+    text = "Quarn Global Inc. signs a deal. Later, Quarn Global Inc. said more. The Tarnex deal."
+    first = cand.Hit(0, 17, "Quarn Global Inc.", "organization", "pattern")
+    second_start = text.index("Global Inc.", 20)
+    cut = cand.Hit(second_start, second_start + 11, "Global Inc.", "organization", "ner")
+    tarnex = text.index("Tarnex")
+    other = cand.Hit(tarnex, tarnex + 6, "Tarnex", "organization", "ner")
+    the_tarnex = cand.Hit(tarnex - 4, tarnex + 6, "The Tarnex", "organization", "pattern")
+    hits = [first, cut, other, the_tarnex]
+    orgrules.extend_to_known_names(text, hits)
+    assert cut.text == "Quarn Global Inc."
+    assert other.text == "Tarnex"  # never past a determiner
+
+
+def test_a_standard_code_is_no_organisation(enricher: Enricher) -> None:
+    text = "Quarnvale Homes is certified to ISO 9001 and ISO 45001 by Tarnwick Audits."
+    hits = [
+        cand.Hit(
+            text.index("ISO 9001"), text.index("ISO 9001") + 8, "ISO 9001", "organization", "ner"
+        ),
+        cand.Hit(
+            text.index("Tarnwick"),
+            text.index("Tarnwick") + 15,
+            "Tarnwick Audits",
+            "organization",
+            "ner",
+        ),
+    ]
+    out = orgrules.refine_orgs(text, hits, enricher.knowledge)
+    assert [h.text for h in out] == ["Tarnwick Audits"]
+
+
+def test_a_comma_before_the_legal_form_makes_no_spelling_fuller(enricher: Enricher) -> None:
+    hits = [
+        cand.Hit(0, 15, "Quarnel Labs Inc.", "organization", "ner"),
+        cand.Hit(40, 56, "Quarnel Labs, Inc.", "organization", "ner"),
+        cand.Hit(80, 90, "Quarnel Inc.", "organization", "ner"),
+        cand.Hit(100, 107, "Quarnel", "organization", "ner"),
+    ]
+    groups = cluster.group_orgs(hits, enricher.knowledge, [])
+    # The parent written with its own legal form stays beside its unit.
+    assert sorted(g.name for g in groups) == ["Quarnel Inc.", "Quarnel Labs Inc."]
+
+
+def test_a_headquarters_named_as_where_an_event_is_held_is_a_venue() -> None:
+    text = "The forum was held at Quarnley Headquarters in Tarnow."
+    start = text.index("Quarnley")
+    hit = cand.Hit(start, start + 21, "Quarnley Headquarters", "organization", "ner")
+    assert orgrules.venues(text, [hit]) == {id(hit)}
