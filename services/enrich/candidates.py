@@ -896,6 +896,29 @@ def persons_named_as_orgs(hits: list[Hit]) -> None:
             h.label = "organization"
 
 
+def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
+    """A one-word model organisation that is the given name of a person the release names in
+    full ("Whitney's leadership" beside "Whitney Roe") is that person, when no rule and no
+    other mention calls the word an organisation."""
+    firsts = {
+        key(h.text.split()[0])
+        for h in hits
+        if h.label == "person" and len(h.text.split()) >= 2 and h.start >= 0
+    }
+    org_words = Counter(key(h.text) for h in hits if h.label == "organization")
+    for h in hits:
+        k = key(h.text)
+        if (
+            h.label == "organization"
+            and h.source == "ner"
+            and " " not in h.text.strip()
+            and k in firsts
+            and org_words[k] == 1
+            and k.casefold() in knowledge.given_names
+        ):
+            h.label = "person"
+
+
 PERSON_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+")
 LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
 
@@ -1033,9 +1056,18 @@ def is_phrase_not_person(name: str, hits: list[Hit], knowledge: Knowledge) -> bo
     """ "Black Swans", "Heart Attack", "Spirit Guide": a model "person" of common words, the
     first no given name, named once or twice and never called a person by the text itself,
     is a phrase in Title Case."""
-    if len(hits) > 2 or any(h.source not in ("ner", "echo") for h in hits):
+    if any(h.source not in ("ner", "echo") for h in hits):
         return False
-    return common_words_no_given_name(name, knowledge)
+    if name.split()[-1] in LANDFORMS:
+        return True  # "Quarn Peak", "One River": a mountain or a river the model took
+    return len(hits) <= 2 and common_words_no_given_name(name, knowledge)
+
+
+# Landform words that end a place's name and no person's ("Bay" and "Hill" end both).
+LANDFORMS = frozenset(
+    {"Peak", "Mountain", "Mountains", "River", "Creek", "Valley", "Canyon", "Glacier"}
+    | {"Island", "Islands", "Falls", "Ridge", "Plateau", "Peninsula", "Lagoon", "Fjord"}
+)
 
 
 def common_words_no_given_name(name: str, knowledge: Knowledge, most: int = 3) -> bool:

@@ -265,6 +265,7 @@ class Enricher:
         cand.made_by_orgs(hits, subjects)
         cand.persons_named_as_orgs(hits)
         cand.orgs_named_as_people(text, hits, kn)
+        cand.given_names_as_orgs(hits, kn)
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]

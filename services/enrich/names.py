@@ -141,8 +141,17 @@ def _opens_sentence(text: str, start: int) -> bool:
 # pattern below finds one such joint; ``unglue`` cuts the span there.
 GLUED_REPEAT = re.compile(r"([A-Z][\w&.'’-]{3,}(?:[ ][\w&.'’-]+)*?)(?:The[ ]?)?\1")
 GLUED_LEAD = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+|Inc\.|LLC|Ltd\.?)(?=[A-Z][a-z0-9])")
-GLUED_TAIL = re.compile(r"(?:(?<=[a-z])|(?<=\bLLC)|(?<=\bInc\.)|(?<=\bLtd\.))([A-Z][a-z]+)$")
-GLUED_SENTENCE = re.compile(r"(?<=[a-z])\.(?:This|The|We|Our|It|Its|These|They)$")
+# The glued word may open a longer post or heading ("Jane RoeChief Executive").
+GLUED_TAIL = re.compile(
+    r"(?:(?<=[a-z])|(?<=\bLLC)|(?<=\bInc\.)|(?<=\bLtd\.))([A-Z][a-z]+)((?:[ ][A-Z][a-z]+){0,2})$"
+)
+# The next sentence glued on, after a full stop, a closing quote or both ("Acme.This",
+# "Innovation”The"), or any capitalised word after a full stop that ends a lower-case word
+# ("Acme Funds.Roe brings ...").
+GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z])(?:\.[”\"]?|[”\"])(?:This|The|We|Our|It|Its|These|They)$"
+    r"|(?<=[a-z]{3})\.[A-Z][a-z]+$"
+)
 # "About Acme Group Headquartered in Quarnby, ...": a heading run into its paragraph, whose
 # first word no name ends with.
 GLUED_OPENER = re.compile(r"[ ](?:Headquartered|Founded|Established|Located)$")
@@ -151,7 +160,7 @@ _LEGAL_LEAD = frozenset({"inc.", "llc", "ltd", "ltd."})
 # or "Token" open and end brands written in one word ("TeamQuarn", "QuarnToken").
 GLUE_POSTS = frozenset(
     {"ceo", "cfo", "coo", "cto", "cmo", "cio", "officer", "director", "president", "founder"}
-    | {"chairman", "chairwoman", "executive", "manager"}
+    | {"chairman", "chairwoman", "executive", "manager", "chief", "vice"}
 )
 
 
@@ -180,7 +189,7 @@ def _unglue_once(span: str) -> tuple[int, int]:
     if m := GLUED_TAIL.search(span):
         after_legal_form = not span[m.start() - 1].islower()
         if after_legal_form or m.group(1).lower() in GLUE_POSTS:
-            return 0, len(m.group(1))
+            return 0, len(m.group(0))
     if (m := GLUED_LEAD.match(span)) and m.group(0).lower() in GLUE_POSTS | _LEGAL_LEAD:
         return m.end(), 0
     return 0, 0

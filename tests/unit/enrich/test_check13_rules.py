@@ -110,3 +110,32 @@ def test_a_headquarters_named_as_where_an_event_is_held_is_a_venue() -> None:
     start = text.index("Quarnley")
     hit = cand.Hit(start, start + 21, "Quarnley Headquarters", "organization", "ner")
     assert orgrules.venues(text, [hit]) == {id(hit)}
+
+
+def test_a_mountain_or_a_river_the_model_took_for_a_person_is_none(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    model = [cand.Hit(0, 11, "Quarnel Peak", "person", "ner")] * 3
+    assert cand.is_phrase_not_person("Quarnel Peak", model, kn)
+    assert not cand.is_phrase_not_person("Jane Quarnel", model, kn)
+
+
+def test_lines_glued_together_are_cut_at_the_next_sentence_or_post() -> None:
+    for glued, name in (
+        ("Quarn Funds.Roeback", "Quarn Funds"),
+        ('Continued Quarnness"The', "Continued Quarnness"),
+        ("Continued Quarnness.”The", "Continued Quarnness"),
+        ("Jane RoebackChief Executive", "Jane Roeback"),
+    ):
+        start, end = unglue(glued)
+        assert glued[start : len(glued) - end] == name, glued
+    assert unglue("Quarn Labs Inc.") == (0, 0)
+
+
+def test_a_given_name_of_a_person_named_in_full_is_that_person(enricher: Enricher) -> None:
+    hits = [
+        cand.Hit(0, 14, "Whitney Quarls", "person", "pattern"),
+        cand.Hit(40, 47, "Whitney", "organization", "ner"),
+        cand.Hit(60, 67, "Tarnvex", "organization", "ner"),
+    ]
+    cand.given_names_as_orgs(hits, enricher.knowledge)
+    assert [h.label for h in hits] == ["person", "person", "organization"]
