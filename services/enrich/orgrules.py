@@ -1509,6 +1509,13 @@ def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[
     return content
 
 
+def _org_end(name: str, knowledge: Knowledge) -> bool:
+    """``name`` ends in an organisation's word, singular or plural ("Organizations")."""
+    last = name.split()[-1].strip(",.").lower() if name.split() else ""
+    endings = knowledge.org_tails | knowledge.org_suffixes
+    return last in endings or last.removesuffix("s") in endings
+
+
 def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
     """Ids of organisation hits that are phrases of common words, not names: section headings
     and feature lists run into the text ("Vulnerability Management", "Protecting Businesses
@@ -1555,7 +1562,12 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             items.append(m.group(1))
             if any(w.lower().strip(",&") in knowledge.role_words for w in m.group(1).split()):
                 continue  # a roster line: "Jane Roe, Senior Officer, Plain Words"
-        if any(_plain_words(i, knowledge, endings=False) is None for i in items):
+        # A neighbour is a name when it is not plain words or ends as an organisation does
+        # ("..., Quarn Donors Association, Plain Life America, ...": a list of bodies).
+        if any(
+            _plain_words(i, knowledge, endings=False) is None or _org_end(i, knowledge)
+            for i in items
+        ):
             continue
         out.add(id(h))
     return out

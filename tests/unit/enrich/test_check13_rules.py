@@ -139,3 +139,23 @@ def test_a_given_name_of_a_person_named_in_full_is_that_person(enricher: Enriche
     ]
     cand.given_names_as_orgs(hits, enricher.knowledge)
     assert [h.label for h in hits] == ["person", "person", "organization"]
+
+
+def test_plain_words_listed_beside_an_organisation_ending_are_names(
+    enricher: Enricher,
+) -> None:
+    text = (
+        "Members include Organ Donors Association, Share Hope America, Kidney Care "
+        "Collaborative, and Tarnwell Fund."
+    )
+    names = ("Share Hope America", "Kidney Care Collaborative")
+    hits = [
+        cand.Hit(text.index(n), text.index(n) + len(n), n, "organization", "ner") for n in names
+    ]
+    assert orgrules.common_word_orgs(text, hits, enricher.knowledge) == set()
+    # Without a body's name beside them, such phrases are a list of services.
+    text = "Quorvane offers Urgent Repairs, Share Hope America, and Kidney Care Collaborative."
+    hits = [
+        cand.Hit(text.index(n), text.index(n) + len(n), n, "organization", "ner") for n in names
+    ]
+    assert orgrules.common_word_orgs(text, hits, enricher.knowledge) == {id(h) for h in hits}
