@@ -114,6 +114,10 @@ LETTERS = re.compile(r"[A-Za-z]")
 LINE_PART = re.compile(r"(?:(?![ ][-–—][ ])[^\n•▪◦‣])+")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 ACRONYM_PAIR = re.compile(r"[A-Z]{2,}(?:/[A-Z]{2,})+")
+SENTENCE_STOP = re.compile(
+    r"(?<![A-Z])(?<!\bCorp)(?<!\bBros)(?<!\bIntl)(?<!\bAssn)(?<!\bDept)(?<!\bUniv)"
+    r"(?<=[a-z]{3})\.[ ]+(?=[A-Z])"
+)
 PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
 INITIAL = re.compile(r"\s[A-Z]\.\s")
@@ -221,8 +225,13 @@ def _span_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if ACRONYM_PAIR.fullmatch(text[a:b]):
             for acronym in re.finditer(r"[A-Z]+", text[a:b]):
                 yield a + acronym.start(), a + acronym.end()
-        else:
-            yield a, b
+            continue
+        # "Riyadh. Quarn Arabia": a full stop after a word (not an abbreviation) ends a
+        # sentence, and the span with it.
+        for stop in SENTENCE_STOP.finditer(text, a, b):
+            yield a, stop.start()
+            a = stop.end()
+        yield a, b
 
 
 def from_gazetteer(text: str, gazetteer: Gazetteer) -> list[Hit]:

@@ -107,6 +107,17 @@ def footer_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)) for m in REPOST_FOOTER.finditer(text)]
 
 
+# Eight or more words in capitals in a row: a legal notice written in capitals ("NEITHER THE
+# QUARN EXCHANGE NOR ITS REGULATION SERVICES PROVIDER ACCEPTS ..."), whose capitals mark
+# no names.
+SHOUTED = re.compile(r"(?:\b[A-Z][A-Z'’-]*\b[,;:()]*[ ]+\(?){7,}[A-Z][A-Z'’-]*\b")
+
+
+def shouted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of eight or more words in capitals (a notice written in capitals)."""
+    return [m.span() for m in SHOUTED.finditer(text)]
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of web addresses with a path ("site.com/Handle", "www.x.org/events/...") and of
     bare addresses given as where to go ("visit Quarnby.com", "learn more at Quarnby.com":
@@ -322,7 +333,12 @@ def areas_of(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     return hits + out
 
 
-HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?[ ]$")
+# Honorifics and the offices written before a surname alone ("President Roe's address").
+HONORIFIC_BEFORE = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Sen|Gov|Rep)\.?[ ]$"
+    r"|\b(?:President|Senator|Governor|Mayor|Congressman|Congresswoman|Judge|Justice"
+    r"|Chancellor|Premier|Minister|Secretary|Ambassador|Admiral|General)[ ]$"
+)
 
 
 def honorific_surnames(text: str, hits: list[Hit]) -> None:

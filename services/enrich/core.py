@@ -175,6 +175,14 @@ class Enricher:
             if not (h.source in ("ner", "pattern") and context.in_spans(h, footers))
             and not context.in_spans(h, urls)
         ]
+        if shouted := context.shouted_spans(text):
+            hits = [
+                h
+                for h in hits
+                if h.label not in ("person", "organization")
+                or h.source not in ("ner", "pattern")
+                or not context.in_spans(h, shouted)
+            ]
         if credentials := context.credential_spans(text, hits, gz, kn):
             hits = [h for h in hits if h.label != "place" or not context.in_spans(h, credentials)]
         if chains := context.credential_chains(text, hits):
@@ -327,10 +335,11 @@ class Enricher:
         # Only a country the dateline spells out ("..., Ontario, Canada", "San Salvador, SV"),
         # not one parse inferred from a state.
         if country is not None and country.country:
-            for written in (country.name, country.country):
+            # The name in any case ("OTTAWA, CANADA"), the code as written.
+            for written, flags in ((country.name, re.IGNORECASE), (country.country, 0)):
                 # "US/Eastern" after the time is a time zone, not the country.
-                if re.search(rf"(?<!\w){re.escape(written)}(?![\w/])", raw):
-                    hits.append(cand.Hit(-1, -1, written, "place", "dateline", place=country))
+                if m := re.search(rf"(?<!\w){re.escape(written)}(?![\w/])", raw, flags):
+                    hits.append(cand.Hit(-1, -1, m.group(0), "place", "dateline", place=country))
                     break
         for line in release.contacts.organizations:
             # Organisation lines of the contact block (parse keeps them apart from names),

@@ -161,6 +161,8 @@ _LEGAL_LEAD = frozenset({"inc.", "llc", "ltd", "ltd."})
 GLUE_POSTS = frozenset(
     {"ceo", "cfo", "coo", "cto", "cmo", "cio", "officer", "director", "president", "founder"}
     | {"chairman", "chairwoman", "executive", "manager", "chief", "vice"}
+    # A contact line's labels ("Jane RoeWebsite: ...").
+    | {"website", "email", "phone", "tel", "mobile"}
 )
 
 

@@ -203,6 +203,9 @@ def _scan(text: str) -> list[_Item]:
     return items
 
 
+CITY_STOP = re.compile(r"([^.]{3,})\.[ ]+([^.]+)")
+
+
 def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str | None]:
     cities = [
         c.strip(" ,")
@@ -210,6 +213,10 @@ def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str |
         if c.strip(" ,")
     ]
     parts = [p.strip() for p in match.group("rest").split(",") if p.strip()]
+    # "RIYADH. SAUDI ARABIA": a full stop typed for the comma before a country or state.
+    stop = CITY_STOP.fullmatch(cities[0]) if len(cities) == 1 and not parts else None
+    if stop and (places.country_code(stop.group(2)) or places.us_state(stop.group(2))):
+        cities, parts = [stop.group(1)], [stop.group(2)]
     region: str | None = None
     country: str | None = None
     for index, part in enumerate(parts):

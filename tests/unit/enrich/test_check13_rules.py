@@ -8,6 +8,7 @@ from services.enrich import candidates as cand
 from services.enrich import cluster, context, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import unglue
+from shared.models import Dateline, ParsedRelease
 
 
 def test_a_firm_defined_by_its_initials_is_no_term(enricher: Enricher) -> None:
@@ -159,3 +160,75 @@ def test_plain_words_listed_beside_an_organisation_ending_are_names(
         cand.Hit(text.index(n), text.index(n) + len(n), n, "organization", "ner") for n in names
     ]
     assert orgrules.common_word_orgs(text, hits, enricher.knowledge) == {id(h) for h in hits}
+
+
+def test_an_office_before_a_surname_alone_marks_a_person() -> None:
+    text = "In President Quarnley's address, Governor Vell spoke. Quarnley Labs grew."
+    hits = [
+        cand.Hit(
+            text.index("Quarnley"), text.index("Quarnley") + 8, "Quarnley", "organization", "ner"
+        ),
+        cand.Hit(text.index("Vell"), text.index("Vell") + 4, "Vell", "organization", "ner"),
+        cand.Hit(
+            text.index("Quarnley Labs"),
+            text.index("Quarnley Labs") + 13,
+            "Quarnley Labs",
+            "organization",
+            "ner",
+        ),
+    ]
+    context.honorific_surnames(text, hits)
+    assert [h.label for h in hits] == ["person", "person", "organization"]
+
+
+def test_a_contact_label_glued_after_a_name_is_cut() -> None:
+    start, end = unglue("Jane RoebackWebsite")
+    assert "Jane RoebackWebsite"[start : len("Jane RoebackWebsite") - end] == "Jane Roeback"
+
+
+def test_a_model_span_across_a_full_stop_is_two_spans(enricher: Enricher) -> None:
+    text = "The summit moves to Quarnby. Saudi Arabia hosts it; St. Vell stays."
+    spans = [
+        (text.index("Quarnby"), text.index(" hosts")),
+        (text.index("St. Vell"), text.index(" stays")),
+    ]
+    hits = cand.from_ner(text, [(a, b, "GPE") for a, b in spans], enricher.knowledge)
+    assert [h.text for h in hits] == ["Quarnby", "Saudi Arabia", "St. Vell"]
+    # An abbreviation's full stop ends no sentence.
+    text = "Quarn Corp. Labs grew."
+    assert list(cand._span_parts(text, 0, 16)) == [(0, 16)]
+
+
+def test_a_school_named_after_a_person_is_an_organisation(enricher: Enricher) -> None:
+    text = "Pupils at Jane Quarnley Elementary won."
+    start = text.index("Jane")
+    (hit,) = cand.from_ner(text, [(start, start + 25, "PERSON")], enricher.knowledge)
+    assert cand.retype(hit, enricher.gazetteer, enricher.knowledge).label == "organization"
+
+
+def test_a_notice_in_capitals_names_no_organisation() -> None:
+    text = (
+        "Quorvane grew. NEITHER THE QUARN VENTURE EXCHANGE NOR ITS REGULATION SERVICES "
+        "PROVIDER ACCEPTS RESPONSIBILITY FOR THE ADEQUACY OF THIS RELEASE. QRN LABS: new."
+    )
+    (span,) = context.shouted_spans(text)
+    assert (
+        text[span[0] : span[1]].startswith("NEITHER") and "QRN LABS" not in text[span[0] : span[1]]
+    )
+
+
+def test_a_country_the_dateline_writes_in_capitals_is_a_place(enricher: Enricher) -> None:
+    release = ParsedRelease(
+        id="t",
+        headline="Quorvane Opens a New Office",
+        dateline=Dateline(
+            raw="QUARNBY, CANADA - July 15, 2026 (QUARNWIRE) -",
+            city="QUARNBY",
+            cities=["QUARNBY"],
+            country="CA",
+        ),
+        paragraphs=["Quorvane opened its office."],
+        language="en",
+    )
+    places = [h.text for h in enricher._structured_hits(release) if h.label == "place"]
+    assert "CANADA" in places
