@@ -1488,6 +1488,16 @@ NEXT_ITEM = re.compile(rf"[ ]?(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)({TIT
 PREV_ITEM = re.compile(rf"({TITLE_RUN})(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)$")
 
 
+# Organisation endings that are also what a firm offers ("Commerce Services", "Battery
+# Storage Systems"): after plain words alone they end a phrase as often as a name.
+GENERIC_ENDINGS = frozenset(
+    {"services", "systems", "solutions", "software", "resources", "technologies", "health"}
+    | {"energy", "marketing", "media", "finance", "insurance", "consulting", "engineering"}
+    | {"logistics", "strategies", "supplies", "supply", "designs", "networks", "network"}
+    | {"construction", "manufacturing", "transportation", "transport", "markets", "brands"}
+)
+
+
 def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[str] | None:
     """The content words of ``name`` when it is made only of plain capitalised English words
     (and, with ``endings``, names no organisation ending); else None."""
@@ -1501,7 +1511,11 @@ def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[
             if not (part[:1].isupper() and part[1:].islower() and part.isalpha()):
                 return None  # an acronym, CamelCase, a number: not a plain word
             lower = part.lower()
-            if endings and (lower in knowledge.org_tails or lower in knowledge.org_suffixes):
+            if (
+                endings
+                and lower not in GENERIC_ENDINGS
+                and (lower in knowledge.org_tails or lower in knowledge.org_suffixes)
+            ):
                 return None
             if not is_common(part, knowledge.lexicon):
                 return None

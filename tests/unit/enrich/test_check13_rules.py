@@ -232,3 +232,17 @@ def test_a_country_the_dateline_writes_in_capitals_is_a_place(enricher: Enricher
     )
     places = [h.text for h in enricher._structured_hits(release) if h.label == "place"]
     assert "CANADA" in places
+
+
+def test_plain_words_before_a_generic_ending_are_a_phrase(enricher: Enricher) -> None:
+    text = "Analysts rank Quorvane first in Comprehensive Services; Quarnvex Services agrees."
+    names = ("Comprehensive Services", "Quarnvex Services")
+    hits = [
+        cand.Hit(text.index(n), text.index(n) + len(n), n, "organization", "ner") for n in names
+    ]
+    assert orgrules.common_word_orgs(text, hits, enricher.knowledge) == {id(hits[0])}
+    # A strong ending still makes a name ("Comprehensive Care Foundation").
+    text = "Analysts rank Quorvane first in Comprehensive Care Foundation."
+    name = "Comprehensive Care Foundation"
+    hit = cand.Hit(text.index(name), text.index(name) + len(name), name, "organization", "ner")
+    assert orgrules.common_word_orgs(text, [hit], enricher.knowledge) == set()
