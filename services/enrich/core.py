@@ -248,6 +248,7 @@ class Enricher:
                     and h.start >= 0
                     and (
                         orgrules.is_field_of_study(text, h.start)
+                        or orgrules.is_event_or_work(h.text)
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)

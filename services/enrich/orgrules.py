@@ -576,6 +576,19 @@ AND = re.compile(r"[ ]and[ ]+(?:the[ ]+)?")
 AWARD = re.compile(
     r"\b(?:Awards?|Prizes?|Medals?|Trophy|Grant|Scholarship)\b(?:[ ](?:of|for|in|de)\b.*)?$"
 )
+# Events, works and programmes named like bodies ("Quarnby Heart Walk", "the 25th Anniversary
+# Party", "Digital Readiness Ranking", "Quarn Aid Program"): what a body holds, publishes or
+# runs, not the body.
+EVENT_OR_WORK = re.compile(
+    r"\b(?:Walk|Party|Gala|Ranking|Rankings|Report|Reports|Yearbook|Session|Webinar"
+    r"|Tournament|Marathon|Festival|Summit|Show|Expo|Program|Programme|Campaign)$"
+)
+
+
+def is_event_or_work(name: str) -> bool:
+    return bool(EVENT_OR_WORK.search(name.strip()))
+
+
 CLAUSE_WORDS = frozenset({"That", "Who", "Which", "Whose", "Where"})
 SUPERLATIVES = frozenset({"Most", "Best", "Top", "Fastest", "Greatest", "Largest"})
 PERSON_AWARD = re.compile(r"\b(?:Awards?|Prizes?|Medals?|Trophy)\b(?:[ ](?:of|for|in)\b.*)?$")

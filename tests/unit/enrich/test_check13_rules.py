@@ -246,3 +246,10 @@ def test_plain_words_before_a_generic_ending_are_a_phrase(enricher: Enricher) ->
     name = "Comprehensive Care Foundation"
     hit = cand.Hit(text.index(name), text.index(name) + len(name), name, "organization", "ner")
     assert orgrules.common_word_orgs(text, [hit], enricher.knowledge) == set()
+
+
+def test_an_event_a_work_or_a_programme_is_no_organisation() -> None:
+    for name in ("Quarnby Heart Walk", "The 25th Anniversary Party", "Tarn Readiness Ranking"):
+        assert orgrules.is_event_or_work(name), name
+    for name in ("The Quarn Project", "Quarnby Walkers Club", "Tarn Reporting Ltd"):
+        assert not orgrules.is_event_or_work(name), name
