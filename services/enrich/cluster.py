@@ -294,7 +294,10 @@ def _fold_short_names(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for group in groups:
         words = tokens(org_key(group.name))
-        if len(words) == 1 and len(tokens(group.name)) == 1:
+        # A web address made of a short acronym ("HR.com" beside "HR Research Institute")
+        # names its own site, not whatever longer name opens with those letters.
+        short_site = "." in group.name and len(words) == 1 and len(words[0]) <= 3
+        if len(words) == 1 and len(tokens(group.name)) == 1 and not short_site:
             target = next(
                 (
                     g

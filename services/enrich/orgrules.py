@@ -1642,6 +1642,12 @@ def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """ "University of Quarn’s Race Track Program": an organisation, by its ending or its
     head, owning a unit or programme is named without it; "Regents for the X University
     System": a board is named by the organisation it governs."""
+    # Names the release uses on their own, without a possessive after them.
+    alone = {
+        key(h.text)
+        for h in hits
+        if h.label == "organization" and h.start >= 0 and not INNER_POSSESSIVE.search(h.text)
+    }
     out = []
     for hit in hits:
         board = BOARD_OF.match(hit.text) if hit.label == "organization" else None
@@ -1656,8 +1662,25 @@ def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             is_org = has_org_suffix(owner, knowledge) or _has_head(words, knowledge)
             if is_org and unit.split() and unit.split()[-1].lower() in UNIT_WORDS:
                 hit = _opening(hit, owner)
+            elif key(owner) in alone and unit.split() and hit.source in ("ner", "pattern"):
+                # "Quarn’s BrokerView", "QRA's Plain Division": what a body the release names
+                # on its own has; the thing is a body itself only by a strong ending
+                # ("Quarn.com’s Quarn Research Institute").
+                out.append(_opening(hit, owner))
+                if _strong_end(unit, knowledge):
+                    start = hit.start + m.end()
+                    out.append(Hit(start, hit.end, unit, "organization", hit.source))
+                continue
         out.append(hit)
     return out
+
+
+def _strong_end(name: str, knowledge: Knowledge) -> bool:
+    """``name`` ends in an organisation's word that no plain phrase ends in ("Institute",
+    "Foundation", "Inc."; not "Services" or "Systems")."""
+    last = name.split()[-1].strip(",").lower()
+    endings = knowledge.org_tails | knowledge.org_suffixes
+    return (last in endings or last.rstrip(".") in endings) and last not in GENERIC_ENDINGS
 
 
 # "played for the Denver Quarnhawks", "the San Francisco 49ers": a team, named by its city and

@@ -253,3 +253,34 @@ def test_an_event_a_work_or_a_programme_is_no_organisation() -> None:
         assert orgrules.is_event_or_work(name), name
     for name in ("The Quarn Project", "Quarnby Walkers Club", "Tarn Reporting Ltd"):
         assert not orgrules.is_event_or_work(name), name
+
+
+def test_what_a_named_body_has_is_named_apart_from_it(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = (
+        "QRA runs QRA’s BrokerView. QR.com’s Quarn Research Institute studies. "
+        "McQuarn's Tarn Goods."
+    )
+    spans = ("QRA", "QRA’s BrokerView", "QR.com", "QR.com’s Quarn Research Institute")
+    hits = [
+        cand.Hit(text.index(n), text.index(n) + len(n), n, "organization", "ner") for n in spans
+    ]
+    brand = "McQuarn's Tarn Goods"
+    hits.append(
+        cand.Hit(text.index(brand), text.index(brand) + len(brand), brand, "organization", "ner")
+    )
+    out = [h.text for h in orgrules.owners_of_units(hits, kn)]
+    # The owner is named on its own; a thing with a strong ending is a body too; a brand
+    # whose owner the release never names alone keeps its possessive.
+    assert out == ["QRA", "QRA", "QR.com", "QR.com", "Quarn Research Institute", brand]
+
+
+def test_a_short_acronym_site_stands_apart_from_longer_names(enricher: Enricher) -> None:
+    hits = [
+        cand.Hit(0, 6, "QR.com", "organization", "pattern"),
+        cand.Hit(20, 43, "QR Research Institute", "organization", "ner"),
+        cand.Hit(60, 66, "Tarnex", "organization", "ner"),
+        cand.Hit(80, 94, "Tarnex Labs Ltd", "organization", "ner"),
+    ]
+    names = sorted(g.name for g in cluster.group_orgs(hits, enricher.knowledge, []))
+    assert names == ["QR Research Institute", "QR.com", "Tarnex Labs Ltd"]
