@@ -19,6 +19,8 @@ CLASS_TAIL = re.compile(
 )
 # Last words of a music group's name, which the model reads as a person ("Jane Roe Band").
 ENSEMBLES = frozenset({"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"})
+# Words that end firms' names and no person's ("Quarn Global").
+FIRM_LAST_WORDS = frozenset({"Global", "Worldwide"})
 BULLETS = "•·▪◦‣"  # list bullets written inline ("... Equity • Jane Roe, Partner")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
@@ -209,7 +211,7 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
     if any(c in name for c in "@/&:;|•+=<>"):
         return False
     # "The Quarnsmen", "Jane Roe Band": a group, not a person; "Acme’s Canadian" a phrase.
-    if words[0] == "The" or words[-1] in ENSEMBLES:
+    if words[0] == "The" or words[-1] in ENSEMBLES or words[-1] in FIRM_LAST_WORDS:
         return False
     if any(POSSESSIVE.search(w) for w in words[:-1]):
         return False

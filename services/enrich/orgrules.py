@@ -975,9 +975,22 @@ def extend_institutions(text: str, hits: list[Hit]) -> None:
 
 def extend_to_known_names(text: str, hits: list[Hit]) -> None:
     """A model organisation that the words before it make into a name the release uses
-    elsewhere ("Quarn" + "Global Inc.", where "Quarn Global Inc." stands) takes those words."""
+    elsewhere ("Quarn" + "Global Inc.", where "Quarn Global Inc." stands) takes those words;
+    a model person whose first word ends a person named elsewhere takes the word before it
+    ("Jane" + "Ann Roe", where "Jane Ann" stands)."""
     known = {key(h.text) for h in hits if h.label == "organization" and h.start >= 0}
+    # "Jane Ann" named alone and "Ann Roe" as read: "Jane Ann Roe", a double given name.
+    people = {key(h.text) for h in hits if h.label == "person" and h.start >= 0}
     for hit in hits:
+        if hit.label == "person" and hit.source == "ner" and hit.start >= 0:
+            lead = LEADING_WORDS.search(text, max(0, hit.start - 30), hit.start)
+            first = hit.text.split()[0] if hit.text.split() else ""
+            if lead and len(hit.text.split()) >= 2:
+                word = lead.group(0).split()[-1]
+                if key(f"{word} {first}") in people:
+                    hit.start -= len(word) + 1
+                    hit.text = text[hit.start : hit.end]
+            continue
         if hit.label != "organization" or hit.source != "ner" or hit.start < 0:
             continue
         lead = LEADING_WORDS.search(text, max(0, hit.start - 60), hit.start)
@@ -1439,9 +1452,25 @@ GLUED_PLACE = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 
 def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
     """How far to move a name's start and end to cut what lost line breaks glued to it
-    (``names.unglue``, else ``doubled_or_town_glued``)."""
+    (``names.unglue``, else ``doubled_or_town_glued``) or a code the model read with it
+    (``code_after_institution``)."""
     cut = unglue(name)
-    return cut if cut != (0, 0) else doubled_or_town_glued(name, gazetteer)
+    if cut == (0, 0):
+        cut = doubled_or_town_glued(name, gazetteer)
+    return cut if cut != (0, 0) else (0, code_after_institution(name, gazetteer))
+
+
+# "accepted to Quarnby University ED": an admission round's code after a school's name.
+INSTITUTION_CODE = re.compile(r"\b(?:University|College|School|Institute|Academy)[ ]([A-Z]{2,4})$")
+
+
+def code_after_institution(name: str, gazetteer: Gazetteer) -> int:
+    """How many characters of a short code in capitals after an institution's word to cut;
+    a place's code ("Quarn College USA") stays."""
+    m = INSTITUTION_CODE.search(name)
+    if m is None or gazetteer.known(m.group(1)) is not None:
+        return 0
+    return len(m.group(1)) + 1
 
 
 def doubled_or_town_glued(name: str, gazetteer: Gazetteer) -> tuple[int, int]:

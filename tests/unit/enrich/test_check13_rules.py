@@ -284,3 +284,27 @@ def test_a_short_acronym_site_stands_apart_from_longer_names(enricher: Enricher)
     ]
     names = sorted(g.name for g in cluster.group_orgs(hits, enricher.knowledge, []))
     assert names == ["QR Research Institute", "QR.com", "Tarnex Labs Ltd"]
+
+
+def test_a_double_given_name_joins_the_surname_the_model_read() -> None:
+    text = "I worked with Shanel Jo for years, founder Shanel Jo Quarnby said."
+    known = cand.Hit(
+        text.index("Shanel Jo"), text.index("Shanel Jo") + 9, "Shanel Jo", "person", "ner"
+    )
+    start = text.index("Jo Quarnby")
+    model = cand.Hit(start, start + 10, "Jo Quarnby", "person", "ner")
+    orgrules.extend_to_known_names(text, [known, model])
+    assert model.text == "Shanel Jo Quarnby"
+
+
+def test_a_firm_word_ends_no_person(enricher: Enricher) -> None:
+    from services.enrich.names import looks_like_person
+
+    assert not looks_like_person("Quarnel Global", enricher.knowledge)
+    assert looks_like_person("Jane Quarnel", enricher.knowledge)
+
+
+def test_an_admission_code_after_a_school_is_cut(enricher: Enricher) -> None:
+    gz = enricher.gazetteer
+    assert orgrules.glued_cut("Quarnby University ED", gz) == (0, 3)
+    assert orgrules.glued_cut("Quarnby College USA", gz) == (0, 0)
