@@ -127,6 +127,7 @@ class Enricher:
             sub = lay.sections[1]
             if context.title_case(text[sub.start : sub.end]):
                 title_end = sub.end
+        hits += orgrules.headline_honorifics(text, headline_end)
         hits += orgrules.from_runs(text, kn, headline_end)
         hits += orgrules.from_appositives(text, kn, headline_end)
         hits += orgrules.from_roles(text, kn, headline_end)

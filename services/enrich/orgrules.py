@@ -687,6 +687,20 @@ def post_end(words: list[str], knowledge: Knowledge) -> int:
     return next((i + 1 for i in reversed(posts) if len(words) - i - 1 >= 2), 0)
 
 
+def headline_honorifics(text: str, headline_end: int) -> list[Hit]:
+    """ "Mr. Jane Roe Appointed ..." in the headline: the words after an honorific, up to the
+    headline's verb, are a person (the body may name her only as "Ms. Roe")."""
+    hits = []
+    for m in HEADLINE_HONORIFIC.finditer(text, 0, headline_end):
+        words = m.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in HEADLINE_VERBS), len(words))
+        if 2 <= cut <= 3:
+            name = " ".join(words[:cut])
+            hits.append(Hit(m.start(1), m.start(1) + len(name), name, "person", "pattern"))
+    return hits
+
+
+HEADLINE_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ ]((?:[A-Z][a-z]+[ ]?){2,4})")
 HEADLINE_VERBS = frozenset(
     {"Joins", "Named", "Names", "Appoints", "Appointed", "Announces", "Launches", "Welcomes"}
     | {"Hires", "Promotes", "Promoted", "Opens", "Acquires", "Expands", "Celebrates", "Wins"}

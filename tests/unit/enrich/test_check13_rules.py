@@ -308,3 +308,11 @@ def test_an_admission_code_after_a_school_is_cut(enricher: Enricher) -> None:
     gz = enricher.gazetteer
     assert orgrules.glued_cut("Quarnby University ED", gz) == (0, 3)
     assert orgrules.glued_cut("Quarnby College USA", gz) == (0, 0)
+
+
+def test_an_honorific_in_the_headline_opens_a_person() -> None:
+    text = "Mr. Anvel Quarnish Appointed Director of Tarnwell Films\nMr. Quarnish joins."
+    end = text.index("\n")
+    found = [(h.text, h.label) for h in orgrules.headline_honorifics(text, end)]
+    assert found == [("Anvel Quarnish", "person")]
+    assert orgrules.headline_honorifics("Quarnby Welcomes New Director\nText", 29) == []
