@@ -265,8 +265,19 @@ class Enricher:
                 )
             )
         ]
-        for hit in hits:  # a name with its own "About" section is an organisation throughout
-            if hit.label in ("person", "place") and key(hit.text) in subjects:
+        # A name with its own "About" section is an organisation throughout, unless a rule
+        # reads it as a person and it opens with a given name ("said Jane Roe": the section
+        # is her biography).
+        people = {
+            key(h.text)
+            for h in hits
+            if h.label == "person"
+            and h.source == "pattern"
+            and h.text.split()[0].casefold() in kn.given_names
+        }
+        for hit in hits:
+            k = key(hit.text)
+            if hit.label in ("person", "place") and k in subjects and k not in people:
                 hit.label, hit.place = "organization", None
         hits = orgrules.chapters(text, hits, gz)
         hits = [h for h in hits if h.source != "ner" or h.start >= title_end]

@@ -1475,7 +1475,10 @@ def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
 
 
 # "accepted to Quarnby University ED": an admission round's code after a school's name.
-INSTITUTION_CODE = re.compile(r"\b(?:University|College|School|Institute|Academy)[ ]([A-Z]{2,4})$")
+INSTITUTION_CODE = re.compile(
+    r"\b(?:University|College|School|Institute|Academy)"
+    r"(?:[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)?[ ]([A-Z]{2,4})$"
+)
 
 
 def code_after_institution(name: str, gazetteer: Gazetteer) -> int:

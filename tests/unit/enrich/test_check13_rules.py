@@ -316,3 +316,23 @@ def test_an_honorific_in_the_headline_opens_a_person() -> None:
     found = [(h.text, h.label) for h in orgrules.headline_honorifics(text, end)]
     assert found == [("Anvel Quarnish", "person")]
     assert orgrules.headline_honorifics("Quarnby Welcomes New Director\nText", 29) == []
+
+
+def test_an_about_section_of_a_person_a_rule_reads_is_her_biography(enricher: Enricher) -> None:
+    release = ParsedRelease(
+        id="t",
+        headline="Podcast Launches",
+        paragraphs=[
+            "Speaker Jane Quarnwell is launching a podcast on memory.",
+            "“Stories matter,” said Jane Quarnwell, host of the show.",
+        ],
+        about=["About Jane Quarnwell\nJane Quarnwell is an entrepreneur and speaker."],
+        language="en",
+    )
+    types = {e.name: e.type for e in enricher.enrich(release).entities}
+    assert types.get("Jane Quarnwell") == "person", types
+
+
+def test_a_school_code_after_a_university_of_a_place_is_cut(enricher: Enricher) -> None:
+    name = "The University of Quarnby ED"
+    assert orgrules.glued_cut(name, enricher.gazetteer) == (0, 3)
