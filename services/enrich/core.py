@@ -268,7 +268,7 @@ class Enricher:
         # A name with its own "About" section is an organisation throughout, unless a rule
         # reads it as a person and it opens with a given name ("said Jane Roe": the section
         # is her biography).
-        people = {
+        biographies = {
             key(h.text)
             for h in hits
             if h.label == "person"
@@ -277,7 +277,7 @@ class Enricher:
         }
         for hit in hits:
             k = key(hit.text)
-            if hit.label in ("person", "place") and k in subjects and k not in people:
+            if hit.label in ("person", "place") and k in subjects and k not in biographies:
                 hit.label, hit.place = "organization", None
         hits = orgrules.chapters(text, hits, gz)
         hits = [h for h in hits if h.source != "ner" or h.start >= title_end]
