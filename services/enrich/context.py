@@ -275,14 +275,23 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def _city_area(name: str, gazetteer: Gazetteer) -> bool:
-    """ "Midtown Xyzville": an area word before a city the gazetteer knows. (A compass word
-    before a state or country, "Northern New Jersey", is ``candidates.retype``'s.)"""
+    """ "Midtown Xyzville": an area word before a city the gazetteer knows; "Quarnia Hill
+    Country": a state or country the gazetteer knows before a word for a region. (A compass
+    word before a state or country, "Northern New Jersey", is ``candidates.retype``'s.)"""
     words = name.split()
+    if len(words) > 1 and words[-1] in REGION_TAILS:
+        return any(
+            gazetteer.known(" ".join(words[:n])) is not None for n in range(1, len(words))
+        )
     return (
         len(words) > 1
         and words[0].lower() in AREA_HEADS
         and any(p.kind == "city" for p in gazetteer.candidates(" ".join(words[1:])))
     )
+
+
+# Words that end a region's name after its state or country ("Texas Hill Country").
+REGION_TAILS = frozenset({"Country", "Coast", "Panhandle", "Lowlands", "Highlands", "Plains"})
 
 
 def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:

@@ -336,3 +336,14 @@ def test_an_about_section_of_a_person_a_rule_reads_is_her_biography(enricher: En
 def test_a_school_code_after_a_university_of_a_place_is_cut(enricher: Enricher) -> None:
     name = "The University of Quarnby ED"
     assert orgrules.glued_cut(name, enricher.gazetteer) == (0, 3)
+
+
+def test_a_state_before_a_word_for_a_region_names_a_place(enricher: Enricher) -> None:
+    text = "It is one of the fastest-growing districts in the Texas Hill Country today."
+    start = text.index("Texas")
+    hit = cand.Hit(start, start + 18, "Texas Hill Country", "organization", "ner")
+    context.person_contexts(text, [hit], enricher.gazetteer)
+    assert hit.label == "place"
+    other = cand.Hit(0, 19, "Quarnvex Hill Country", "organization", "ner")
+    context.person_contexts("Quarnvex Hill Country", [other], enricher.gazetteer)
+    assert other.label == "organization"
