@@ -113,6 +113,14 @@ def footer_spans(text: str) -> list[tuple[int, int]]:
 SHOUTED = re.compile(r"(?:\b[A-Z][A-Z'’-]*\b[,;:()]*[ ]+\(?){7,}[A-Z][A-Z'’-]*\b")
 
 
+def trademarked(text: str, start: int, end: int) -> bool:
+    """The span holds a trademark sign or one follows it ("Quarn™ Kit", "Quarnix®")."""
+    return bool(TRADEMARK.search(text, start, min(len(text), end + 4)))
+
+
+TRADEMARK = re.compile(r"[™®]|\((?:TM|R)\)")
+
+
 def shouted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of runs of eight or more words in capitals (a notice written in capitals)."""
     return [m.span() for m in SHOUTED.finditer(text)]

@@ -176,6 +176,15 @@ class Enricher:
             if not (h.source in ("ner", "pattern") and context.in_spans(h, footers))
             and not context.in_spans(h, urls)
         ]
+        # A trademark sign marks a product or a brand ("Quarn™ Starter Kit"), not a body.
+        hits = [
+            h
+            for h in hits
+            if h.label not in ("person", "organization")
+            or h.source not in ("ner", "pattern")
+            or h.start < 0
+            or not context.trademarked(text, h.start, h.end)
+        ]
         if shouted := context.shouted_spans(text):
             hits = [
                 h

@@ -347,3 +347,11 @@ def test_a_state_before_a_word_for_a_region_names_a_place(enricher: Enricher) ->
     other = cand.Hit(0, 19, "Quarnvex Hill Country", "organization", "ner")
     context.person_contexts("Quarnvex Hill Country", [other], enricher.gazetteer)
     assert other.label == "organization"
+
+
+def test_a_trademark_sign_marks_a_product_not_a_body() -> None:
+    text = "Quarnvex sells the QuarnStim™ EMS Suit and Tarnix® gel; Vell Labs (TM) too."
+    assert context.trademarked(text, text.index("QuarnStim"), text.index(" and"))
+    assert context.trademarked(text, text.index("Tarnix"), text.index("Tarnix") + 6)
+    assert context.trademarked(text, text.index("Vell"), text.index("Vell") + 9)
+    assert not context.trademarked(text, 0, 8)
