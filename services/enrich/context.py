@@ -115,7 +115,7 @@ SHOUTED = re.compile(r"(?:\b[A-Z][A-Z'’-]*\b[,;:()]*[ ]+\(?){7,}[A-Z][A-Z'’-
 
 def trademarked(text: str, start: int, end: int) -> bool:
     """The span holds a trademark sign or one follows it ("Quarn™ Kit", "Quarnix®")."""
-    return bool(TRADEMARK.search(text, start, min(len(text), end + 4)))
+    return bool(TRADEMARK.search(text, start, min(len(text), end + 5)))
 
 
 TRADEMARK = re.compile(r"[™®]|\((?:TM|R)\)")
