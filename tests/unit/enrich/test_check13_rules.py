@@ -355,3 +355,11 @@ def test_a_trademark_sign_marks_a_product_not_a_body() -> None:
     assert context.trademarked(text, text.index("Tarnix"), text.index("Tarnix") + 6)
     assert context.trademarked(text, text.index("Vell"), text.index("Vell") + 9)
     assert not context.trademarked(text, 0, 8)
+
+
+def test_a_professional_firm_ending_names_an_organisation(enricher: Enricher) -> None:
+    from services.enrich.names import has_org_suffix, looks_like_person
+
+    kn = enricher.knowledge
+    for name in ("Quarnell Architects", "Tarnwick Motion Pictures Entertainment"):
+        assert has_org_suffix(name, kn) and not looks_like_person(name, kn), name
