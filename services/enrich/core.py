@@ -142,6 +142,7 @@ class Enricher:
         hits += evidence.from_place_lists(text, gz, kn)
         hits += evidence.from_lists(text, hits, kn, headline_end)
         hits += orgrules.from_name_lists(text, kn, gz, hits)
+        hits += orgrules.from_sponsor_lists(text, kn)
         hits += cand.couples(text, hits, kn)
         hits += context.affiliations(text, hits, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.

@@ -1384,6 +1384,37 @@ def _bullet_runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
+# A heading that says what a bulleted list holds: "EVENT SPONSORS", "Our partners:".
+SPONSOR_HEADING = re.compile(
+    r"(?i)\b(?:sponsors?|partners|members|exhibitors|supporters|donors|underwriters"
+    r"|vendors|investors|funders)\b[^\n]{0,20}:?[ \t]*$"
+)
+
+
+def from_sponsor_lists(text: str, knowledge: Knowledge) -> list[Hit]:
+    """The items of a bulleted list under a heading of sponsors, partners, members or the
+    like ("EVENT SPONSORS" then "* Quarnby General Store") are organisations: each item a
+    short name on its own, not a person's ("* Supervisor Jane Roe" stays the model's)."""
+    hits: list[Hit] = []
+    for run in _bullet_runs(text):
+        line_end = run[0].start() - 1
+        before = text[: max(0, line_end)].rstrip("\n")
+        heading = before[before.rfind("\n") + 1 :]
+        if not heading.strip() or len(heading) > 60 or not SPONSOR_HEADING.search(heading):
+            continue
+        for item in run:
+            name = item.group(1).strip().rstrip(".;,")
+            words = name.split()
+            if not 1 <= len(words) <= 6 or not NAME_HEAD.fullmatch(name):
+                continue
+            if any(w.casefold() in knowledge.given_names for w in words[:-1]) and len(words) >= 2:
+                continue  # a person's name, maybe after a post
+            hits.append(
+                Hit(item.start(1), item.start(1) + len(name), name, "organization", "pattern")
+            )
+    return hits
+
+
 NAME_HEAD = re.compile(
     r"[A-Z0-9][\w.&'’+-]*(?:[ ](?:of|for|and|&|the|de|[A-Z0-9][\w.&'’+-]*)){0,5}"
 )

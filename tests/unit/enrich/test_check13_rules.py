@@ -363,3 +363,12 @@ def test_a_professional_firm_ending_names_an_organisation(enricher: Enricher) ->
     kn = enricher.knowledge
     for name in ("Quarnell Architects", "Tarnwick Motion Pictures Entertainment"):
         assert has_org_suffix(name, kn) and not looks_like_person(name, kn), name
+
+
+def test_the_items_under_a_sponsors_heading_are_organisations(enricher: Enricher) -> None:
+    text = (
+        "The party raised funds.\n\nEVENT SPONSORS\n\n* Quarnby Guitar Research\n"
+        "* Tarnwell Ranch\n* Supervisor Jane Quarls\n\nTOPICS\n\n* Quarnby Guitar Lessons\n"
+    )
+    found = [h.text for h in orgrules.from_sponsor_lists(text, enricher.knowledge)]
+    assert found == ["Quarnby Guitar Research", "Tarnwell Ranch"]
