@@ -905,6 +905,31 @@ def persons_named_as_orgs(hits: list[Hit]) -> None:
             h.label = "organization"
 
 
+def lone_words_as_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
+    """A one-word model person that is no given name and no surname of a person the release
+    names in full, written after a word that introduces a party ("partners with Quarnex",
+    "provided by Quarnex", "acquire Quarnex"), is an organisation: a person's first mention
+    gives the whole name."""
+    surnames = {
+        key(h.text.split()[-1])
+        for h in hits
+        if h.label == "person" and len(h.text.split()) >= 2
+    }
+    for h in hits:
+        if h.label != "person" or h.source != "ner" or h.start < 0 or " " in h.text.strip():
+            continue
+        k = key(h.text)
+        if k in surnames or k.casefold() in knowledge.given_names or not h.text[:1].isupper():
+            continue
+        if is_common(h.text, knowledge.lexicon):
+            continue  # "with Python": a plain word's name is a product's as often as a firm's
+        if PARTY_BEFORE.search(text, max(0, h.start - 30), h.start):
+            h.label = "organization"
+
+
+PARTY_BEFORE = re.compile(r"\b(?:with|by|from|acquire|acquired|acquiring)[ ]$")
+
+
 def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
     """A one-word model organisation that is the given name of a person the release names in
     full ("Whitney's leadership" beside "Whitney Roe") is that person, when no rule and no

@@ -297,6 +297,7 @@ class Enricher:
         cand.persons_named_as_orgs(hits)
         cand.orgs_named_as_people(text, hits, kn)
         cand.given_names_as_orgs(hits, kn)
+        cand.lone_words_as_orgs(text, hits, kn)
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]

@@ -372,3 +372,13 @@ def test_the_items_under_a_sponsors_heading_are_organisations(enricher: Enricher
     )
     found = [h.text for h in orgrules.from_sponsor_lists(text, enricher.knowledge)]
     assert found == ["Quarnby Guitar Research", "Tarnwell Ranch"]
+
+
+def test_a_lone_word_introduced_as_a_party_is_an_organisation(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Quarnex partners with Tarnlek. Jane Vellis spoke; Vellis agreed. Help with Python."
+    words = ("Tarnlek", "Vellis", "Python")
+    hits = [cand.Hit(0, 10, "Jane Vellis", "person", "pattern")]
+    hits += [cand.Hit(text.rindex(w), text.rindex(w) + len(w), w, "person", "ner") for w in words]
+    cand.lone_words_as_orgs(text, hits, kn)
+    assert [h.label for h in hits[1:]] == ["organization", "person", "person"]
