@@ -287,6 +287,13 @@ def _by_initials(groups: list[Group], acronym: str) -> Group | None:
     return None
 
 
+# Endings that make a longer name a body of its own beside the one-word name it opens with.
+SEPARATE_BODY_ENDS = frozenset(
+    {"foundation", "institute", "fund", "trust", "academy", "school", "university", "museum"}
+    | {"society", "association", "charity", "endowment"}
+)
+
+
 def _fold_short_names(groups: list[Group]) -> list[Group]:
     """A one-word organisation that is the first word of a longer one joins it ("D-Wave" and
     "D-Wave Quantum Inc."), the earliest such longer name when there are several. One written
@@ -305,6 +312,8 @@ def _fold_short_names(groups: list[Group]) -> list[Group]:
                     if g is not group
                     and len(tokens(g.name)) > 1
                     and tokens(org_key(g.name))[:1] == words
+                    # "Acme" beside "The Acme Foundation": the firm and its charity.
+                    and tokens(org_key(g.name))[-1] not in SEPARATE_BODY_ENDS
                 ),
                 None,
             )

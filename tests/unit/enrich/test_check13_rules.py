@@ -382,3 +382,14 @@ def test_a_lone_word_introduced_as_a_party_is_an_organisation(enricher: Enricher
     hits += [cand.Hit(text.rindex(w), text.rindex(w) + len(w), w, "person", "ner") for w in words]
     cand.lone_words_as_orgs(text, hits, kn)
     assert [h.label for h in hits[1:]] == ["organization", "person", "person"]
+
+
+def test_a_firm_and_its_foundation_are_two_bodies(enricher: Enricher) -> None:
+    hits = [
+        cand.Hit(0, 9, "Quarnmind", "organization", "ner"),
+        cand.Hit(20, 45, "The Quarnmind Foundation", "organization", "ner"),
+        cand.Hit(60, 66, "Tarnex", "organization", "ner"),
+        cand.Hit(80, 94, "Tarnex Labs Ltd", "organization", "ner"),
+    ]
+    names = sorted(g.name for g in cluster.group_orgs(hits, enricher.knowledge, []))
+    assert names == ["Quarnmind", "Tarnex Labs Ltd", "The Quarnmind Foundation"]
