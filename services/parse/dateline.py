@@ -70,6 +70,8 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"(?:" + _WEEKDAYS + r")(?![\w])", re.IGNORECASE)
+# "NEW YORK, NY (September 10, 2025) –": the date in parentheses.
+_PAREN_DATE = re.compile(r"\(\s*(?:" + _DATE.pattern + r")\s*\)", re.IGNORECASE)
 _TIME = re.compile(
     r"(?:@|at|à|a las)?\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|h\d{0,2})?"
     r"(?:\s+(?:[A-Z]{2,5}|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?))?(?![\w:])",
@@ -161,6 +163,7 @@ def _scan(text: str) -> list[_Item]:
         start = sep.end() if sep else pos
         candidates: list[tuple[str, re.Pattern[str]]] = [
             ("date", _DATE),
+            ("date", _PAREN_DATE),
             ("wire", _SLASH_WIRE),
             ("wire", _PAREN_WIRE),
             ("wire", _BARE_WIRE),

@@ -114,10 +114,14 @@ def _plain(block: Block) -> bool:
 
 def _continues(line: str, following: str) -> bool:
     """The next line goes on with the headline: it starts in lower case, or the headline
-    stops on a word no headline ends with ("… DONATION FROM / TARA MANUFACTURING")."""
+    stops on a word no headline ends with ("… DONATION FROM / TARA MANUFACTURING") or on a
+    comma before "and" ("… JANE ROE, / AND ANN LEE ...")."""
     nxt = following.strip()
     words = line.split()
     dangling = bool(words) and words[-1].lower() in _DANGLING
+    # "… ADDS JANE ROE, TOM POE, / AND ANN LEE TO THE CAST": a list that goes on.
+    if words and line.rstrip().endswith(",") and nxt.split()[:1]:
+        dangling = dangling or nxt.split()[0].lower() in ("and", "or", "&", "with", "plus")
     return (
         bool(nxt)
         and (nxt[0].islower() or dangling)

@@ -15,3 +15,23 @@ def test_a_full_stop_before_the_country_divides_city_and_country() -> None:
     # A full stop inside a name that no country follows stays in the city.
     found = read_dateline("ST. QUARNBY, Texas, July 5, 2026 -- Acme said")
     assert found is not None and found[0].cities == ["ST. QUARNBY"]
+
+
+def test_a_date_in_parentheses_after_the_place_is_the_dateline_date() -> None:
+    found = read_dateline("QUARNBY, NY (September 10, 2025) – The Quarnby group met.")
+    assert found is not None
+    dateline, rest = found
+    assert dateline.cities == ["QUARNBY"] and dateline.region == "NY"
+    assert dateline.date == "2025-09-10" and rest == "The Quarnby group met."
+
+
+def test_a_headline_cut_after_a_comma_before_and_goes_on() -> None:
+    from services.parse.core import parse_submission
+    from shared.models import Submission
+
+    body = (
+        "# QUARN FILM ADDS JANE ROE, TOM POE,\nAND ANN LEE TO THE CAST\n\n"
+        "The Quarn film added three actors today.\n"
+    )
+    parsed = parse_submission("r", Submission(body=body, content_type="text/markdown"))
+    assert parsed.headline == "QUARN FILM ADDS JANE ROE, TOM POE, AND ANN LEE TO THE CAST"
