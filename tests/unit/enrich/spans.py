@@ -36,3 +36,11 @@ def trimmed(text: str, span: str, knowledge: Knowledge, *, person: bool) -> str:
     start = text.index(span)
     a, b = trim(text, start, start + len(span), knowledge, person=person)
     return text[a:b]
+
+
+def unglued(span: str) -> str:
+    """What ``names.unglue`` leaves of ``span``."""
+    from services.enrich.names import unglue
+
+    start, end = unglue(span)
+    return span[start : len(span) - end]

@@ -4,11 +4,14 @@ project wrote, with invented names of people and organisations."""
 
 from __future__ import annotations
 
+import pytest
+
 from services.enrich import candidates as cand
 from services.enrich import cluster, context, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import unglue
 from shared.models import Dateline, ParsedRelease
+from tests.unit.enrich.spans import unglued
 
 
 def test_a_firm_defined_by_its_initials_is_no_term(enricher: Enricher) -> None:
@@ -127,8 +130,7 @@ def test_lines_glued_together_are_cut_at_the_next_sentence_or_post() -> None:
         ("Continued Quarnness.”The", "Continued Quarnness"),
         ("Jane RoebackChief Executive", "Jane Roeback"),
     ):
-        start, end = unglue(glued)
-        assert glued[start : len(glued) - end] == name, glued
+        assert unglued(glued) == name, glued
     assert unglue("Quarn Labs Inc.") == (0, 0)
 
 
@@ -275,17 +277,6 @@ def test_what_a_named_body_has_is_named_apart_from_it(enricher: Enricher) -> Non
     assert out == ["QRA", "QRA", "QR.com", "QR.com", "Quarn Research Institute", brand]
 
 
-def test_a_short_acronym_site_stands_apart_from_longer_names(enricher: Enricher) -> None:
-    hits = [
-        cand.Hit(0, 6, "QR.com", "organization", "pattern"),
-        cand.Hit(20, 43, "QR Research Institute", "organization", "ner"),
-        cand.Hit(60, 66, "Tarnex", "organization", "ner"),
-        cand.Hit(80, 94, "Tarnex Labs Ltd", "organization", "ner"),
-    ]
-    names = sorted(g.name for g in cluster.group_orgs(hits, enricher.knowledge, []))
-    assert names == ["QR Research Institute", "QR.com", "Tarnex Labs Ltd"]
-
-
 def test_a_double_given_name_joins_the_surname_the_model_read() -> None:
     text = "I worked with Shanel Jo for years, founder Shanel Jo Quarnby said."
     known = cand.Hit(
@@ -384,12 +375,22 @@ def test_a_lone_word_introduced_as_a_party_is_an_organisation(enricher: Enricher
     assert [h.label for h in hits[1:]] == ["organization", "person", "person"]
 
 
-def test_a_firm_and_its_foundation_are_two_bodies(enricher: Enricher) -> None:
+@pytest.mark.parametrize(
+    ("short", "longer", "names"),
+    [
+        # A firm and its foundation are two bodies.
+        ("Quarnmind", "The Quarnmind Foundation", ["Quarnmind", "The Quarnmind Foundation"]),
+        # A short acronym web address stands apart from a longer name.
+        ("QR.com", "QR Research Institute", ["QR Research Institute", "QR.com"]),
+        # A one-word firm joins its fuller name.
+        ("Tarnex", "Tarnex Labs Ltd", ["Tarnex Labs Ltd"]),
+    ],
+)
+def test_which_one_word_names_join_a_longer_name(
+    enricher: Enricher, short: str, longer: str, names: list[str]
+) -> None:
     hits = [
-        cand.Hit(0, 9, "Quarnmind", "organization", "ner"),
-        cand.Hit(20, 45, "The Quarnmind Foundation", "organization", "ner"),
-        cand.Hit(60, 66, "Tarnex", "organization", "ner"),
-        cand.Hit(80, 94, "Tarnex Labs Ltd", "organization", "ner"),
+        cand.Hit(0, len(short), short, "organization", "ner"),
+        cand.Hit(40, 40 + len(longer), longer, "organization", "ner"),
     ]
-    names = sorted(g.name for g in cluster.group_orgs(hits, enricher.knowledge, []))
-    assert names == ["Quarnmind", "Tarnex Labs Ltd", "The Quarnmind Foundation"]
+    assert sorted(g.name for g in cluster.group_orgs(hits, enricher.knowledge, [])) == names
