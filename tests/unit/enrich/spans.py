@@ -44,3 +44,15 @@ def unglued(span: str) -> str:
 
     start, end = unglue(span)
     return span[start : len(span) - end]
+
+
+def dated_release(raw: str, city: str, country: str, region: str | None = None) -> ParsedRelease:
+    """A one-paragraph release under the dateline ``raw`` (its city, region and country as
+    parse reads them)."""
+    return ParsedRelease(
+        id="t",
+        headline="Quorvane Opens a New Office",
+        dateline=Dateline(raw=raw, city=city, cities=[city], region=region, country=country),
+        paragraphs=["Quorvane opened its office on Friday."],
+        language="en",
+    )

@@ -8,9 +8,9 @@ from services.enrich import candidates as cand
 from services.enrich import context, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import unglue
-from shared.models import Contacts, Dateline, ParsedRelease
+from shared.models import Contacts
+from tests.unit.enrich.spans import dated_release, release_of, trimmed, unglued
 from tests.unit.enrich.spans import hit_at as _hit
-from tests.unit.enrich.spans import release_of, trimmed, unglued
 
 
 def _entities(
@@ -34,19 +34,8 @@ def test_a_currency_mark_or_a_time_zone_names_no_country(enricher: Enricher) -> 
 
 
 def test_a_time_zone_in_the_dateline_names_no_country(enricher: Enricher) -> None:
-    release = ParsedRelease(
-        id="t",
-        headline="Quorvane Opens a New Office",
-        dateline=Dateline(
-            raw="Denver, CO (Quarn Wire) Friday Oct 10, 2025 @ 10:10 AM US/Mountain —",
-            city="Denver",
-            cities=["Denver"],
-            region="CO",
-            country="US",
-        ),
-        paragraphs=["Quorvane opened its office on Friday."],
-        language="en",
-    )
+    raw = "Denver, CO (Quarn Wire) Friday Oct 10, 2025 @ 10:10 AM US/Mountain —"
+    release = dated_release(raw, "Denver", "US", region="CO")
     names = {e.name for e in enricher.enrich(release).entities if e.type == "place"}
     assert "Denver" in names and "United States" not in names
 

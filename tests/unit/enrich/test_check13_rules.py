@@ -10,8 +10,8 @@ from services.enrich import candidates as cand
 from services.enrich import cluster, context, orgrules
 from services.enrich.core import Enricher
 from services.enrich.names import unglue
-from shared.models import Dateline, ParsedRelease
-from tests.unit.enrich.spans import unglued
+from shared.models import ParsedRelease
+from tests.unit.enrich.spans import dated_release, unglued
 
 
 def test_a_firm_defined_by_its_initials_is_no_term(enricher: Enricher) -> None:
@@ -220,18 +220,7 @@ def test_a_notice_in_capitals_names_no_organisation() -> None:
 
 
 def test_a_country_the_dateline_writes_in_capitals_is_a_place(enricher: Enricher) -> None:
-    release = ParsedRelease(
-        id="t",
-        headline="Quorvane Opens a New Office",
-        dateline=Dateline(
-            raw="QUARNBY, CANADA - July 15, 2026 (QUARNWIRE) -",
-            city="QUARNBY",
-            cities=["QUARNBY"],
-            country="CA",
-        ),
-        paragraphs=["Quorvane opened its office."],
-        language="en",
-    )
+    release = dated_release("QUARNBY, CANADA - July 15, 2026 (QUARNWIRE) -", "QUARNBY", "CA")
     places = [h.text for h in enricher._structured_hits(release) if h.label == "place"]
     assert "CANADA" in places
 
