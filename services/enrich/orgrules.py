@@ -1613,9 +1613,12 @@ def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[
     return content
 
 
-def _org_end(name: str, knowledge: Knowledge) -> bool:
-    """``name`` ends in an organisation's word, singular or plural ("Organizations")."""
+def _org_end(name: str, knowledge: Knowledge, strong: bool = False) -> bool:
+    """``name`` ends in an organisation's word, singular or plural ("Organizations"); with
+    ``strong``, one that no plain phrase ends in ("Institute", "Inc."; not "Services")."""
     last = name.split()[-1].strip(",.").lower() if name.split() else ""
+    if strong and last in GENERIC_ENDINGS:
+        return False
     endings = knowledge.org_tails | knowledge.org_suffixes
     return last in endings or last.removesuffix("s") in endings
 
@@ -1744,20 +1747,12 @@ def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 # on its own has; the thing is a body itself only by a strong ending
                 # ("Quarn.com’s Quarn Research Institute").
                 out.append(_opening(hit, owner))
-                if _strong_end(unit, knowledge):
+                if _org_end(unit, knowledge, strong=True):
                     start = hit.start + m.end()
                     out.append(Hit(start, hit.end, unit, "organization", hit.source))
                 continue
         out.append(hit)
     return out
-
-
-def _strong_end(name: str, knowledge: Knowledge) -> bool:
-    """``name`` ends in an organisation's word that no plain phrase ends in ("Institute",
-    "Foundation", "Inc."; not "Services" or "Systems")."""
-    last = name.split()[-1].strip(",").lower()
-    endings = knowledge.org_tails | knowledge.org_suffixes
-    return (last in endings or last.rstrip(".") in endings) and last not in GENERIC_ENDINGS
 
 
 # "played for the Denver Quarnhawks", "the San Francisco 49ers": a team, named by its city and
