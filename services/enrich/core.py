@@ -14,7 +14,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -177,23 +177,11 @@ class Enricher:
             if not (h.source in ("ner", "pattern") and context.in_spans(h, footers))
             and not context.in_spans(h, urls)
         ]
-        # A trademark sign marks a product or a brand ("Quarn™ Starter Kit"), not a body.
-        hits = [
-            h
-            for h in hits
-            if h.label not in ("person", "organization")
-            or h.source not in ("ner", "pattern")
-            or h.start < 0
-            or not context.trademarked(text, h.start, h.end)
-        ]
+        # A trademark sign marks a product or a brand ("Quarn™ Starter Kit"), not a body;
+        # a notice in capitals marks no names.
+        hits = _drop_read_names(hits, lambda h: context.trademarked(text, h.start, h.end))
         if shouted := context.shouted_spans(text):
-            hits = [
-                h
-                for h in hits
-                if h.label not in ("person", "organization")
-                or h.source not in ("ner", "pattern")
-                or not context.in_spans(h, shouted)
-            ]
+            hits = _drop_read_names(hits, lambda h: context.in_spans(h, shouted))
         if credentials := context.credential_spans(text, hits, gz, kn):
             hits = [h for h in hits if h.label != "place" or not context.in_spans(h, credentials)]
         if chains := context.credential_chains(text, hits):
@@ -486,6 +474,19 @@ def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _drop_read_names(hits: list[cand.Hit], drop: Callable[[cand.Hit], bool]) -> list[cand.Hit]:
+    """The hits without the people and organisations the model or a pattern read in the
+    text (not those of an alias or a section) for which ``drop`` holds."""
+    return [
+        h
+        for h in hits
+        if h.label not in ("person", "organization")
+        or h.source not in ("ner", "pattern")
+        or h.start < 0
+        or not drop(h)
+    ]
 
 
 def load_nlp() -> Any:
