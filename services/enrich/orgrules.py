@@ -626,6 +626,19 @@ SENTENCE_OPENERS = {
     "based",
     "located",
     "established",
+    # Prepositions and time words that open a sentence or a bullet ("* During a visit",
+    # "Now, the brand ...").
+    "during",
+    "now",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "here",
+    "there",
+    "yesterday",
+    "tomorrow",
 }
 
 

@@ -383,3 +383,12 @@ def test_which_one_word_names_join_a_longer_name(
         cand.Hit(40, 40 + len(longer), longer, "organization", "ner"),
     ]
     assert sorted(g.name for g in cluster.group_orgs(hits, enricher.knowledge, [])) == names
+
+
+def test_a_preposition_or_time_word_opening_a_sentence_is_no_name() -> None:
+    text = "* During a visit to Quarnby, Tarnex spoke. Now, the brand grows. Meet During Labs."
+    assert orgrules.is_sentence_opener(text, 2, 8)
+    now = text.index("Now")
+    assert orgrules.is_sentence_opener(text, now, now + 3)
+    tarnex = text.index("Tarnex")
+    assert not orgrules.is_sentence_opener(text, tarnex, tarnex + 6)
