@@ -114,6 +114,7 @@ LETTERS = re.compile(r"[A-Za-z]")
 LINE_PART = re.compile(r"(?:(?![ ][-–—][ ])[^\n•▪◦‣])+")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 ACRONYM_PAIR = re.compile(r"[A-Z]{2,}(?:/[A-Z]{2,})+")
+WORD = re.compile(r"[A-Za-z][\w-]*")
 SENTENCE_STOP = re.compile(
     r"(?<![A-Z])(?<!\bCorp)(?<!\bBros)(?<!\bIntl)(?<!\bAssn)(?<!\bDept)(?<!\bUniv)"
     r"(?<=[a-z]{3})\.[ ]+(?=[A-Z])"
@@ -444,7 +445,7 @@ def from_nicknames(text: str) -> list[Hit]:
         full = f"{m.group(1)} {m.group(4)}"
         nickname = m.group(2) or m.group(3)
         if m.group(2) and len(nickname) >= 3 and nickname.isupper():
-            before = re.findall(r"[A-Za-z][\w-]*", text[max(0, m.start(2) - 120) : m.start(2)])
+            before = WORD.findall(text, max(0, m.start(2) - 120), m.start(2))
             if "".join(w[0] for w in before[-len(nickname) :]).upper() == nickname:
                 continue
         hits.append(
@@ -789,7 +790,7 @@ def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
     none an institution's noun. What the model read inside one is no name."""
     spans = []
     for m in TITLED_TERM.finditer(text):
-        found = list(re.finditer(r"[A-Za-z][\w-]*", m.group(1)))
+        found = list(WORD.finditer(m.group(1)))
         words = [w.group() for w in found]
         acronym = m.group(2).lower()
         for n in range(len(acronym), len(words) + 1):
@@ -911,9 +912,7 @@ def lone_words_as_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> None
     "provided by Quarnex", "acquire Quarnex"), is an organisation: a person's first mention
     gives the whole name."""
     surnames = {
-        key(h.text.split()[-1])
-        for h in hits
-        if h.label == "person" and len(h.text.split()) >= 2
+        key(h.text.split()[-1]) for h in hits if h.label == "person" and len(h.text.split()) >= 2
     }
     for h in hits:
         if h.label != "person" or h.source != "ner" or h.start < 0 or " " in h.text.strip():

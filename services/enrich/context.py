@@ -113,17 +113,17 @@ def footer_spans(text: str) -> list[tuple[int, int]]:
 SHOUTED = re.compile(r"(?:\b[A-Z][A-Z'’-]*\b[,;:()]*[ ]+\(?){7,}[A-Z][A-Z'’-]*\b")
 
 
-def trademarked(text: str, start: int, end: int) -> bool:
-    """The span holds a trademark sign or one follows it ("Quarn™ Kit", "Quarnix®")."""
-    return bool(TRADEMARK.search(text, start, min(len(text), end + 5)))
+def shouted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of eight or more words in capitals (a notice written in capitals)."""
+    return [m.span() for m in SHOUTED.finditer(text)]
 
 
 TRADEMARK = re.compile(r"[™®]|\((?:TM|R)\)")
 
 
-def shouted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of runs of eight or more words in capitals (a notice written in capitals)."""
-    return [m.span() for m in SHOUTED.finditer(text)]
+def trademarked(text: str, start: int, end: int) -> bool:
+    """The span holds a trademark sign or one follows it ("Quarn™ Kit", "Quarnix®")."""
+    return bool(TRADEMARK.search(text, start, min(len(text), end + 5)))
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
@@ -288,9 +288,7 @@ def _city_area(name: str, gazetteer: Gazetteer) -> bool:
     word before a state or country, "Northern New Jersey", is ``candidates.retype``'s.)"""
     words = name.split()
     if len(words) > 1 and words[-1] in REGION_TAILS:
-        return any(
-            gazetteer.known(" ".join(words[:n])) is not None for n in range(1, len(words))
-        )
+        return any(gazetteer.known(" ".join(words[:n])) is not None for n in range(1, len(words)))
     return (
         len(words) > 1
         and words[0].lower() in AREA_HEADS

@@ -1025,8 +1025,6 @@ def extend_to_known_names(text: str, hits: list[Hit]) -> None:
             continue
         words = lead.group(0).split()
         # Not past a determiner or a sentence's first word ("The Acme" opens a sentence).
-        while words and words[0] in DETERMINERS:
-            words = words[1:]
         if any(w in DETERMINERS for w in words):
             words = words[max(i for i, w in enumerate(words) if w in DETERMINERS) + 1 :]
         for n in range(len(words), 0, -1):
@@ -1632,8 +1630,10 @@ def _org_end(name: str, knowledge: Knowledge, strong: bool = False) -> bool:
     last = name.split()[-1].strip(",.").lower() if name.split() else ""
     if strong and last in GENERIC_ENDINGS:
         return False
-    endings = knowledge.org_tails | knowledge.org_suffixes
-    return last in endings or last.removesuffix("s") in endings
+    return any(
+        word in knowledge.org_tails or word in knowledge.org_suffixes
+        for word in (last, last.removesuffix("s"))
+    )
 
 
 def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
