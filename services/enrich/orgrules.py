@@ -1347,7 +1347,13 @@ def _plain_phrase(name: str, knowledge: Knowledge) -> bool:
         if not (word[:1].isupper() and word[1:].islower() and is_common(word, knowledge.lexicon)):
             return False
         plain += 1
-    return plain > 0 and content[-1].lower() not in INSTITUTION_ENDS
+    # A strong organisation ending makes a name ("Quarn Laboratories", "Plain Relief
+    # International"), however plain its other words.
+    return (
+        plain > 0
+        and content[-1].lower() not in INSTITUTION_ENDS
+        and not _org_end(name, knowledge, strong=True)
+    )
 
 
 def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
@@ -1427,7 +1433,7 @@ def from_sponsor_lists(text: str, knowledge: Knowledge) -> list[Hit]:
 
 
 NAME_HEAD = re.compile(
-    r"[A-Z0-9][\w.&'’+-]*(?:[ ](?:of|for|and|&|the|de|[A-Z0-9][\w.&'’+-]*)){0,5}"
+    r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w.&'’+-]*(?:[ ](?:of|for|and|&|the|de|[A-Z0-9][\w.&'’+-]*)){0,5}"
 )
 
 

@@ -1,0 +1,50 @@
+"""Held-out check 14 rules (lists of exhibitors and winners, names made with a place's name):
+on text the project wrote, with invented names of organisations."""
+
+from __future__ import annotations
+
+from services.enrich import orgrules
+from services.enrich.core import Enricher
+
+
+def test_a_place_name_is_no_plain_word(enricher: Enricher) -> None:
+    """WordNet lists "texas" among its nouns; in "Texas Quarnology" it is a proper noun."""
+    proper = enricher.gazetteer.proper_words()
+    assert {"texas", "oklahoma", "canada", "tokyo"} <= proper
+    assert "texas" not in enricher.knowledge.lexicon
+    assert orgrules._plain_words("Texas Hearing", enricher.knowledge) is None
+    assert orgrules._plain_words("Hearing Care", enricher.knowledge) == ["Hearing", "Care"]
+
+
+def test_a_strong_ending_makes_a_list_item_a_name(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert orgrules._plain_phrase("Canyon Laboratories", kn) is False
+    assert orgrules._plain_phrase("Quiet Relief International", kn) is False
+    assert orgrules._plain_phrase("Organic & Paid Social", kn) is True
+
+
+def test_a_list_of_exhibitors_with_plain_looking_names_is_a_list_of_bodies(
+    enricher: Enricher,
+) -> None:
+    items = [
+        "Canyon Laboratories",
+        "Brook Labs",
+        "Quiet Relief International",
+        "Vellum Clinical Research",
+        "quarnTech Inc.",
+        "Tarnovia",
+        "Hollow Medical Systems",
+        "Stone River University",
+        "Plain Harbor Labs",
+    ]
+    text = "Exhibitors include:\n\n" + "\n".join(f"* {i}" for i in items) + "\n\nMore text."
+    found = {
+        h.text for h in orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, [])
+    }
+    assert {"Canyon Laboratories", "quarnTech Inc.", "Tarnovia", "Hollow Medical Systems"} <= found
+
+
+def test_a_list_of_services_stays_a_list_of_phrases(enricher: Enricher) -> None:
+    items = ["Cloud Hosting", "Data Backup", "Managed Security", "Help Desk Support"]
+    text = "We offer:\n\n" + "\n".join(f"* {i}" for i in items) + "\n\nMore text."
+    assert orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, []) == []
