@@ -1630,6 +1630,17 @@ def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[
     return content
 
 
+# Endings of nouns of quality, state or action ("Scalability", "Alignment", "Expertise").
+ABSTRACT_ENDING = re.compile(r"(?:ity|ness|ment|tion|sion|ance|ence|ism|ure|ise)s?$")
+
+
+def is_abstract_noun(word: str, knowledge: Knowledge) -> bool:
+    """A plain word that names a quality, state or action, and no organisation's ending
+    ("Insurance", "Association")."""
+    lower = word.lower()
+    return bool(ABSTRACT_ENDING.search(lower)) and not _org_end(lower, knowledge)
+
+
 def _org_end(name: str, knowledge: Knowledge, strong: bool = False) -> bool:
     """``name`` ends in an organisation's word, singular or plural ("Organizations"); with
     ``strong``, one that no plain phrase ends in ("Institute", "Inc."; not "Services")."""
@@ -1671,14 +1682,17 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             continue
         if len(words) > 1 and h.text.split()[0] in makers:
             continue
-        if _times_named(text, h.text) > 1:
-            continue
-        before = text[max(0, h.start - 40) : h.start].split()
-        prev = before[-1].lower() if before and text[h.start - 1 : h.start] == " " else ""
-        if prev in NAME_CONTEXT or prev in knowledge.org_nouns:
-            continue
-        if text[h.end : h.end + 2] in ("'s", "’s") or SUBJECT_VERB.match(text, h.end):
-            continue
+        # Plain words ending in an abstract noun ("Organizational Alignment", "Valuation
+        # Adjustment") name a quality or a practice however often and wherever they stand.
+        if not (len(words) > 1 and is_abstract_noun(words[-1], knowledge)):
+            if _times_named(text, h.text) > 1:
+                continue
+            before = text[max(0, h.start - 40) : h.start].split()
+            prev = before[-1].lower() if before and text[h.start - 1 : h.start] == " " else ""
+            if prev in NAME_CONTEXT or prev in knowledge.org_nouns:
+                continue
+            if text[h.end : h.end + 2] in ("'s", "’s") or SUBJECT_VERB.match(text, h.end):
+                continue
         items = []
         if (m := NEXT_ITEM.match(text, h.end)) and (
             len(words) > 1 or re.match(r",|[ ](?:and|&)[ ]", text[m.end() : m.end() + 5])

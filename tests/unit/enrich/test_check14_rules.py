@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from services.enrich import orgrules
 from services.enrich.core import Enricher
+from tests.unit.enrich.spans import hit_at
 
 
 def test_a_place_name_is_no_plain_word(enricher: Enricher) -> None:
@@ -48,3 +49,18 @@ def test_a_list_of_services_stays_a_list_of_phrases(enricher: Enricher) -> None:
     items = ["Cloud Hosting", "Data Backup", "Managed Security", "Help Desk Support"]
     text = "We offer:\n\n" + "\n".join(f"* {i}" for i in items) + "\n\nMore text."
     assert orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, []) == []
+
+
+def test_plain_words_ending_in_an_abstract_noun_name_no_body(enricher: Enricher) -> None:
+    """Named twice and after "the", as a heading list repeats its items: still a practice."""
+    text = (
+        "Quarnwell ranked first in Organizational Alignment and Valuation Adjustment. "
+        "Its lead in Organizational Alignment grew, and the Valuation Adjustment held."
+    )
+    hits = [hit_at(text, "Organizational Alignment", "organization", nth=n) for n in (0, 1)]
+    hits += [hit_at(text, "Valuation Adjustment", "organization", nth=n) for n in (0, 1)]
+    dropped = orgrules.common_word_orgs(text, hits, enricher.knowledge)
+    assert dropped == {id(h) for h in hits}
+    assert orgrules.is_abstract_noun("Alignment", enricher.knowledge)
+    assert not orgrules.is_abstract_noun("Insurance", enricher.knowledge)
+    assert not orgrules.is_abstract_noun("Harbor", enricher.knowledge)
