@@ -581,7 +581,10 @@ AWARD = re.compile(
 # runs, not the body.
 EVENT_OR_WORK = re.compile(
     r"\b(?:Walk|Party|Gala|Ranking|Rankings|Report|Reports|Yearbook|Session|Webinar"
-    r"|Tournament|Marathon|Festival|Summit|Show|Expo|Program|Programme|Campaign)$"
+    r"|Tournament|Marathon|Festival|Summit|Show|Expo|Program|Programme|Campaign"
+    # Gatherings, named after what they gather ("Quarn Healthcare Conference", "Biotech
+    # Showcase"); a lone "Congress" or "Forum" may be the body itself.
+    r"|(?<=[ ])(?:Conference|Forum|Symposium|Convention|Congress|Showcase|Hackathon))$"
 )
 
 

@@ -64,3 +64,23 @@ def test_plain_words_ending_in_an_abstract_noun_name_no_body(enricher: Enricher)
     assert orgrules.is_abstract_noun("Alignment", enricher.knowledge)
     assert not orgrules.is_abstract_noun("Insurance", enricher.knowledge)
     assert not orgrules.is_abstract_noun("Harbor", enricher.knowledge)
+
+
+def test_a_gathering_named_after_what_it_gathers_is_no_body() -> None:
+    for name in (
+        "The Quarnby Healthcare Conference",
+        "Vellum Futurist Conference",
+        "MedQuarn Business Development Forum",
+        "Biotech Showcase",
+        "Tarnwell Hackathon",
+    ):
+        assert orgrules.is_event_or_work(name), name
+    # Alone, the word may be the body itself ("Congress passed ...").
+    assert not orgrules.is_event_or_work("Congress")
+    assert not orgrules.is_event_or_work("Forum")
+
+
+def test_the_world_economic_forum_is_a_known_body(enricher: Enricher) -> None:
+    aliases = enricher.knowledge.org_aliases
+    assert aliases["WEF"] == "World Economic Forum"
+    assert aliases["World Economic Forum"] == "World Economic Forum"
