@@ -134,6 +134,63 @@ def find_organizations(text: str) -> list[str]:
     return orgs
 
 
+# Mail services whose domain names the sender's provider, not the sender's firm.
+_MAIL_SERVICES = frozenset(
+    {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "icloud", "aol"}
+    | {"protonmail", "proton", "gmx", "zoho", "yandex", "mail", "email", "comcast"}
+)
+# Labels of a host that name no one: "www", a second level under a country ("co.uk").
+_HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "ac", "gov", "edu", "ltd", "plc"})
+# A legal form written after a firm's name, perhaps glued to the next line ("AGKatja").
+_LEGAL_TAIL = re.compile(
+    r",?[ ](?:Inc|LLC|Ltd|Limited|Corp|PLC|GmbH|AG|LLP|SA|S\.A|BV|NV)\.?(?![a-z])"
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _domain_labels(addresses: list[str]) -> set[str]:
+    """The labels that name a firm in e-mail and web addresses ("pcgadvisory" of
+    "jane@pcgadvisory.com", "quarnpartners" of "www.quarnpartners.co.uk")."""
+    labels = set()
+    for address in addresses:
+        host = address.rsplit("@", 1)[-1].split("//")[-1].split("/")[0].lower()
+        parts = [p for p in host.split(".")[:-1] if p not in _HOST_NOISE]
+        if parts and parts[-1] not in _MAIL_SERVICES:
+            label = re.sub(r"[^a-z0-9]", "", parts[-1])
+            if len(label) >= 5:
+                labels.add(label)
+    return labels
+
+
+def find_domain_organizations(text: str, addresses: list[str], names: list[str]) -> list[str]:
+    """Firms whose name spells the domain of a contact's address ("PCG Advisory, Inc." beside
+    "jane@pcgadvisory.com"), read even where lost line breaks glued the name to a post or a
+    label before it and a name after it ("CEOPCG Advisory, Inc.Email:")."""
+    # Addresses blanked in place, so that offsets still point into ``text``.
+    plain = URL.sub(_blank, EMAIL.sub(_blank, text))
+    people = {n.casefold() for n in names}
+    found = []
+    for label in sorted(_domain_labels(addresses)):
+        spelled = r"[ .&'’-]?".join(re.escape(c) for c in label)
+        for m in re.finditer(spelled, plain, re.IGNORECASE):
+            name = m.group()
+            # A name of its own: a capital opens it, no lower-case letter runs on after it.
+            if not name[0].isupper() or plain[m.end() : m.end() + 1].islower():
+                continue
+            if " " not in name or name.casefold() in people:
+                continue  # one glued word is a handle or a link's text; a person is no firm
+            # The legal form may have been glued to the address after it ("Inc.jane@").
+            if tail := _LEGAL_TAIL.match(text, m.end()):
+                name += tail.group()
+            elif re.match(r"[ ][A-Z]", plain[m.end() : m.end() + 2]):
+                continue  # the domain spells only the start of a longer name
+            found.append(name.strip(" ,"))
+    return found
+
+
 # "Austin, Texas", "Bedminster, NJ 07921": where a contact sits. Contact lines that lost their
 # breaks glue the city to the word before it ("NewsWireAustin, Texas") and a web address to the
 # region after it ("Texaswww.example.com").
@@ -196,6 +253,9 @@ def extract_contacts(contact_blocks: list[str], all_text: str, credit_names: lis
         phones=_dedupe(phones),
         urls=_dedupe(urls),
         handles=_dedupe(handles),
-        organizations=_dedupe(find_organizations(contact_text)),
+        organizations=_dedupe(
+            find_organizations(contact_text)
+            + find_domain_organizations(contact_text, emails + urls, names)
+        ),
         places=_dedupe(find_places(contact_text)),
     )

@@ -1,0 +1,29 @@
+"""Held-out check 14, parse: firms in a contact block found by the domain of a contact's
+address, on contact lines the project wrote (invented names)."""
+
+from __future__ import annotations
+
+from services.parse.contacts import extract_contacts, find_domain_organizations
+
+
+def test_a_firm_spelled_by_its_domain_is_read_from_glued_contact_lines() -> None:
+    block = "Investor Relations Contact:Jane Roe, CEOQRV Advisory, Inc.jroe@qrvadvisory.com"
+    contacts = extract_contacts([block], block, [])
+    assert "QRV Advisory, Inc" in contacts.organizations
+
+
+def test_a_legal_form_glued_to_the_next_name_is_kept() -> None:
+    block = "Media ContactQT Services AGKatrin Vell, Phone: +49 89 555 0100 team@qt-services.eu"
+    assert find_domain_organizations(block, ["team@qt-services.eu"], []) == ["QT Services AG"]
+
+
+def test_no_firm_from_a_mail_service_a_person_or_the_start_of_a_longer_name() -> None:
+    block = "Jane Roe jane.roe@gmail.com, Quarn Vell www.quarnvell.com, Brell Haven Shop"
+    addresses = ["jane.roe@gmail.com", "www.quarnvell.com", "https://brellhaven.com/"]
+    assert find_domain_organizations(block, addresses, ["Quarn Vell"]) == []
+
+
+def test_a_domain_under_a_country_level_names_the_firm() -> None:
+    block = "Ana Roe, Tarn Brides Partners (UK) – ana@tarnbridespartners.co.uk"
+    found = find_domain_organizations(block, ["ana@tarnbridespartners.co.uk"], ["Ana Roe"])
+    assert found == ["Tarn Brides Partners"]
