@@ -84,3 +84,10 @@ def test_the_world_economic_forum_is_a_known_body(enricher: Enricher) -> None:
     aliases = enricher.knowledge.org_aliases
     assert aliases["WEF"] == "World Economic Forum"
     assert aliases["World Economic Forum"] == "World Economic Forum"
+
+
+def test_a_lead_a_developer_and_a_chairperson_are_posts(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    for phrase in ("Quarnby Office Lead", "Vell Inu Lead Developer", "Audit Committee Chairperson"):
+        assert orgrules.ends_in_post(phrase, kn), phrase
+    assert not orgrules.ends_in_post("Quarn Holdings", kn)
