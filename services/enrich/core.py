@@ -133,7 +133,7 @@ class Enricher:
         hits += orgrules.from_roles(text, kn, headline_end)
         hits += orgrules.from_tickers(text, kn, headline_end)
         hits += orgrules.from_camel_case(text, headline_end)
-        hits += orgrules.from_teams(text, gz, headline_end)
+        hits += orgrules.from_teams(text, gz, kn.lexicon, headline_end)
         hits += orgrules.from_about_headers(text, kn, lay.body_end)
         domains = evidence.domain_labels([text, *release.contacts.emails, *release.contacts.urls])
         hits += evidence.from_domains(text, domains, kn, headline_end)

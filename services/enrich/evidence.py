@@ -92,6 +92,15 @@ def matches_domain(name: str, domains: set[str]) -> bool:
     return len(squashed) >= 4 and squashed in domains
 
 
+def _given_and_surname(name: str, knowledge: Knowledge) -> bool:
+    """ "Jane Roe", "Robert S. Roe": a given name opening a person-shaped name."""
+    return (
+        looks_like_person(name, knowledge)
+        and not has_org_suffix(name, knowledge)
+        and name.split()[0].casefold() in knowledge.given_names
+    )
+
+
 def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """Capitalised runs whose squashed form is a domain of the release: organisations."""
     if not domains:
@@ -107,6 +116,10 @@ def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int 
                 start, end = words[i][0], words[j][1]
                 name = text[start:end].rstrip(".,")
                 if matches_domain(name, domains) and not name.isupper():
+                    # A person's own site ("janeroe.com") names the person, not a firm.
+                    if _given_and_surname(name, knowledge):
+                        done = True
+                        break
                     hits.append(Hit(start, start + len(name), name, "organization", "pattern"))
                     done = True
                     break
@@ -207,9 +220,17 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         cue = bool(LIST_CUE.search(text[max(0, m.start() - 60) : m.start()]))
         if not (orgs * 2 >= len(items) or (cue and orgs >= 1 and "person" not in kinds)):
             continue
-        for a, b in items:
+        for (a, b), kind in zip(items, kinds, strict=True):
             name = text[a:b]
             if name.islower() or name in knowledge.titles:
+                continue
+            # "the likes of Quarnco, Jane Roe and John Doe": a given name and a surname (no
+            # plain word: "Alberta Innovates") the model did not read as a firm stay people.
+            if (
+                kind != "organization"
+                and _given_and_surname(name, knowledge)
+                and not is_common(name.split()[-1], knowledge.lexicon)
+            ):
                 continue
             # Every item, so that one the model did type keeps the list as its evidence (an
             # acronym named once, "IBM", is then not an unexplained acronym).

@@ -1791,6 +1791,13 @@ def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     return out
 
 
+def _surname_in_s(word: str, lexicon: frozenset[str]) -> bool:
+    """ "Holmes", "Jones": a word the lexicon knows whole but not without its "s" is a
+    surname, no plural ("Elizabeth Holmes" is a person, not a team of Elizabeth, NJ)."""
+    lower = word.lower()
+    return lower in lexicon and lower[:-1] not in lexicon and lower[:-2] not in lexicon
+
+
 # "played for the Denver Quarnhawks", "the San Francisco 49ers": a team, named by its city and
 # a plural.
 TEAM = re.compile(
@@ -1799,7 +1806,9 @@ TEAM = re.compile(
 )
 
 
-def from_teams(text: str, gazetteer: Gazetteer, begin: int = 0) -> list[Hit]:
+def from_teams(
+    text: str, gazetteer: Gazetteer, lexicon: frozenset[str] = frozenset(), begin: int = 0
+) -> list[Hit]:
     """A city the gazetteer knows followed by a capitalised plural names a team (not in the
     Title Case headline, which ``begin`` skips)."""
     hits = []
@@ -1807,7 +1816,7 @@ def from_teams(text: str, gazetteer: Gazetteer, begin: int = 0) -> list[Hit]:
         words = m.group(1).split(" ")
         for k in (1, 2, 3):
             city, rest = " ".join(words[:k]), words[k:]
-            if not rest or len(rest) > 2:
+            if not rest or len(rest) > 2 or _surname_in_s(rest[-1], lexicon):
                 continue
             if any(p.kind == "city" for p in gazetteer.candidates(city)):
                 if gazetteer.known(" ".join(rest)) is None:

@@ -3,7 +3,7 @@ on text the project wrote, with invented names of organisations."""
 
 from __future__ import annotations
 
-from services.enrich import orgrules
+from services.enrich import evidence, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import hit_at
 
@@ -91,3 +91,28 @@ def test_a_lead_a_developer_and_a_chairperson_are_posts(enricher: Enricher) -> N
     for phrase in ("Quarnby Office Lead", "Vell Inu Lead Developer", "Audit Committee Chairperson"):
         assert orgrules.ends_in_post(phrase, kn), phrase
     assert not orgrules.ends_in_post("Quarn Holdings", kn)
+
+
+def test_a_persons_own_site_names_the_person_not_a_firm(enricher: Enricher) -> None:
+    text = "The book is out, said Robert S. Quarnell, founder of Vellbridge LLC."
+    domains = evidence.domain_labels(["Visit robertsquarnell.com or vellbridge.com"])
+    found = [h.text for h in evidence.from_domains(text, domains, enricher.knowledge)]
+    assert found == ["Vellbridge"]
+
+
+def test_a_surname_in_s_after_a_city_is_no_team(enricher: Enricher) -> None:
+    gz, lexicon = enricher.gazetteer, enricher.knowledge.lexicon
+    text = "founders like Sam Quarn and Elizabeth Holmes, and fans of the Denver Quarnhawks."
+    found = [h.text for h in orgrules.from_teams(text, gz, lexicon)]
+    assert found == ["Denver Quarnhawks"]
+
+
+def test_people_in_a_list_of_firms_stay_people(enricher: Enricher) -> None:
+    text = (
+        "Highlights included interviews with the likes of QUARNVELL, Sebastien Tarnet, and "
+        "Tessaly Labs, and talks with figures such as Ben Roe."
+    )
+    hits = [hit_at(text, "QUARNVELL", "organization")]
+    found = [h.text for h in evidence.from_lists(text, hits, enricher.knowledge)]
+    assert "Sebastien Tarnet" not in found
+    assert "Tessaly Labs" in found
