@@ -141,7 +141,8 @@ class Enricher:
         # Places first: a list the gazetteer reads as places is no list of organisations.
         hits += evidence.from_place_lists(text, gz, kn)
         hits += evidence.from_lists(text, hits, kn, headline_end)
-        hits += orgrules.from_name_lists(text, kn, gz, hits)
+        listed = orgrules.from_name_lists(text, kn, gz, hits)
+        hits += listed
         hits += orgrules.from_sponsor_lists(text, kn)
         hits += cand.couples(text, hits, kn)
         hits += context.affiliations(text, hits, gz, kn)
@@ -295,7 +296,9 @@ class Enricher:
         if items := orgrules.service_lists(text, hits, kn):
             hits = [h for h in hits if id(h) not in items]
         if phrases := orgrules.common_word_orgs(text, hits, kn):
-            hits = [h for h in hits if id(h) not in phrases]
+            # An item of a list of names is a name however plain its words ("Clean Harbors").
+            vouched = {(h.start, h.end) for h in listed}
+            hits = [h for h in hits if id(h) not in phrases or (h.start, h.end) in vouched]
         cand.places_named_as_orgs(hits)
         cand.people_named_as_places(hits)
         cand.towns_after_orgs(text, hits, gz, kn)

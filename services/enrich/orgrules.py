@@ -1347,7 +1347,15 @@ def _plain_phrase(name: str, knowledge: Knowledge) -> bool:
     for word in content:
         if ACRONYM_WORD.fullmatch(word):
             continue
-        if not (word[:1].isupper() and word[1:].islower() and is_common(word, knowledge.lexicon)):
+        # "Community-Driven", "Gold-backed": each part a plain word.
+        first, *rest = word.split("-") if word.count("-") == 1 else [word]
+        parts_plain = all(
+            (part[:1].isupper() if part is first else part[:1].isalpha())
+            and part[1:].islower()
+            and is_common(part, knowledge.lexicon)
+            for part in (first, *rest)
+        )
+        if not parts_plain:
             return False
         plain += 1
     # A strong organisation ending makes a name ("Quarn Laboratories", "Plain Relief
@@ -1460,8 +1468,10 @@ def from_name_lists(
                 heads.append(None)
             else:
                 heads.append((r.start(1), r.start(1) + len(head), head))
-        names = [h for h in heads if h is not None and not _plain_phrase(h[2], knowledge)]
-        if 3 * len(names) < 2 * len(run):
+        read = [h for h in heads if h is not None]
+        names = [h for h in read if not _plain_phrase(h[2], knowledge)]
+        # Items whose head is no name shape ("7-Quarn", a sentence) count neither way.
+        if len(read) < 3 or 3 * len(names) < 2 * len(read):
             continue
         for head in heads:
             if head is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from services.enrich import evidence, orgrules
 from services.enrich.core import Enricher
-from tests.unit.enrich.spans import hit_at
+from tests.unit.enrich.spans import hit_at, release_of
 
 
 def test_a_place_name_is_no_plain_word(enricher: Enricher) -> None:
@@ -116,3 +116,21 @@ def test_people_in_a_list_of_firms_stay_people(enricher: Enricher) -> None:
     found = [h.text for h in evidence.from_lists(text, hits, enricher.knowledge)]
     assert "Sebastien Tarnet" not in found
     assert "Tessaly Labs" in found
+
+
+def test_a_list_of_firms_keeps_items_of_plain_words_and_unreadable_heads(
+    enricher: Enricher,
+) -> None:
+    items = ["7-Quarn", "Tarnovia", "Vellcorp", "Clean Harbors", "Quarnby Group", "D2Q", "Osk"]
+    release = release_of(
+        "The award winners are:\n\n" + "\n".join(f"* {i}" for i in items),
+        "Each winner was chosen by its candidates.",
+    )
+    names = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
+    assert {"Clean Harbors", "Tarnovia", "Vellcorp"} <= names
+
+
+def test_hyphenated_plain_words_are_a_phrase(enricher: Enricher) -> None:
+    assert orgrules._plain_phrase("Community-Driven", enricher.knowledge)
+    assert orgrules._plain_phrase("Gold-backed Token", enricher.knowledge)
+    assert not orgrules._plain_phrase("Quarn-Vell Labs", enricher.knowledge)
