@@ -1307,10 +1307,17 @@ STREET = re.compile(
 )
 
 
+# Words that end a street's name and no person's or firm's ("Quarn Hubbard Way", "Vell Str.").
+STREET_ONLY = re.compile(r"[ ](?:Street|Str|Avenue|Ave|Boulevard|Blvd|Road|Way|Parkway|Pkwy)\.?$")
+
+
 def is_street_address(text: str, start: int, end: int) -> bool:
-    """A span after a house number that ends like a street name."""
+    """A span after a house number that ends like a street name, or one that ends in a word
+    only streets end in."""
     before = text[max(0, start - 12) : start].rstrip()
     span = text[start:end]
+    if STREET_ONLY.search(span):
+        return True
     # The house number before the span or, when the model took it in, inside it.
     numbered = re.search(r"\d+[A-Za-z]?$", before) or re.match(r"\d+[A-Za-z]?[ ]", span)
     return bool(STREET.search(span)) and bool(numbered)

@@ -43,7 +43,7 @@ _NOT_NAMES = re.compile(
     r"Investor|Press|Public|Email|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|Officer|"
     r"Director|President|Manager|Chief|Head|Senior|Vice|Executive|Founder|CEO|Editor|Managing|"
     r"Principal|Coordinator|Specialist|Strategist|Spokesperson|Drive|Boulevard|Parkway|Highway|"
-    r"Plaza|Floor|Building|Tower)\b"
+    r"Plaza|Floor|Building|Tower|Str|Strasse|Straße|Platz|Way)\b"
 )
 # A contact segment that runs as prose ("For more information on the Acme Awards program")
 # names no contact unless it asks the reader to reach someone ("please contact Jane Roe").

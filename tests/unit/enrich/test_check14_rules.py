@@ -134,3 +134,11 @@ def test_hyphenated_plain_words_are_a_phrase(enricher: Enricher) -> None:
     assert orgrules._plain_phrase("Community-Driven", enricher.knowledge)
     assert orgrules._plain_phrase("Gold-backed Token", enricher.knowledge)
     assert not orgrules._plain_phrase("Quarn-Vell Labs", enricher.knowledge)
+
+
+def test_a_street_named_for_a_person_is_no_person() -> None:
+    text = "The party took place on L. Quarn Hubbard Way, near Jane Lane's office."
+    start = text.index("L. Quarn")
+    assert orgrules.is_street_address(text, start, start + len("L. Quarn Hubbard Way"))
+    start = text.index("Jane Lane")
+    assert not orgrules.is_street_address(text, start, start + len("Jane Lane"))

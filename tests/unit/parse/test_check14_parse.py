@@ -27,3 +27,9 @@ def test_a_domain_under_a_country_level_names_the_firm() -> None:
     block = "Ana Roe, Tarn Brides Partners (UK) – ana@tarnbridespartners.co.uk"
     found = find_domain_organizations(block, ["ana@tarnbridespartners.co.uk"], ["Ana Roe"])
     assert found == ["Tarn Brides Partners"]
+
+
+def test_a_street_in_a_contact_address_is_no_name() -> None:
+    block = "Vellmark AG, Quarnner Str. 12, 80333 Munich\nContact: Katrin Vell"
+    names = extract_contacts([block], block, []).names
+    assert names == ["Katrin Vell"]
