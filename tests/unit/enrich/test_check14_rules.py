@@ -142,3 +142,15 @@ def test_a_street_named_for_a_person_is_no_person() -> None:
     assert orgrules.is_street_address(text, start, start + len("L. Quarn Hubbard Way"))
     start = text.index("Jane Lane")
     assert not orgrules.is_street_address(text, start, start + len("Jane Lane"))
+
+
+def test_regulatory_designations_and_standards_are_no_names(enricher: Enricher) -> None:
+    release = release_of(
+        "The FDA cleared the Investigational New Drug application for QRN-7 and granted "
+        "Orphan Drug Designation. Quarnvell Therapeutics is SOC 2 and ISO 27001 certified; "
+        "its Supervisory Board met in Vellburg."
+    )
+    names = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
+    assert not names & {"Investigational New Drug", "Orphan Drug Designation", "SOC 2"}
+    assert not names & {"ISO 27001", "Supervisory Board"}
+    assert "Quarnvell Therapeutics" in names
