@@ -1564,6 +1564,11 @@ def doubled_or_town_glued(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
     one-word CamelCase name ("QuarnWireAustin": a contact line without its breaks)."""
     if (m := DOUBLED.match(name)) and gazetteer.known(m.group(0)) is None:
         return len(m.group(1)) + 1, 0
+    # "Quarn Pharmaceuticals Quarn": a header, then its paragraph opening with the short name
+    # ("Quarn Bank of Quarn" is a name).
+    words = name.split(" ")
+    if len(words) >= 3 and words[-1] == words[0] and words[-2].lower() not in FUNCTION_WORDS:
+        return 0, len(words[-1]) + 1
     town = GLUED_PLACE.search(name)
     glued = town is not None and " " not in name and INNER_CAPITAL.search(name[: town.start()])
     if town is not None and glued and gazetteer.cities(town.group(0)):

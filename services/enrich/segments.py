@@ -39,6 +39,11 @@ SECTION_WEIGHTS = {
 BOILERPLATE = frozenset({"about", "disclaimers", "contacts"})
 ABOUT_OPENING = re.compile(r"^(?:About|ABOUT|Acerca de|À propos de|A propos de|Sobre|Über) ")
 HEADER_THEN_PAREN = re.compile(r"^([^\n]{2,100}?\([^()\n]{1,24}\))(?=[A-Z][a-z])")
+# "About Quarn Pharmaceuticals Quarn is ...": a Title Case heading, then the paragraph opening
+# with the heading's first word (the short name).
+HEADER_THEN_SHORT_NAME = re.compile(
+    r"^((\w[\w.&-]*)(?:[ ][A-Z][\w.&,-]*){1,5})[ ](?=\2(?:[ ]|['’]s[ ]|,))"
+)
 
 
 @dataclass(frozen=True)
@@ -137,4 +142,6 @@ def split_about_header(text: str) -> str:
             return f"{text[: m.end() + n]}\n{text[m.end() + n :]}"
     if p := HEADER_THEN_PAREN.match(rest):
         return f"{text[: m.end() + p.end()]}\n{text[m.end() + p.end() :]}"
+    if r := HEADER_THEN_SHORT_NAME.match(rest):
+        return f"{text[: m.end() + r.end(1)]}\n{text[m.end() + r.end(1) + 1 :]}"
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from services.enrich import evidence, orgrules
 from services.enrich.core import Enricher
+from services.enrich.segments import split_about_header
 from tests.unit.enrich.spans import hit_at, release_of
 
 
@@ -154,3 +155,14 @@ def test_regulatory_designations_and_standards_are_no_names(enricher: Enricher) 
     assert not names & {"Investigational New Drug", "Orphan Drug Designation", "SOC 2"}
     assert not names & {"ISO 27001", "Supervisory Board"}
     assert "Quarnvell Therapeutics" in names
+
+
+def test_a_header_run_into_a_paragraph_opening_with_the_short_name(enricher: Enricher) -> None:
+    text = "About Quarn Pharmaceuticals Quarn is the leader in vell inhibitors."
+    assert split_about_header(text) == (
+        "About Quarn Pharmaceuticals\nQuarn is the leader in vell inhibitors."
+    )
+    assert split_about_header("About Quarn Bank of Quarn Quarn is a bank.").count("\n") == 0
+    gz = enricher.gazetteer
+    assert orgrules.doubled_or_town_glued("Quarn Pharmaceuticals Quarn", gz) == (0, 6)
+    assert orgrules.doubled_or_town_glued("Quarn Bank of Quarn", gz) == (0, 0)
