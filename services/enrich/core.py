@@ -291,7 +291,7 @@ class Enricher:
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
-        if places_of_events := orgrules.venues(text, hits):
+        if places_of_events := orgrules.venues(text, hits, kn.given_names):
             hits = [h for h in hits if id(h) not in places_of_events]
         if items := orgrules.service_lists(text, hits, kn):
             hits = [h for h in hits if id(h) not in items]

@@ -1579,7 +1579,7 @@ def doubled_or_town_glued(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
-def venues(text: str, hits: list[Hit]) -> set[int]:
+def venues(text: str, hits: list[Hit], given_names: frozenset[str] = frozenset()) -> set[int]:
     """Ids of model organisations that name a venue ("at the Quarn Convention Center", "at
     Quarn Hotel in ..."): where an event is held, not who holds it. Labels, like subscribers,
     treat a venue as a place at most; the organisation reading is dropped when some mention
@@ -1589,10 +1589,31 @@ def venues(text: str, hits: list[Hit]) -> set[int]:
         key(h.text)
         for h in named
         if h.source in ("ner", "pattern")
-        and VENUE_END.search(h.text)
         and VENUE_BEFORE.search(text[max(0, h.start - 14) : h.start])
+        and (VENUE_END.search(h.text) or STREET_NUMBER_AFTER.match(text, h.end))
     }
-    return {id(h) for h in named if h.source in ("ner", "pattern") and key(h.text) in venue_keys}
+    out = {id(h) for h in named if h.source in ("ner", "pattern") and key(h.text) in venue_keys}
+    # A hotel chain's name with more words is one of its hotels ("the Quarnby Marriott
+    # Marquis", "Hilton Union Square"), read by the model as a firm or a person.
+    out |= {
+        id(h)
+        for h in hits
+        if h.label in ("organization", "person")
+        and h.source in ("ner", "pattern")
+        and HOTEL_CHAIN.search(h.text)
+        and " " in h.text.strip()
+        # "Jane Marriott": a person named like a chain.
+        and h.text.split()[0].casefold() not in given_names
+    }
+    return out
+
+
+# "at the Quarn Hall, 333 Vell Street": a venue given with its street address.
+STREET_NUMBER_AFTER = re.compile(r",[ ]\d{1,5}[ ][A-Z]")
+HOTEL_CHAIN = re.compile(
+    r"\b(?:Hilton|Marriott|Hyatt|Sheraton|Westin|Ritz-Carlton|InterContinental|Fairmont|"
+    r"Wyndham|Radisson|Four[ ]Seasons|Mandarin[ ]Oriental)\b"
+)
 
 
 FUNCTION_WORDS = CONNECTOR_WORDS | {

@@ -166,3 +166,16 @@ def test_a_header_run_into_a_paragraph_opening_with_the_short_name(enricher: Enr
     gz = enricher.gazetteer
     assert orgrules.doubled_or_town_glued("Quarn Pharmaceuticals Quarn", gz) == (0, 6)
     assert orgrules.doubled_or_town_glued("Quarn Bank of Quarn", gz) == (0, 0)
+
+
+def test_a_chains_hotel_and_a_venue_with_its_address_are_no_bodies(enricher: Enricher) -> None:
+    text = (
+        "The forum meets at the Quarnby Marriott Marquis, then at the Vell Hall, 333 Tarn "
+        "Street, hosted by Quarn Labs. Panelists include Tina Marriott of Quarn Labs."
+    )
+    hotel = hit_at(text, "Quarnby Marriott Marquis", "organization")
+    hall = hit_at(text, "Vell Hall", "organization")
+    firm = hit_at(text, "Quarn Labs", "organization")
+    person = hit_at(text, "Tina Marriott", "person")
+    found = orgrules.venues(text, [hotel, hall, firm, person], enricher.knowledge.given_names)
+    assert found == {id(hotel), id(hall)}
