@@ -248,7 +248,7 @@ class Enricher:
                     and h.start >= 0
                     and (
                         orgrules.is_field_of_study(text, h.start)
-                        or orgrules.is_event_or_work(h.text)
+                        or orgrules.is_event_or_work(h.text, gz)
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
@@ -451,12 +451,15 @@ class Enricher:
         )
 
 
-_MARKS = str.maketrans({"®": " ", "™": " ", "℠": " "})
+# Full-width punctuation (East Asian releases: "Contact Person：Jane Roe") read as its ASCII
+# form, which the model's tokenizer splits off.
+_MARKS = str.maketrans({"®": " ", "™": " ", "℠": " ", "：": ":", "，": ",", "（": "(", "）": ")"})
 
 
 def model_text(text: str) -> str:
     """The analysis text as the model reads it: over-long whitespace-free runs and trademark
-    signs blanked (the model reads "Acme® Hotels" as two names; offsets stay the same)."""
+    signs blanked (the model reads "Acme® Hotels" as two names), full-width punctuation as
+    ASCII; offsets stay the same."""
     return _LONG_RUN.sub(lambda m: " " * len(m.group()), text).translate(_MARKS)
 
 

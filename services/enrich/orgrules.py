@@ -584,12 +584,24 @@ EVENT_OR_WORK = re.compile(
     r"|Tournament|Marathon|Festival|Summit|Show|Expo|Program|Programme|Campaign"
     # Gatherings, named after what they gather ("Quarn Healthcare Conference", "Biotech
     # Showcase"); a lone "Congress" or "Forum" may be the body itself.
-    r"|(?<=[ ])(?:Conference|Forum|Symposium|Convention|Congress|Showcase|Hackathon))$"
+    r"|(?<=[ ])(?:Conference|Forum|Symposium|Convention|Congress|Showcase|Hackathon|Week))$"
+)
+# "... Summit Bangkok", "... Conference 2026": a gathering named with where or when it is held.
+GATHERING_THEN_WHERE = re.compile(
+    r"[ ](?:Summit|Conference|Forum|Symposium|Convention|Expo|Festival|Week|Show)"
+    r"[ ]((?:19|20)\d\d|[A-Z][\w.-]+(?:[ ][A-Z][\w.-]+)?)$"
 )
 
 
-def is_event_or_work(name: str) -> bool:
-    return bool(EVENT_OR_WORK.search(name.strip()))
+def is_event_or_work(name: str, gazetteer: Gazetteer | None = None) -> bool:
+    name = name.strip()
+    if EVENT_OR_WORK.search(name):
+        return True
+    where = GATHERING_THEN_WHERE.search(name)
+    if where is None:
+        return False
+    tail = where.group(1)
+    return tail.isdigit() or (gazetteer is not None and gazetteer.known(tail) is not None)
 
 
 CLAUSE_WORDS = frozenset({"That", "Who", "Which", "Whose", "Where"})

@@ -4,7 +4,7 @@ on text the project wrote, with invented names of organisations."""
 from __future__ import annotations
 
 from services.enrich import evidence, orgrules
-from services.enrich.core import Enricher
+from services.enrich.core import Enricher, model_text
 from services.enrich.segments import split_about_header
 from tests.unit.enrich.spans import hit_at, release_of
 
@@ -179,3 +179,17 @@ def test_a_chains_hotel_and_a_venue_with_its_address_are_no_bodies(enricher: Enr
     person = hit_at(text, "Tina Marriott", "person")
     found = orgrules.venues(text, [hotel, hall, firm, person], enricher.knowledge.given_names)
     assert found == {id(hotel), id(hall)}
+
+
+def test_a_gathering_named_with_where_or_when_it_is_held(enricher: Enricher) -> None:
+    gz = enricher.gazetteer
+    assert orgrules.is_event_or_work("QRN Summit Bangkok", gz)
+    assert orgrules.is_event_or_work("Quarnby Conference 2026", gz)
+    assert orgrules.is_event_or_work("Vell Blockchain Week")
+    assert not orgrules.is_event_or_work("Summit Quarnology", gz)
+    assert not orgrules.is_event_or_work("Quarn Summit Health", gz)
+
+
+def test_full_width_punctuation_is_read_as_ascii_and_lady_is_a_title(enricher: Enricher) -> None:
+    assert model_text("Contact Person：Lemon Quarn（QRN）") == "Contact Person:Lemon Quarn(QRN)"
+    assert "lady" in {t.lower() for t in enricher.knowledge.titles}
