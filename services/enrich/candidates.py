@@ -952,7 +952,10 @@ def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
             h.label = "person"
 
 
-PERSON_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+")
+# "Roe", "Roe-Poe", "McRoe", "O’Roe".
+PERSON_NAME_WORD = re.compile(
+    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+"
+)
 LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
 
 

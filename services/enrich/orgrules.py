@@ -1551,7 +1551,23 @@ def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
     cut = unglue(name)
     if cut == (0, 0):
         cut = doubled_or_town_glued(name, gazetteer)
+    if cut == (0, 0):
+        cut = (place_owner(name, gazetteer), 0)
     return cut if cut != (0, 0) else (0, code_after_institution(name, gazetteer))
+
+
+PLACE_OWNER = re.compile(r"([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)['’]s[ ](?=[A-Z])")
+
+
+def place_owner(name: str, gazetteer: Gazetteer) -> int:
+    """How many characters of a country's or state's possessive opening a name to cut
+    ("Quarnland’s Legislative Yuan", "Texas’s Jane Roe"): the place owns it, it is not part
+    of its name."""
+    m = PLACE_OWNER.match(name)
+    if m is None:
+        return 0
+    place = gazetteer.known(m.group(1))
+    return m.end() if place is not None and place.kind in ("country", "subdivision") else 0
 
 
 # "accepted to Quarnby University ED": an admission round's code after a school's name.

@@ -193,3 +193,17 @@ def test_a_gathering_named_with_where_or_when_it_is_held(enricher: Enricher) -> 
 def test_full_width_punctuation_is_read_as_ascii_and_lady_is_a_title(enricher: Enricher) -> None:
     assert model_text("Contact Person：Lemon Quarn（QRN）") == "Contact Person:Lemon Quarn(QRN)"
     assert "lady" in {t.lower() for t in enricher.knowledge.titles}
+
+
+def test_an_irish_surname_with_a_curly_apostrophe_is_a_name_word() -> None:
+    from services.enrich.candidates import PERSON_NAME_WORD
+
+    assert PERSON_NAME_WORD.fullmatch("O’Quarnell")
+    assert PERSON_NAME_WORD.fullmatch("O'Quarnell")
+
+
+def test_a_countrys_possessive_opening_a_name_is_cut(enricher: Enricher) -> None:
+    gz = enricher.gazetteer
+    name = "Taiwan’s Legislative Quarn"
+    assert name[orgrules.place_owner(name, gz) :] == "Legislative Quarn"
+    assert orgrules.place_owner("Quarnby’s Legislative Quarn", gz) == 0
