@@ -65,9 +65,19 @@ def find_phones(text: str) -> list[str]:
     return phones
 
 
+# "City: Tortola", "Address: Quarn House, 3rd Floor": a labelled field of where, naming no
+# person (up to the next label glued on or the end of the line).
+_ADDRESS_FIELD = re.compile(
+    r"(?:\b|(?<=[a-z]))(?:City|Country|Address|Location|State|Province|Region|Zip|Postal\s+Code)"
+    r"\s*:[^\n]*?"
+    r"(?=(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*:)|\n|$)"
+)
+
+
 def find_names(text: str) -> list[str]:
     """Person-like names in a contact block: 2-4 capitalised words, not a company or title."""
     names = []
+    text = _ADDRESS_FIELD.sub("\n", text)
     for line in re.split(r"\n|,|\||:|;|\s{2,}| [-–—] ", text):
         line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip()
         if sum(w[:1].islower() for w in line.split()) >= 4 and not _REACH.search(line):

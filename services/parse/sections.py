@@ -36,7 +36,7 @@ _DISCLAIMER = re.compile(
 _CONTACT = re.compile(
     r"^(?:(?:media|press|investor|investors|company|sales|pr|news|public|business)"
     r"(?:\s*(?:&|and|/)\s*|\s+))*"
-    r"(?:contacts?|inquiries|enquiries|relations)(?:\s+(?:details|information|info|us))?"
+    r"(?:contacts?|inquiries|enquiries|relations)(?:\s+(?:details|information|info|us|person|name))?"
     r"(?=\s*[:\-–—]|\s*$|[A-Z\d+@]|\s+[A-Z][a-z]+\s)"
     r"|^(?:for (?:more|further) information|for (?:media|press|investor) (?:inquiries|enquiries))"
     r"(?:[^.]{0,60}(?:contact|visit)[^.]{0,60})?:"

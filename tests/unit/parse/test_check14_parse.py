@@ -33,3 +33,24 @@ def test_a_street_in_a_contact_address_is_no_name() -> None:
     block = "Vellmark AG, Quarnner Str. 12, 80333 Munich\nContact: Katrin Vell"
     names = extract_contacts([block], block, []).names
     assert names == ["Katrin Vell"]
+
+
+def test_address_fields_name_no_person() -> None:
+    block = (
+        "Contact Person: Belle Quarnby\nCity: Tortola\n"
+        "Country: British Virgin IslandsAddress: Vell House, 3rd Floor, Quarn Ghut"
+    )
+    assert extract_contacts([block], block, []).names == ["Belle Quarnby"]
+
+
+def test_a_contact_person_label_opens_the_contact_block() -> None:
+    from services.parse.blocks import split_blocks
+    from services.parse.sections import split_sections
+
+    text = (
+        "Quarnvell opens a new school in Vellburg this spring, with places for 200 pupils.\n\n"
+        "Contact Person: Belle Quarnby\n\nWebsite: quarnvell.example\n\nCity: Tortola"
+    )
+    sections = split_sections(split_blocks(text))
+    assert any("Belle Quarnby" in c for c in sections.contacts)
+    assert not any("Belle Quarnby" in b.text for b in sections.body)
