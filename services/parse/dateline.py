@@ -117,7 +117,8 @@ _WIRE_WORDS = re.compile(
 # Bracketed wire names are names: not a ticker "(NASDAQ: X)", not a number.
 # A wire in brackets names itself; "(the Institute)", "(“the Company”)" define a short form.
 _PAREN_WIRE_OK = re.compile(r"(?!the\s)(?=.*[^\W\d_])[^:;,“”\"]{2,80}$")
-_SEPARATOR = re.compile(r"(?:\s|,)*(?:(?:--|[—–\-|])(?:\s|,)*)?")
+# "SALT LAKE CITY -– January 29": a run of mixed dashes is one separator.
+_SEPARATOR = re.compile(r"(?:\s|,)*(?:(?:--|[—–\-|])+(?:\s|,)*)?")
 _TERMINATOR = re.compile(r"\s*(?:--+|[—–\-:|/])(?:\s*(?:--+|[—–\-]))?\s*")
 _MAX_ITEMS = 8
 _SCAN_WINDOW = 260
@@ -194,7 +195,12 @@ def _scan(text: str) -> list[_Item]:
             if kind == "location":
                 # A place is followed by a separator or a wire/date, not by running text.
                 after = text[match.end() : match.end() + 3]
-                if after and not re.match(r"\s*(?:[,(/—–\-|:]|\s[\d(])", after):
+                if (
+                    after
+                    and not re.match(r"\s*(?:[,(/—–\-|:]|\s[\d(])", after)
+                    # "Edmonton, Alberta, Canada February 3, 2025.": the date with no comma.
+                    and not _DATE.match(text, match.end() + 1)
+                ):
                     continue
             found = _Item(kind, match)
             break
@@ -264,9 +270,11 @@ def _rest_start(text: str, items: list[_Item]) -> int | None:
     location = next((i.match for i in items if i.kind == "location"), None)
     terminator = _TERMINATOR.match(text, end)
     if not (has_date or has_wire):
-        # The bare "LONDON — " form: only an all-capitals city followed by a dash.
+        # The bare "LONDON — " form: only an all-capitals city followed by a dash (a colon
+        # ends a label: "TIME:", "CONTACT INFORMATION:").
         cities = location.group("cities") if location else ""
-        if not (terminator and cities.isupper() and len(cities) >= 3 and len(kinds) == 1):
+        dash = terminator is not None and ":" not in terminator.group()
+        if not (dash and cities.isupper() and len(cities) >= 3 and len(kinds) == 1):
             return None
     if terminator:
         return terminator.end()
@@ -278,6 +286,9 @@ def _rest_start(text: str, items: list[_Item]) -> int | None:
     comma = re.match(r"\s*,\s*", after)
     if comma and has_date and kinds[0] == "date":
         return end + comma.end()
+    if has_date and kinds[-1] == "date" and re.match(r"\.[ ]+[A-Z]", after):
+        # "..., Canada February 3, 2025. Acme ...": a full stop ends the dateline.
+        return end + 1 + len(after[1:]) - len(after[1:].lstrip())
     if has_date and re.match(r"\s+\S", after):
         # "PARIS, 3 mars 2025 Acme ..." - a date followed directly by the text.
         return end + len(after) - len(after.lstrip())

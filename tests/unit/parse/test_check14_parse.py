@@ -54,3 +54,23 @@ def test_a_contact_person_label_opens_the_contact_block() -> None:
     sections = split_sections(split_blocks(text))
     assert any("Belle Quarnby" in c for c in sections.contacts)
     assert not any("Belle Quarnby" in b.text for b in sections.body)
+
+
+def test_datelines_with_mixed_dashes_or_a_full_stop_after_the_date() -> None:
+    from services.parse.dateline import read_dateline
+
+    found = read_dateline("QUARNBY CITY -– January 29, 2025 – Vellcorp, a trade body, said")
+    assert found is not None and found[0].city == "QUARNBY CITY"
+    assert found[0].date == "2025-01-29" and found[1].startswith("Vellcorp")
+    found = read_dateline("Edmonton, Alberta, Canada February 3, 2025. Quarnex Inc. is a firm")
+    assert found is not None and (found[0].city, found[0].date) == ("Edmonton", "2025-02-03")
+    assert found[1].startswith("Quarnex Inc.")
+
+
+def test_a_label_in_capitals_is_no_dateline() -> None:
+    from services.parse.dateline import read_dateline
+
+    assert read_dateline("TIME: 2:00 PM ET") is None
+    assert read_dateline("CONTACT INFORMATION:") is None
+    found = read_dateline("LONDON — Quarnex said today")
+    assert found is not None and found[0].city == "LONDON"
