@@ -593,9 +593,19 @@ GATHERING_THEN_WHERE = re.compile(
 )
 
 
+# Mines and the projects that explore or build them ("Eagle Quarn Tungsten Project", "El
+# Quarn Mine", "Vell Massif"): sites, named in mining and energy releases like bodies.
+SITE = re.compile(
+    r"\b(?:Gold|Silver|Copper|Lithium|Uranium|Tungsten|Nickel|Zinc|Cobalt|Graphite|Iron|"
+    r"Rare[ ]Earths?|Gold-Silver|Silver-Gold|Copper-Gold|Gold-Copper|Polymetallic|Mining|"
+    r"Mineral|Exploration|Solar|Wind|Hydro|Geothermal|Oil|Gas|LNG)[ ]Project$"
+    r"|(?<=[ ])(?:Mine|Deposit|Massif|Trend|Claims)$"
+)
+
+
 def is_event_or_work(name: str, gazetteer: Gazetteer | None = None) -> bool:
     name = name.strip()
-    if EVENT_OR_WORK.search(name):
+    if EVENT_OR_WORK.search(name) or SITE.search(name):
         return True
     where = GATHERING_THEN_WHERE.search(name)
     if where is None:

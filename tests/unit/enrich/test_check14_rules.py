@@ -207,3 +207,11 @@ def test_a_countrys_possessive_opening_a_name_is_cut(enricher: Enricher) -> None
     name = "Taiwan’s Legislative Quarn"
     assert name[orgrules.place_owner(name, gz) :] == "Legislative Quarn"
     assert orgrules.place_owner("Quarnby’s Legislative Quarn", gz) == 0
+
+
+def test_mines_and_mining_projects_are_sites(enricher: Enricher) -> None:
+    for name in ("Eagle Quarn Tungsten Project", "Vell Gold-Silver Project", "El Quarn Mine"):
+        assert orgrules.is_event_or_work(name), name
+    assert orgrules.is_event_or_work("Quarn Massif")
+    assert not orgrules.is_event_or_work("The Quarn Project")
+    assert not orgrules.is_event_or_work("Quarnby Mining Corp.")
