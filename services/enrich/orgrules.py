@@ -751,6 +751,18 @@ def _opening(hit: Hit, name: str) -> Hit:
     return Hit(hit.start, hit.start + len(name), name, hit.label, hit.source)
 
 
+def _word_before_given_name(words: list[str], knowledge: Knowledge) -> int:
+    """1 when a plain word that is no given name runs into a full name after it ("Promoted
+    Jane Roe", "Charismatic Jane Roe": a lost line break or a Title Case heading), else 0."""
+    if len(words) < 3 or not knowledge.given_names or not knowledge.lexicon:
+        return 0
+    first, second = words[0], words[1]
+    if first.casefold() in knowledge.given_names or second.casefold() not in knowledge.given_names:
+        return 0
+    plain = first[:1].isupper() and first[1:].islower() and first.isalpha()
+    return 1 if plain and is_common(first, knowledge.lexicon) else 0
+
+
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
     "Jane Roe Senior Advisor") is cut to the name."""
@@ -772,7 +784,7 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 name = " ".join(words[:verb])
                 hit = _opening(hit, name)
                 words = words[:verb]
-            lead = post_end(words, knowledge)
+            lead = post_end(words, knowledge) or _word_before_given_name(words, knowledge)
             if lead:
                 name = " ".join(words[lead:])
                 if hit.text.endswith(name):
@@ -785,6 +797,11 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 name = " ".join(words[:cut]).rstrip(" ,;:–—-")
                 if name and hit.text.startswith(name):
                     hit = _opening(hit, name)
+        elif hit.label == "person" and hit.source == "pattern" and hit.start >= 0:
+            words = hit.text.split()
+            if _word_before_given_name(words, knowledge):  # "* Promoted Jane Roe to ..."
+                name = " ".join(words[1:])
+                hit = Hit(hit.end - len(name), hit.end, name, "person", hit.source)
         out.append(hit)
     return out
 

@@ -215,3 +215,13 @@ def test_mines_and_mining_projects_are_sites(enricher: Enricher) -> None:
     assert orgrules.is_event_or_work("Quarn Massif")
     assert not orgrules.is_event_or_work("The Quarn Project")
     assert not orgrules.is_event_or_work("Quarnby Mining Corp.")
+
+
+def test_a_plain_word_run_into_a_full_name_is_cut(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "* Promoted Barry Quarnell to Chief Commercial Officer"
+    hits = [hit_at(text, "Promoted Barry Quarnell", "person", source="pattern")]
+    (person,) = orgrules.trim_people(hits, kn)
+    assert person.text == "Barry Quarnell" and text[person.start : person.end] == person.text
+    # A given name opening the span stays: "Grant Barry Quarnell" is no verb run in.
+    assert orgrules._word_before_given_name(["Grant", "Barry", "Quarnell"], kn) == 0
