@@ -20,7 +20,13 @@ from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import OPENING_WORDS, REPEATED, has_org_suffix, looks_like_person
+from services.enrich.names import (
+    OPENING_WORDS,
+    REPEATED,
+    given_name_first,
+    has_org_suffix,
+    looks_like_person,
+)
 from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -92,15 +98,6 @@ def matches_domain(name: str, domains: set[str]) -> bool:
     return len(squashed) >= 4 and squashed in domains
 
 
-def _given_and_surname(name: str, knowledge: Knowledge) -> bool:
-    """ "Jane Roe", "Robert S. Roe": a given name opening a person-shaped name."""
-    return (
-        looks_like_person(name, knowledge)
-        and not has_org_suffix(name, knowledge)
-        and name.split()[0].casefold() in knowledge.given_names
-    )
-
-
 def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """Capitalised runs whose squashed form is a domain of the release: organisations."""
     if not domains:
@@ -117,7 +114,7 @@ def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int 
                 name = text[start:end].rstrip(".,")
                 if matches_domain(name, domains) and not name.isupper():
                     # A person's own site ("janeroe.com") names the person, not a firm.
-                    if _given_and_surname(name, knowledge):
+                    if given_name_first(name, knowledge):
                         done = True
                         break
                     hits.append(Hit(start, start + len(name), name, "organization", "pattern"))
@@ -228,7 +225,7 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             # plain word: "Alberta Innovates") the model did not read as a firm stay people.
             if (
                 kind != "organization"
-                and _given_and_surname(name, knowledge)
+                and given_name_first(name, knowledge)
                 and not is_common(name.split()[-1], knowledge.lexicon)
             ):
                 continue

@@ -247,6 +247,16 @@ def has_org_suffix(name: str, knowledge: Knowledge) -> bool:
     return bool(words) and words[-1].rstrip(".,").lower() in knowledge.org_suffixes
 
 
+def given_name_first(name: str, knowledge: Knowledge) -> bool:
+    """ "Jane Roe", "Robert S. Roe": a person-shaped name (no legal form) that opens with a
+    given name."""
+    return (
+        looks_like_person(name, knowledge)
+        and not has_org_suffix(name, knowledge)
+        and given_name(name).casefold() in knowledge.given_names
+    )
+
+
 def initials(name: str) -> str:
     """"HR Research Institute" -> "HRRI"; capitalised words only, acronyms kept whole."""
     out = []

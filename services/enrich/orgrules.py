@@ -27,7 +27,7 @@ from services.enrich.context import in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import has_org_suffix, looks_like_person, unglue
+from services.enrich.names import given_name_first, has_org_suffix, unglue
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3", "Acme®") or a number-led
@@ -1525,9 +1525,7 @@ def from_name_lists(
             start, end, name = head
             if key(name) in people or gazetteer.known(name) is not None:
                 continue
-            if looks_like_person(name, knowledge) and name.split()[0].casefold() in (
-                knowledge.given_names
-            ):
+            if given_name_first(name, knowledge):
                 continue
             out.append(Hit(start, end, name, "organization", "pattern"))
     return out
