@@ -225,3 +225,17 @@ def test_a_plain_word_run_into_a_full_name_is_cut(enricher: Enricher) -> None:
     assert person.text == "Barry Quarnell" and text[person.start : person.end] == person.text
     # A given name opening the span stays: "Grant Barry Quarnell" is no verb run in.
     assert orgrules._word_before_given_name(["Grant", "Barry", "Quarnell"], kn) == 0
+
+
+def test_fiscal_periods_and_player_positions_are_no_names(enricher: Enricher) -> None:
+    from services.enrich.candidates import JUNK
+
+    for period in ("4Q24", "Q3 2025", "FY2026", "1H25"):
+        assert JUNK.search(period), period
+    assert not JUNK.search("H1 Quarn Capital")
+    release = release_of(
+        "Quarnbet posted 4Q24 revenue up 12%. Its model rates every QB, RB and WR in the "
+        "league, said Quarnbet Holdings."
+    )
+    names = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
+    assert not names & {"4Q24", "QB", "RB", "WR"}
