@@ -192,12 +192,12 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             continue
         kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
         if SPONSOR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
-            out += _sponsors(text, items, kinds, positioned)
+            out += _sponsors(text, items, kinds, positioned, knowledge)
             continue
         # "companies like Acme, Quarn, Tessaly and Brill": the noun says what every item is,
         # one the model read as a place included (a brand named after one).
         if PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()]):
-            out += _sponsors(text, items, kinds, positioned, places_too=True)
+            out += _sponsors(text, items, kinds, positioned, knowledge, places_too=True)
             continue
         # "Jane Roe, Xyz Abc and John Doe of Acme Co.": a list of people, each maybe "of" where
         # they work, is read by the names before "of".
@@ -221,13 +221,7 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
             name = text[a:b]
             if name.islower() or name in knowledge.titles:
                 continue
-            # "the likes of Quarnco, Jane Roe and John Doe": a given name and a surname (no
-            # plain word: "Alberta Innovates") the model did not read as a firm stay people.
-            if (
-                kind != "organization"
-                and given_name_first(name, knowledge)
-                and not is_common(name.split()[-1], knowledge.lexicon)
-            ):
+            if _person_item(name, kind, knowledge):
                 continue
             # Every item, so that one the model did type keeps the list as its evidence (an
             # acronym named once, "IBM", is then not an unexplained acronym).
@@ -257,19 +251,31 @@ def _sponsors(
     items: list[tuple[int, int]],
     kinds: list[str | None],
     hits: list[Hit],
+    knowledge: Knowledge,
     places_too: bool = False,
 ) -> list[Hit]:
     """ "sponsored by Acme, Xyz Kitchen and Abc Appliances": with one item an organisation and
     none a place (unless ``places_too``), every item is a sponsor, except a person something
-    besides the model names (an attribution, a contact line)."""
+    besides the model names (an attribution, a contact line) or shapes (``_person_item``)."""
     if "organization" not in kinds or ("place" in kinds and not places_too):
         return []
     vouched = {key(h.text) for h in hits if h.label == "person" and h.source not in ("ner",)}
     return [
         Hit(a, b, text[a:b], "organization", "pattern")
-        for a, b in items
-        if key(text[a:b]) not in vouched
+        for (a, b), kind in zip(items, kinds, strict=True)
+        if key(text[a:b]) not in vouched and not _person_item(text[a:b], kind, knowledge)
     ]
+
+
+def _person_item(name: str, kind: str | None, knowledge: Knowledge) -> bool:
+    """ "the likes of Quarnco, Jane Roe and John Doe", "investors such as Quarn Labs, Marc Roe
+    (Vell Labs)": a given name and a surname (no plain word: "Alberta Innovates") the model
+    did not read as a firm stay people in a list of firms."""
+    return (
+        kind != "organization"
+        and given_name_first(name, knowledge)
+        and not is_common(name.split()[-1], knowledge.lexicon)
+    )
 
 
 def _people_of_list(
@@ -471,9 +477,11 @@ IS_POST = re.compile(
     rf"((?:[a-z][a-z-]*[ ]?){{1,3}})"
 )
 # "Jane Roe, Co-founder of Acme", "Jane Roe, CEO/co-founder at Acme", "Jane Roe, Co-President,
-# Acme": a name, a comma and a post in capitals before "of"/"at" or another comma.
+# Acme", "Jane Roe, EVP & CHRO, Acme": a name, a comma and a post in capitals before "of"/"at"
+# or another comma.
 TITLED_POST = re.compile(
-    rf"(?<![\w’'-])({_NAME}),[ ]([A-Z][\w/&-]*(?:[ ][A-Z][\w/&-]*){{0,3}})(?:[ ](?:of|at)[ ]|,[ ])"
+    rf"(?<![\w’'-])({_NAME}),[ ]([A-Z][\w/&-]*(?:[ ](?:&[ ])?[A-Z][\w/&-]*){{0,3}})"
+    rf"(?:[ ](?:of|at)[ ]|,[ ])"
 )
 # Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
 NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})

@@ -239,3 +239,20 @@ def test_fiscal_periods_and_player_positions_are_no_names(enricher: Enricher) ->
     )
     names = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
     assert not names & {"4Q24", "QB", "RB", "WR"}
+
+
+def test_a_name_with_a_c_suite_post_in_capitals_is_a_person(enricher: Enricher) -> None:
+    text = "* Small Market - Margie Quarnell, EVP & CHRO, Tessaly Inc.\n* Next line"
+    found = [h.text for h in evidence.from_attributions(text, enricher.knowledge)]
+    assert found == ["Margie Quarnell"]
+
+
+def test_people_among_sponsors_stay_people(enricher: Enricher) -> None:
+    text = (
+        "They include lead investor Quarnvest and other brands, such as Tessaly Labs, "
+        "Vellstake, Marc Quarnier (Brill Labs), and Calvin Vell (CSO of Quarnlayer)."
+    )
+    hits = [hit_at(text, "Tessaly Labs", "organization")]
+    found = [h.text for h in evidence.from_lists(text, hits, enricher.knowledge)]
+    assert "Tessaly Labs" in found and "Vellstake" in found
+    assert "Marc Quarnier" not in found and "Calvin Vell" not in found
