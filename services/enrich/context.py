@@ -118,7 +118,8 @@ def shouted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in SHOUTED.finditer(text)]
 
 
-TRADEMARK = re.compile(r"[™®]|\((?:TM|R)\)")
+# A sign, or the letters written out after the name ("Quarnix (TM)", "QuarnPod TM").
+TRADEMARK = re.compile(r"[™®]|\((?:TM|R)\)|(?<=\w)[ ]TM\b")
 
 
 def trademarked(text: str, start: int, end: int) -> bool:

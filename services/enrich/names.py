@@ -147,6 +147,11 @@ GLUED_LEAD = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+|Inc\.|LLC|Ltd\.?)(?=[A-Z][a
 GLUED_TAIL = re.compile(
     r"(?:(?<=[a-z])|(?<=\bLLC)|(?<=\bInc\.)|(?<=\bLtd\.))([A-Z][a-z]+)((?:[ ][A-Z][a-z]+){0,2})$"
 )
+# The next sentence after a legal form's full stop ("Acme Inc. The Company's strategy"): the
+# full stop ends both.
+SENTENCE_AFTER_LEGAL = re.compile(
+    r"(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCorp\.))[ ](?:The|This|These|Our|Its|It|We|They)\b.*$"
+)
 # The next sentence glued on, after a full stop, a closing quote or both ("Acme.This",
 # "Innovation”The"), or any capitalised word after a full stop that ends a lower-case word
 # ("Acme Funds.Roe brings ...").
@@ -189,6 +194,8 @@ def _unglue_once(span: str) -> tuple[int, int]:
     if (m := GLUED_REPEAT.fullmatch(span)) and span[len(m.group(1)) : len(m.group(1)) + 1] != " ":
         return 0, len(span) - len(m.group(1))
     if m := GLUED_SENTENCE.search(span) or GLUED_OPENER.search(span):
+        return 0, len(m.group(0))
+    if m := SENTENCE_AFTER_LEGAL.search(span):
         return 0, len(m.group(0))
     if m := GLUED_TAIL.search(span):
         after_legal_form = not span[m.start() - 1].islower()

@@ -3,10 +3,10 @@ on text the project wrote, with invented names of organisations."""
 
 from __future__ import annotations
 
-from services.enrich import evidence, orgrules
+from services.enrich import context, evidence, orgrules
 from services.enrich.core import Enricher, model_text
 from services.enrich.segments import split_about_header
-from tests.unit.enrich.spans import hit_at, release_of
+from tests.unit.enrich.spans import hit_at, release_of, unglued
 
 
 def test_a_place_name_is_no_plain_word(enricher: Enricher) -> None:
@@ -256,3 +256,16 @@ def test_people_among_sponsors_stay_people(enricher: Enricher) -> None:
     found = [h.text for h in evidence.from_lists(text, hits, enricher.knowledge)]
     assert "Tessaly Labs" in found and "Vellstake" in found
     assert "Marc Quarnier" not in found and "Calvin Vell" not in found
+
+
+def test_a_sentence_after_a_legal_forms_full_stop_is_cut() -> None:
+    assert unglued("Quarn Fusion Inc. The Company") == "Quarn Fusion Inc."
+    assert unglued("Quarn Inc. Theta Labs") == "Quarn Inc. Theta Labs"
+
+
+def test_trademark_letters_after_a_name_mark_a_product() -> None:
+    text = "It sells QuarnPod TM, QuarnPatch TM and the Vell Kit, made by Quarn Labs."
+    start = text.index("QuarnPod")
+    assert context.trademarked(text, start, start + len("QuarnPod"))
+    start = text.index("Quarn Labs")
+    assert not context.trademarked(text, start, start + len("Quarn Labs"))
