@@ -455,6 +455,8 @@ def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]
         parts = [header]
         if " and the " in header:  # "About Acme and the Acme Institute"
             parts = header.split(" and the ")
+        elif legal := LEGAL_FORM_AND.search(header):  # "About Quarn Fuels, Inc. and Vell"
+            parts = [header[: legal.start(1)], header[legal.end(1) :]]
         offset = start
         for part in parts:
             at = text.find(part, offset)
@@ -955,6 +957,10 @@ def _org_shaped(piece: str, knowledge: Knowledge, known: set[str]) -> bool:
     )
 
 
+LEGAL_FORM_END = re.compile(r",?[ ](?:Inc|LLC|Ltd|Corp|PLC|GmbH|AG|S\.A|LLP)\.?$")
+LEGAL_FORM_AND = re.compile(r"(?:Inc|LLC|Ltd|Corp|PLC|GmbH|AG|LLP)\.?([ ]and[ ])(?=[A-Z])")
+
+
 def _and_cuts(
     name: str, knowledge: Knowledge, known_orgs: set[str], known_people: set[str]
 ) -> list[tuple[int, int]]:
@@ -988,10 +994,13 @@ def _and_cuts(
             and left.split()[0] == first_right
             and key(first_right) in known_orgs
         )
+        # "Quarn Fuels, Inc. and Vell Fusion": a legal form ends the name before it.
+        legal_left = bool(LEGAL_FORM_END.search(left)) and first_right[:1].isupper()
         split = (
             based is not None
             or title_led
             or shared
+            or legal_left
             or (
                 _org_shaped(right, knowledge, known_orgs)
                 and (left_person or _org_shaped(left, knowledge, known_orgs))

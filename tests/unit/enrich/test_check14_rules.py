@@ -269,3 +269,13 @@ def test_trademark_letters_after_a_name_mark_a_product() -> None:
     assert context.trademarked(text, start, start + len("QuarnPod"))
     start = text.index("Quarn Labs")
     assert not context.trademarked(text, start, start + len("Quarn Labs"))
+
+
+def test_a_legal_form_ends_a_name_before_and(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Body text.\n\nAbout Quarn Fuels, Inc. and Vell Fusion\n\nQuarn Fuels makes fuel."
+    found = [h.text for h in orgrules.from_about_headers(text, kn, 0)]
+    assert found == ["Quarn Fuels, Inc.", "Vell Fusion"]
+    name = "Quarn Fuels, Inc. and Vell Fusion"
+    pieces = [name[a:b] for a, b in orgrules._and_cuts(name, kn, set(), set())]
+    assert pieces == ["Quarn Fuels, Inc.", "Vell Fusion"]
