@@ -131,10 +131,12 @@ TRADEMARK = re.compile(r"[®™]$")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
 # "NY 10007").
-# Code, a state and ZIP code, or a fiscal period ("4Q24", "Q3 2025", "FY2026", "1H25").
+# Code, a state and ZIP code, a fiscal period ("4Q24", "Q3 2025", "FY2026", "1H25"), a listing.
 JUNK = re.compile(
     r"[{}=;<>]|\b[A-Z]{2} \d{5}\b"
     r"|^(?:[1-4]Q|Q[1-4]|[12]H|H[12])[ ]?(?:FY)?['’]?\d{2}(?:\d{2})?$|^FY[ ]?['’]?\d{2}(?:\d{2})?$"
+    # A ticker with its exchange ("NASDAQ: QRVN"): a listing, not a name.
+    r"|^[A-Z]{2,10}(?:[ ][A-Z]{2,10})?:[ ]?[A-Z][A-Z.]{0,6}$"
 )
 
 

@@ -279,3 +279,14 @@ def test_a_legal_form_ends_a_name_before_and(enricher: Enricher) -> None:
     name = "Quarn Fuels, Inc. and Vell Fusion"
     pieces = [name[a:b] for a, b in orgrules._and_cuts(name, kn, set(), set())]
     assert pieces == ["Quarn Fuels, Inc.", "Vell Fusion"]
+
+
+def test_listings_and_chain_layers_are_no_names(enricher: Enricher) -> None:
+    from services.enrich.candidates import JUNK
+
+    assert JUNK.search("NASDAQ: QRVN") and JUNK.search("OTC PINK: QRV.A")
+    assert not JUNK.search("Quarn Labs")
+    from services.enrich.knowledge import key
+
+    for term in ("L2s", "Layer 0", "DePIN", "DAO"):
+        assert key(term) in enricher.knowledge.not_entities, term
