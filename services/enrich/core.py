@@ -395,19 +395,24 @@ class Enricher:
     def _contact_places(self, pairs: list[str]) -> list[cand.Hit]:
         """Contact addresses ("Austin, Texas"): the city only where the gazetteer knows it in
         that region, so a name before a state ("Jane Roe, Washington") is no place; the
-        shorter reading of a longer known city ("York" of "New York, NY") goes."""
-        found = []
+        shorter reading of a longer known city ("York" of "New York, NY") goes. A country
+        stands for itself, whatever the city."""
+        found: list[tuple[str, Place | None, str, Place]] = []
         for pair in pairs:
             city_name, _, region_name = pair.rpartition(", ")
             region = self.gazetteer.region(region_name)
             cities = self.gazetteer.cities_in(city_name, region) if region else []
             if region and cities:
                 found.append((city_name, cities[0], region_name, region))
+            elif region and region.kind == "country":
+                # A country stands for itself ("Country: Quarnland"), its city unknown.
+                found.append((city_name, None, region_name, region))
         hits = []
         for city_name, city, region_name, region in found:
-            if any(o[0].endswith(" " + city_name) and o[2] == region_name for o in found):
-                continue
-            hits.append(cand.Hit(-1, -1, city_name, "place", "contact", place=city))
+            if city is not None:
+                if any(o[0].endswith(" " + city_name) and o[2] == region_name for o in found):
+                    continue
+                hits.append(cand.Hit(-1, -1, city_name, "place", "contact", place=city))
             hits.append(cand.Hit(-1, -1, region_name, "place", "contact", place=region))
         return hits
 

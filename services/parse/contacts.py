@@ -211,10 +211,20 @@ _CITY_REGION = re.compile(
 )
 
 
+_PLACE_FIELD = re.compile(
+    r"(?:\b|(?<=[a-z]))(City|Country)\s*:\s*([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3}?)"
+    r"(?=(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*:)|\s*(?:\n|$|[,.;]))"
+)
+
+
 def find_places(text: str) -> list[str]:
     """ "City, Region" pairs of a contact block whose region is a US state, Canadian province
-    or country (by name or postal code); the city is left for enrich to check."""
+    or country (by name or postal code), written in a line or in labelled fields ("City:
+    Tortola", "Country: British Virgin Islands"); the city is left for enrich to check."""
     found = []
+    fields = {m.group(1): m.group(2) for m in _PLACE_FIELD.finditer(text)}
+    if "Country" in fields and places.country_code(fields["Country"]):
+        found.append(f"{fields.get('City', '')}, {fields['Country']}")
     for m in _CITY_REGION.finditer(URL.sub(" ", EMAIL.sub(" ", text))):
         region = m.group(2)
         if places.us_state(region) or places.ca_province(region) or places.country_code(region):

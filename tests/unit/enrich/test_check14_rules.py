@@ -290,3 +290,8 @@ def test_listings_and_chain_layers_are_no_names(enricher: Enricher) -> None:
 
     for term in ("L2s", "Layer 0", "DePIN", "DAO"):
         assert key(term) in enricher.knowledge.not_entities, term
+
+
+def test_a_contacts_country_stands_for_itself(enricher: Enricher) -> None:
+    hits = enricher._contact_places(["Tortola, British Virgin Islands", "Quarnby, Texas"])
+    assert [h.text for h in hits] == ["British Virgin Islands"]

@@ -74,3 +74,11 @@ def test_a_label_in_capitals_is_no_dateline() -> None:
     assert read_dateline("CONTACT INFORMATION:") is None
     found = read_dateline("LONDON — Quarnex said today")
     assert found is not None and found[0].city == "LONDON"
+
+
+def test_labelled_city_and_country_fields_are_a_contact_place() -> None:
+    from services.parse.contacts import find_places
+
+    block = "City: Tortola\n\nCountry: British Virgin IslandsAddress: Vell House, 3rd Floor"
+    assert find_places(block) == ["Tortola, British Virgin Islands"]
+    assert find_places("Country: Quarnland") == []  # no country parse knows
