@@ -442,7 +442,11 @@ NOUN_BEFORE = re.compile(
 
 
 def _person(name: str, start: int, end: int, knowledge: Knowledge) -> list[Hit]:
-    """A person's hit for a name the text vouches for, if it is shaped like a person's name."""
+    """A person's hit for a name the text vouches for, if it is shaped like a person's name
+    once a sentence's opening word is off ("At Quarn Prep, we ...")."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in OPENING_WORDS:
+        name, start = rest, start + len(first) + 1
     if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
         return [Hit(start, end, name, "person", "pattern")]
     return []

@@ -27,7 +27,7 @@ from services.enrich.context import in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import given_name_first, has_org_suffix, unglue
+from services.enrich.names import OPENING_WORDS, given_name_first, has_org_suffix, unglue
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3", "Acme®") or a number-led
@@ -786,7 +786,12 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 name = " ".join(words[:verb])
                 hit = _opening(hit, name)
                 words = words[:verb]
-            lead = post_end(words, knowledge) or _word_before_given_name(words, knowledge)
+            lead = (
+                post_end(words, knowledge)
+                or _word_before_given_name(words, knowledge)
+                # "At Quarnbench, we ...", "With QuarnFarm, earning ...": a sentence's opener.
+                or int(len(words) > 1 and words[0].lower() in OPENING_WORDS)
+            )
             if lead:
                 name = " ".join(words[lead:])
                 if hit.text.endswith(name):

@@ -295,3 +295,12 @@ def test_listings_and_chain_layers_are_no_names(enricher: Enricher) -> None:
 def test_a_contacts_country_stands_for_itself(enricher: Enricher) -> None:
     hits = enricher._contact_places(["Tortola, British Virgin Islands", "Quarnby, Texas"])
     assert [h.text for h in hits] == ["British Virgin Islands"]
+
+
+def test_a_sentences_opening_word_is_no_part_of_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "At Quarn Prep, we serve 200 families. With Vell Farm, earning is easy."
+    hits = [hit_at(text, "At Quarn Prep", "person"), hit_at(text, "With Vell Farm", "person")]
+    assert [h.text for h in orgrules.trim_people(hits, kn)] == ["Quarn Prep", "Vell Farm"]
+    (person,) = evidence._person("At Jane Quarnell", 10, 26, kn)
+    assert (person.text, person.start) == ("Jane Quarnell", 13)
