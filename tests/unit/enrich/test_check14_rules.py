@@ -3,6 +3,8 @@ on text the project wrote, with invented names of organisations."""
 
 from __future__ import annotations
 
+import pytest
+
 from services.enrich import context, evidence, orgrules
 from services.enrich.core import Enricher, model_text
 from services.enrich.segments import split_about_header
@@ -108,17 +110,6 @@ def test_a_surname_in_s_after_a_city_is_no_team(enricher: Enricher) -> None:
     assert found == ["Denver Quarnhawks"]
 
 
-def test_people_in_a_list_of_firms_stay_people(enricher: Enricher) -> None:
-    text = (
-        "Highlights included interviews with the likes of QUARNVELL, Sebastien Tarnet, and "
-        "Tessaly Labs, and talks with figures such as Ben Roe."
-    )
-    hits = [hit_at(text, "QUARNVELL", "organization")]
-    found = [h.text for h in evidence.from_lists(text, hits, enricher.knowledge)]
-    assert "Sebastien Tarnet" not in found
-    assert "Tessaly Labs" in found
-
-
 def test_a_list_of_firms_keeps_items_of_plain_words_and_unreadable_heads(
     enricher: Enricher,
 ) -> None:
@@ -137,12 +128,15 @@ def test_hyphenated_plain_words_are_a_phrase(enricher: Enricher) -> None:
     assert not orgrules._plain_phrase("Quarn-Vell Labs", enricher.knowledge)
 
 
+def _span(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
 def test_a_street_named_for_a_person_is_no_person() -> None:
     text = "The party took place on L. Quarn Hubbard Way, near Jane Lane's office."
-    start = text.index("L. Quarn")
-    assert orgrules.is_street_address(text, start, start + len("L. Quarn Hubbard Way"))
-    start = text.index("Jane Lane")
-    assert not orgrules.is_street_address(text, start, start + len("Jane Lane"))
+    assert orgrules.is_street_address(text, *_span(text, "L. Quarn Hubbard Way"))
+    assert not orgrules.is_street_address(text, *_span(text, "Jane Lane"))
 
 
 def test_regulatory_designations_and_standards_are_no_names(enricher: Enricher) -> None:
@@ -247,15 +241,35 @@ def test_a_name_with_a_c_suite_post_in_capitals_is_a_person(enricher: Enricher) 
     assert found == ["Margie Quarnell"]
 
 
-def test_people_among_sponsors_stay_people(enricher: Enricher) -> None:
-    text = (
-        "They include lead investor Quarnvest and other brands, such as Tessaly Labs, "
-        "Vellstake, Marc Quarnier (Brill Labs), and Calvin Vell (CSO of Quarnlayer)."
-    )
-    hits = [hit_at(text, "Tessaly Labs", "organization")]
-    found = [h.text for h in evidence.from_lists(text, hits, enricher.knowledge)]
-    assert "Tessaly Labs" in found and "Vellstake" in found
-    assert "Marc Quarnier" not in found and "Calvin Vell" not in found
+@pytest.mark.parametrize(
+    ("text", "firm", "firms", "people"),
+    [
+        (
+            "Highlights included interviews with the likes of QUARNVELL, Sebastien Tarnet, and "
+            "Tessaly Labs, and talks with figures such as Ben Roe.",
+            "QUARNVELL",
+            ["Tessaly Labs"],
+            ["Sebastien Tarnet"],
+        ),
+        (
+            "They include lead investor Quarnvest and other brands, such as Tessaly Labs, "
+            "Vellstake, Marc Quarnier (Brill Labs), and Calvin Vell (CSO of Quarnlayer).",
+            "Tessaly Labs",
+            ["Tessaly Labs", "Vellstake"],
+            ["Marc Quarnier", "Calvin Vell"],
+        ),
+    ],
+)
+def test_people_in_a_list_of_firms_stay_people(
+    enricher: Enricher, text: str, firm: str, firms: list[str], people: list[str]
+) -> None:
+    """ "the likes of ..." and "brands, such as ..." lists: firms, but not the people in them."""
+    found = [
+        h.text
+        for h in evidence.from_lists(text, [hit_at(text, firm, "organization")], enricher.knowledge)
+    ]
+    assert set(firms) <= set(found)
+    assert not set(people) & set(found)
 
 
 def test_a_sentence_after_a_legal_forms_full_stop_is_cut() -> None:
@@ -265,10 +279,8 @@ def test_a_sentence_after_a_legal_forms_full_stop_is_cut() -> None:
 
 def test_trademark_letters_after_a_name_mark_a_product() -> None:
     text = "It sells QuarnPod TM, QuarnPatch TM and the Vell Kit, made by Quarn Labs."
-    start = text.index("QuarnPod")
-    assert context.trademarked(text, start, start + len("QuarnPod"))
-    start = text.index("Quarn Labs")
-    assert not context.trademarked(text, start, start + len("Quarn Labs"))
+    assert context.trademarked(text, *_span(text, "QuarnPod"))
+    assert not context.trademarked(text, *_span(text, "Quarn Labs"))
 
 
 def test_a_legal_form_ends_a_name_before_and(enricher: Enricher) -> None:
