@@ -1407,13 +1407,13 @@ def _plain_phrase(name: str, knowledge: Knowledge) -> bool:
     for word in content:
         if ACRONYM_WORD.fullmatch(word):
             continue
-        # "Community-Driven", "Gold-backed": each part a plain word.
-        first, *rest = word.split("-") if word.count("-") == 1 else [word]
+        # "Community-Driven", "Gold-backed": each part a plain word, the first capitalised.
+        parts = word.split("-") if word.count("-") == 1 else [word]
         parts_plain = all(
-            (part[:1].isupper() if part is first else part[:1].isalpha())
+            (part[:1].isupper() if i == 0 else part[:1].isalpha())
             and part[1:].islower()
             and is_common(part, knowledge.lexicon)
-            for part in (first, *rest)
+            for i, part in enumerate(parts)
         )
         if not parts_plain:
             return False
