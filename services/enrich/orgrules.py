@@ -962,8 +962,10 @@ def _org_shaped(piece: str, knowledge: Knowledge, known: set[str]) -> bool:
     )
 
 
-LEGAL_FORM_END = re.compile(r",?[ ](?:Inc|LLC|Ltd|Corp|PLC|GmbH|AG|S\.A|LLP)\.?$")
-LEGAL_FORM_AND = re.compile(r"(?:Inc|LLC|Ltd|Corp|PLC|GmbH|AG|LLP)\.?([ ]and[ ])(?=[A-Z])")
+# A legal form that ends a name: at the end of a span, or before "and" and the next name.
+LEGAL_FORM = r"Inc|LLC|Ltd|Corp|PLC|GmbH|AG|LLP"
+LEGAL_FORM_END = re.compile(rf",?[ ](?:{LEGAL_FORM}|S\.A)\.?$")
+LEGAL_FORM_AND = re.compile(rf"(?:{LEGAL_FORM})\.?([ ]and[ ])(?=[A-Z])")
 
 
 def _and_cuts(
