@@ -965,6 +965,16 @@ PERSON_NAME_WORD = re.compile(
 LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
 
 
+def listed_beside(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
+    """Whether the name at [start, end) and one of the ``others`` spans stand next to each
+    other in a list ("Ann Poe, Jo Lee and Jane Roe")."""
+    return any(
+        (0 <= start - b <= 6 and LIST_JOINT.fullmatch(text[b:start]) is not None)
+        or (0 <= a - end <= 6 and LIST_JOINT.fullmatch(text[end:a]) is not None)
+        for a, b in others
+    )
+
+
 def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
     """A model organisation spelled like a person ("Chase Quinlan": a given name, maybe a
     second one, and a word that is no common word, no organisation word) is that person when
@@ -976,8 +986,7 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         return
     people = [h for h in hits if h.label == "person" and h.start >= 0]
     surnames = Counter(key(h.text) for h in people if " " not in h.text.strip())
-    ends = {h.end for h in people if " " in h.text.strip()}
-    starts = {h.start for h in people if " " in h.text.strip()}
+    full_names = [(h.start, h.end) for h in people if " " in h.text.strip()]
     for h in hits:
         if h.label != "organization" or h.source not in ("ner", "pattern", "about") or h.start < 0:
             continue
@@ -1000,9 +1009,7 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
             continue
         after = text[h.end : h.end + 60]
         post = re.match(r",[ ]([^,.;()\n]{2,50})", after)
-        in_list = any(
-            0 <= h.start - e <= 6 and LIST_JOINT.fullmatch(text[e : h.start]) for e in ends
-        ) or any(0 <= s - h.end <= 6 and LIST_JOINT.fullmatch(text[h.end : s]) for s in starts)
+        in_list = listed_beside(text, h.start, h.end, full_names)
         by_post = post is not None and any(
             w.strip("&").lower() in knowledge.role_words for w in post.group(1).split()
         )

@@ -290,6 +290,7 @@ class Enricher:
         symbols = frozenset(cand.tickers(text))
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
+        evidence.unvouched_people(text, hits, kn)
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
         if places_of_events := orgrules.venues(text, hits, kn.given_names):
             hits = [h for h in hits if id(h) not in places_of_events]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from services.enrich.candidates import Hit
+from services.enrich.candidates import Hit, listed_beside
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
@@ -538,3 +538,69 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
         for (start, item), place in zip(items, places, strict=True):
             hits.append(Hit(start, start + len(item), item, "place", "pattern", place=place))
     return hits
+
+
+# Words that attribute speech to the name right before or after them.
+SPEECH = r"(?:said|says|added|adds|noted|notes|explained|commented|stated|shared|remarked)"
+SPEAKS_AFTER = re.compile(rf"[ ]{SPEECH}\b")
+SPEAKS_BEFORE = re.compile(rf"\b{SPEECH}[ ]$")
+HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Sir|Dame)\.?[ ]$")
+# After the name: a comma, dash or bracket and the words of a post ("Jane Roe — Chief Coach").
+POST_AFTER = re.compile(r"[ ]?(?:,|[-–—]|\()[ ]*([^,.;()\n]{2,60})")
+CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
+
+
+def _person_cue(text: str, hit: Hit, hits: list[Hit], knowledge: Knowledge) -> bool:
+    """Whether the text around this mention treats the name as a person's: an honorific or
+    a post right before it, a post after a comma or dash, a speech verb, or a list with a
+    person named by a given name ("John Roe and Rohit Quarn")."""
+    before = text[max(0, hit.start - 80) : hit.start]
+    clause = CLAUSE_STOP.split(before)[-1]
+    after = text[hit.end : hit.end + 60]
+    if HONORIFIC_BEFORE.search(before) or SPEAKS_BEFORE.search(before):
+        return True
+    if SPEAKS_AFTER.match(after):
+        return True
+    # "CEO Jun Quarn", "Minister of State for Trade, Jagrup Roe"; not "Manager of Xyz Abc".
+    words = clause.split()
+    if words and _is_person_post(words[-1], knowledge):
+        return True
+    if clause.endswith(", ") and any(_is_person_post(w, knowledge) for w in words):
+        return True
+    post = POST_AFTER.match(after)
+    if post and any(_is_person_post(w, knowledge) for w in post.group(1).split()[:5]):
+        return True
+    people = [
+        (o.start, o.end)
+        for o in hits
+        if o.label == "person" and o is not hit and given_name_first(o.text, knowledge)
+    ]
+    return listed_beside(text, hit.start, hit.end, people)
+
+
+def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
+    """A model person whose first word is no given name and that nothing in the text treats
+    as a person ("Canaccord Quarn is acting as placement agent", "with Volt Mobility, which
+    ...") is an organisation: two capitalised words without a known given name, a post, a
+    speech verb or the surname used alone are a firm's name far more often than a person's.
+    Names the text vouches for elsewhere ("said Jun Quarn", "Quarn brings") stay people."""
+    if not knowledge.given_names:
+        return
+    people: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.label == "person" and h.start >= 0:
+            people.setdefault(key(h.text), []).append(h)
+    surnames = {k for k, group in people.items() if " " not in group[0].text.strip()}
+    for group in people.values():
+        words = group[0].text.split()
+        first, last = words[0].strip(".,"), words[-1].strip(".,")
+        if len(words) < 2 or any(h.source != "ner" for h in group):
+            continue
+        if len(first) <= 2 or first.casefold() in knowledge.given_names:
+            continue  # an initial ("S. Quarn"), or a given name
+        if first.casefold() in knowledge.nicknames or last.casefold() in knowledge.given_names:
+            continue  # a nickname, or a family name written first ("Quarn Wei")
+        if key(last) in surnames or any(_person_cue(text, h, hits, knowledge) for h in group):
+            continue
+        for h in group:
+            h.label = "organization"

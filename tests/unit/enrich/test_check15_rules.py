@@ -1,0 +1,70 @@
+"""Held-out check 15 rules: on text the project wrote, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich import evidence
+from services.enrich.core import Enricher
+from tests.unit.enrich.spans import hit_at
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quarnacord Vellity is acting as sole placement agent for the offering.",
+         "Quarnacord Vellity"),
+        ("Acme shipped its first vans to Zorvo Mobility, which is based in Dubai.",
+         "Zorvo Mobility"),
+        ("Brera signed Serie B side Juvo Stallia in the south of Italy.", "Juvo Stallia"),
+    ],
+)  # fmt: skip
+def test_a_model_person_without_given_name_or_cue_is_an_organisation(
+    enricher: Enricher, text: str, name: str
+) -> None:
+    hit = hit_at(text, name, "person")
+    evidence.unvouched_people(text, [hit], enricher.knowledge)
+    assert hit.label == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“We grew,” said Cepra cofounder and CEO Jurn Quell in the release.", "Jurn Quell"),
+        ("The board welcomed Minister of State for Trade, Jagrop Brell, to the site.",
+         "Jagrop Brell"),
+        ("- Iyod Quakoub — Chief Coach & Behavioral Scientist, Strivewell", "Iyod Quakoub"),
+        ("Results were strong, Dr. Nikhot Hamzo told analysts.", "Nikhot Hamzo"),
+        ("Vorn Quellby said the plant would open in May.", "Vorn Quellby"),
+    ],
+)  # fmt: skip
+def test_a_name_the_text_treats_as_a_person_stays_a_person(
+    enricher: Enricher, text: str, name: str
+) -> None:
+    hit = hit_at(text, name, "person")
+    evidence.unvouched_people(text, [hit], enricher.knowledge)
+    assert hit.label == "person"
+
+
+def test_a_surname_used_alone_or_a_list_with_a_person_vouches_for_the_name(
+    enricher: Enricher,
+) -> None:
+    text = "John Roe and Rohot Quai join the board. Quai brings years of experience."
+    hits = [
+        hit_at(text, "John Roe", "person"),
+        hit_at(text, "Rohot Quai", "person"),
+        hit_at(text, "Quai", "person", nth=1),
+    ]
+    evidence.unvouched_people(text, hits, enricher.knowledge)
+    assert hits[1].label == "person"
+    alone = "John Roe and Rohot Quai join the board this week."
+    pair = [hit_at(alone, "John Roe", "person"), hit_at(alone, "Rohot Quai", "person")]
+    evidence.unvouched_people(alone, pair, enricher.knowledge)
+    assert pair[1].label == "person"
+
+
+def test_a_rule_found_person_is_left_alone(enricher: Enricher) -> None:
+    text = "Quarnacord Vellity is acting as sole placement agent for the offering."
+    hit = hit_at(text, "Quarnacord Vellity", "person", source="pattern")
+    evidence.unvouched_people(text, [hit], enricher.knowledge)
+    assert hit.label == "person"
