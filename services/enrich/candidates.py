@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import ENSEMBLES, has_org_suffix, looks_like_person, trim
+from services.enrich.names import (
+    ENSEMBLES,
+    has_org_suffix,
+    listed_beside,
+    looks_like_person,
+    person_cue,
+    trim,
+)
 
 NER_LABELS = {
     "PERSON": "person",
@@ -787,6 +794,7 @@ INSTITUTION_NOUNS = frozenset(
     # Firms' own nouns: "Competitive Power Ventures (CPV)" is a company, not a term.
     | {"ventures", "partners", "holdings", "capital", "associates", "advisors", "advisers"}
     | {"industries", "laboratories", "labs", "therapeutics", "pharmaceuticals", "enterprises"}
+    | {"solutions", "technologies"}
 )
 
 
@@ -953,7 +961,7 @@ def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
             and " " not in h.text.strip()
             and k in firsts
             and org_words[k] == 1
-            and k.casefold() in knowledge.given_names
+            and (k in knowledge.given_names or not is_common(k, knowledge.lexicon))
         ):
             h.label = "person"
 
@@ -962,23 +970,13 @@ def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
 PERSON_NAME_WORD = re.compile(
     r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+"
 )
-LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
-
-
-def listed_beside(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
-    """Whether the name at [start, end) and one of the ``others`` spans stand next to each
-    other in a list ("Ann Poe, Jo Lee and Jane Roe")."""
-    return any(
-        (0 <= start - b <= 6 and LIST_JOINT.fullmatch(text[b:start]) is not None)
-        or (0 <= a - end <= 6 and LIST_JOINT.fullmatch(text[end:a]) is not None)
-        for a, b in others
-    )
 
 
 def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
     """A model organisation spelled like a person ("Chase Quinlan": a given name, maybe a
     second one, and a word that is no common word, no organisation word) is that person when
-    the text treats it as one: a post follows it ("Jane Roe, Audit Partner, ..."), it stands
+    the text treats it as one: a post follows or precedes it ("Jane Roe, Audit Partner, ...",
+    "chief officer, Jane Roe, brings"), an honorific or a speech verb stands by it, it stands
     in a list of people ("Ann Poe, Jo Lee and Jane Roe"), or its last word alone is a person
     at least twice ("... Roe said"; this also outweighs an "About Jane Roe" section, and
     vouches for a given name the name list lacks)."""
@@ -1013,7 +1011,8 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         by_post = post is not None and any(
             w.strip("&").lower() in knowledge.role_words for w in post.group(1).split()
         )
-        if by_post or in_list or named_alone:
+        cue = person_cue(text, h.start, h.end, full_names, knowledge)
+        if by_post or in_list or named_alone or cue:
             h.label = "person"
 
 

@@ -16,16 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from services.enrich.candidates import Hit, listed_beside
+from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
+    NOT_LOWER_POSTS,
     OPENING_WORDS,
     REPEATED,
     given_name_first,
     has_org_suffix,
+    is_person_post,
     looks_like_person,
+    person_cue,
 )
 from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 
@@ -375,7 +378,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     for m in AS_POST.finditer(text, begin):
         name, start = _without_opener(m.group(1), m.start(1), knowledge)
         post = m.group(3).split()
-        if not any(_is_person_post(w, knowledge) for w in post):
+        if not any(is_person_post(w, knowledge) for w in post):
             continue
         if m.group(2) == "to" and post[-1].lower() not in PROMOTED_TO:
             continue
@@ -389,7 +392,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     # followed by its post in lower case.
     for m in TITLED_POST.finditer(text, begin):
         name, start = _without_opener(m.group(1), m.start(1), knowledge)
-        if not any(_is_person_post(w, knowledge) for w in re.split(r"[ /]", m.group(2))):
+        if not any(is_person_post(w, knowledge) for w in re.split(r"[ /]", m.group(2))):
             continue
         hits += _person(name, start, m.end(1), knowledge)
     for m in [*LOWER_POST.finditer(text, begin), *IS_POST.finditer(text, begin)]:
@@ -465,14 +468,6 @@ def _without_opener(name: str, start: int, knowledge: Knowledge) -> tuple[str, i
     return name, start
 
 
-def _is_person_post(word: str, knowledge: Knowledge) -> bool:
-    bare = word.strip(",.").lower()
-    bare = bare.removeprefix("co-")  # "Co-President" is a president's post
-    return (
-        bare in knowledge.role_words and bare not in NOT_LOWER_POSTS
-    ) or bare in knowledge.titles
-
-
 LEGAL_AFTER = re.compile(r",?[ ](?:Inc|LLC|L\.L\.C|Ltd|Corp|PLC|LLP|GmbH)\b")
 IS_POST = re.compile(
     rf"(?<![\w’'-])({_NAME}){_CREDENTIALS},?[ ](?:(?:is|was|serves[ ]as)[ ](?:a|an|the)"
@@ -487,8 +482,6 @@ TITLED_POST = re.compile(
     rf"(?<![\w’'-])({_NAME}),[ ]([A-Z][\w/&-]*(?:[ ](?:&[ ])?[A-Z][\w/&-]*){{0,3}})"
     rf"(?:[ ](?:of|at)[ ]|,[ ])"
 )
-# Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
-NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})
 # "offices in Ostrava, Brno and Zlin": a list of places after a word that says where.
 _PLACE_WORD = r"(?:St\.|[A-Z][\w'’-]*)"
 _PLACE_ITEM = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
@@ -540,44 +533,6 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
     return hits
 
 
-# Words that attribute speech to the name right before or after them.
-SPEECH = r"(?:said|says|added|adds|noted|notes|explained|commented|stated|shared|remarked)"
-SPEAKS_AFTER = re.compile(rf"[ ]{SPEECH}\b")
-SPEAKS_BEFORE = re.compile(rf"\b{SPEECH}[ ]$")
-HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Sir|Dame)\.?[ ]$")
-# After the name: a comma, dash or bracket and the words of a post ("Jane Roe — Chief Coach").
-POST_AFTER = re.compile(r"[ ]?(?:,|[-–—]|\()[ ]*([^,.;()\n]{2,60})")
-CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
-
-
-def _person_cue(text: str, hit: Hit, hits: list[Hit], knowledge: Knowledge) -> bool:
-    """Whether the text around this mention treats the name as a person's: an honorific or
-    a post right before it, a post after a comma or dash, a speech verb, or a list with a
-    person named by a given name ("John Roe and Rohit Quarn")."""
-    before = text[max(0, hit.start - 80) : hit.start]
-    clause = CLAUSE_STOP.split(before)[-1]
-    after = text[hit.end : hit.end + 60]
-    if HONORIFIC_BEFORE.search(before) or SPEAKS_BEFORE.search(before):
-        return True
-    if SPEAKS_AFTER.match(after):
-        return True
-    # "CEO Jun Quarn", "Minister of State for Trade, Jagrup Roe"; not "Manager of Xyz Abc".
-    words = clause.split()
-    if words and _is_person_post(words[-1], knowledge):
-        return True
-    if clause.endswith(", ") and any(_is_person_post(w, knowledge) for w in words):
-        return True
-    post = POST_AFTER.match(after)
-    if post and any(_is_person_post(w, knowledge) for w in post.group(1).split()[:5]):
-        return True
-    people = [
-        (o.start, o.end)
-        for o in hits
-        if o.label == "person" and o is not hit and given_name_first(o.text, knowledge)
-    ]
-    return listed_beside(text, hit.start, hit.end, people)
-
-
 def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
     """A model person whose first word is no given name and that nothing in the text treats
     as a person ("Canaccord Quarn is acting as placement agent", "with Volt Mobility, which
@@ -591,6 +546,11 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
         if h.label == "person" and h.start >= 0:
             people.setdefault(key(h.text), []).append(h)
     surnames = {k for k, group in people.items() if " " not in group[0].text.strip()}
+    people_spans = [
+        (h.start, h.end)
+        for h in hits
+        if h.label == "person" and given_name_first(h.text, knowledge)
+    ]
     for group in people.values():
         words = group[0].text.split()
         first, last = words[0].strip(".,"), words[-1].strip(".,")
@@ -600,7 +560,9 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             continue  # an initial ("S. Quarn"), or a given name
         if first.casefold() in knowledge.nicknames or last.casefold() in knowledge.given_names:
             continue  # a nickname, or a family name written first ("Quarn Wei")
-        if key(last) in surnames or any(_person_cue(text, h, hits, knowledge) for h in group):
+        if key(last) in surnames or any(
+            person_cue(text, h.start, h.end, people_spans, knowledge) for h in group
+        ):
             continue
         for h in group:
             h.label = "organization"

@@ -7,6 +7,7 @@ canonical name of an entity is chosen later among its trimmed mentions (``cluste
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from services.enrich.knowledge import Knowledge
 
@@ -287,3 +288,64 @@ def titlecase_if_shouting(name: str) -> str:
     if name.isupper() and len(name.replace(" ", "")) > 4:
         return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
     return name
+
+
+# Role words that are also ordinary nouns after a company's name ("Acme, partner to ...").
+NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})
+
+
+def is_person_post(word: str, knowledge: Knowledge) -> bool:
+    bare = word.strip(",.").lower()
+    bare = bare.removeprefix("co-")  # "Co-President" is a president's post
+    return (
+        bare in knowledge.role_words and bare not in NOT_LOWER_POSTS
+    ) or bare in knowledge.titles
+
+
+LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
+
+
+def listed_beside(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
+    """Whether the name at [start, end) and one of the ``others`` spans stand next to each
+    other in a list ("Ann Poe, Jo Lee and Jane Roe")."""
+    return any(
+        (0 <= start - b <= 6 and LIST_JOINT.fullmatch(text[b:start]) is not None)
+        or (0 <= a - end <= 6 and LIST_JOINT.fullmatch(text[end:a]) is not None)
+        for a, b in others
+    )
+
+
+# Words that attribute speech to the name right before or after them.
+SPEECH = r"(?:said|says|added|adds|noted|notes|explained|commented|stated|shared|remarked)"
+SPEAKS_AFTER = re.compile(rf"[ ]{SPEECH}\b")
+SPEAKS_BEFORE = re.compile(rf"\b{SPEECH}[ ]$")
+HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Sir|Dame)\.?[ ]$")
+# After the name: a comma, dash or bracket and the words of a post ("Jane Roe — Chief Coach").
+POST_AFTER = re.compile(r"[ ]?(?:,|[-–—]|\()[ ]*([^,.;()\n]{2,60})")
+CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
+
+
+def person_cue(
+    text: str, start: int, end: int, people: list[tuple[int, int]], knowledge: Knowledge
+) -> bool:
+    """Whether the text around this mention treats the name as a person's: an honorific or
+    a post right before it, a post after a comma or dash, a speech verb, or a list with a
+    person (``people``: spans of names that open with a given name, "John Roe and Rohit
+    Quarn")."""
+    before = text[max(0, start - 80) : start]
+    clause = CLAUSE_STOP.split(before)[-1]
+    after = text[end : end + 60]
+    if HONORIFIC_BEFORE.search(before) or SPEAKS_BEFORE.search(before):
+        return True
+    if SPEAKS_AFTER.match(after):
+        return True
+    # "CEO Jun Quarn", "Minister of State for Trade, Jagrup Roe"; not "Manager of Xyz Abc".
+    words = clause.split()
+    if words and is_person_post(words[-1], knowledge):
+        return True
+    if clause.endswith(", ") and any(is_person_post(w, knowledge) for w in words):
+        return True
+    post = POST_AFTER.match(after)
+    if post and any(is_person_post(w, knowledge) for w in post.group(1).split()[:5]):
+        return True
+    return listed_beside(text, start, end, [p for p in people if p != (start, end)])

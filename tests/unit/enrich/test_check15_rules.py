@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich import evidence
+from services.enrich import candidates, evidence
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import hit_at
 
@@ -68,3 +68,26 @@ def test_a_rule_found_person_is_left_alone(enricher: Enricher) -> None:
     hit = hit_at(text, "Quarnacord Vellity", "person", source="pattern")
     evidence.unvouched_people(text, [hit], enricher.knowledge)
     assert hit.label == "person"
+
+
+def test_a_model_organisation_after_a_post_and_a_comma_is_a_person(enricher: Enricher) -> None:
+    text = "The new chief people officer, Sophie Quarnes, brings 25 years of experience."
+    hit = hit_at(text, "Sophie Quarnes", "organization")
+    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
+    assert hit.label == "person"
+
+
+def test_an_unlisted_given_name_alone_is_the_person_named_in_full(enricher: Enricher) -> None:
+    """ "Eyol" is in no name list, but "Eyol Sharetzky" is a person of the release."""
+    text = "CEO Eyol Sharetzky spoke with analysts. As Eyol shared, the year was strong."
+    person = hit_at(text, "Eyol Sharetzky", "person")
+    alone = hit_at(text, "Eyol", "organization", nth=1)
+    candidates.given_names_as_orgs([person, alone], enricher.knowledge)
+    assert alone.label == "person"
+
+
+def test_a_company_ending_keeps_an_acronym_defined_name_a_name(enricher: Enricher) -> None:
+    text = "It licensed the process from Koch Technology Solutions (“KTS”) in May."
+    assert candidates.titled_terms(text, enricher.knowledge) == []
+    term = "It received Foreign Trade Zone (“FTZ”) status in May."
+    assert candidates.titled_terms(term, enricher.knowledge) != []
