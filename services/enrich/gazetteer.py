@@ -210,7 +210,13 @@ class Gazetteer:
         return [p for p in self.candidates(surface) if p.kind == "city"]
 
     def abbreviation(self, surface: str) -> Place | None:
-        return self._abbrev.get(surface)
+        found = self._abbrev.get(surface)
+        if found is None and "." in surface and surface.isupper():
+            # A shouted dateline writes AP forms in capitals ("MOUNTAIN VIEW, CALIF."); the
+            # dotted forms are no words, unlike the postal codes ("IN", "OR", "ME").
+            found = self._abbrev.get(surface[:1] + surface[1:].lower())
+            found = found or self._abbrev.get(surface.replace(".VA.", ".Va."))
+        return found
 
     def region(self, surface: str) -> Place | None:
         """A state, province or country by its code ("NJ", "BC") or its name."""

@@ -55,8 +55,8 @@ _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 
 _DATE_FORMS = [
-    # Oct. 18, 2016 / June 13th, 2025 / Dec 5 2023 / Oct. 18 (no year)
-    rf"{_MONTH.format(g='m1')}\s+{_DAY.format(g='d1')}(?:\s*,\s*|\s+){_YEAR.format(g='y1')}",
+    # Oct. 18, 2016 / June 13th, 2025 / Dec 5 2023 / AUGUST, 6TH 2026
+    rf"{_MONTH.format(g='m1')}(?:\s*,)?\s+{_DAY.format(g='d1')}(?:\s*,\s*|\s+){_YEAR.format(g='y1')}",
     # 10 June 2026 / 29 de mayo de 2024 / 4. März 2025 / le 3 mars 2025
     rf"(?:le\s+|el\s+|am\s+)?{_DAY.format(g='d2')}\s+(?:de\s+)?{_MONTH.format(g='m2')}"
     rf"(?:\s+de|\s+del|,)?\s+{_YEAR.format(g='y2')}",
@@ -104,6 +104,8 @@ _LOCATION = re.compile(
     rf"|(?<=\w)/{_PLACE}(?:\s*,\s*{_PLACE}){{1,2}})*)"
 )
 _SLASH_WIRE = re.compile(r"/\s*(?P<w>[^/\n]{2,60}?)\s*/")
+# "NEW YORK, NY/ NOVEMBER 11, 2024 / Acme ...": a slash before the date, as before a wire.
+_SLASH_DATE = re.compile(r"/\s*(?:" + _DATE.pattern + r")", re.IGNORECASE)
 _PAREN_WIRE = re.compile(r"\(\s*(?P<w>[^()\n]{2,80}?)\s*\)")
 # A wire named without brackets ("-- News Direct --", "– PRISM MediaWire –"):
 # capitalised words of which one names a wire service.
@@ -165,6 +167,7 @@ def _scan(text: str) -> list[_Item]:
         candidates: list[tuple[str, re.Pattern[str]]] = [
             ("date", _DATE),
             ("date", _PAREN_DATE),
+            ("date", _SLASH_DATE),
             ("wire", _SLASH_WIRE),
             ("wire", _PAREN_WIRE),
             ("wire", _BARE_WIRE),
@@ -218,10 +221,15 @@ CITY_STOP = re.compile(r"([^.]{3,})\.[ ]+([^.]+)")
 def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str | None]:
     cities = [
         c.strip(" ,")
-        for c in re.split(r"\s*,?\s+(?:and|&|y|et|und|e)\s+|\s*/\s*", match.group("cities"))
+        for c in re.split(r"\s*,?\s+(?:and|AND|&|y|et|und|e)\s+|\s*/\s*", match.group("cities"))
         if c.strip(" ,")
     ]
     parts = [p.strip() for p in match.group("rest").split(",") if p.strip()]
+    # "FRANKENMUTH, MICHIGAN AND ST. LOUIS": the first city's state, then a second city.
+    pair = re.fullmatch(r"(.+?)\s+(?:and|AND|&)\s+(.+)", parts[-1]) if parts else None
+    if pair and (places.us_state(pair.group(1)) or places.country_code(pair.group(1))):
+        parts[-1] = pair.group(1)
+        cities.append(pair.group(2))
     # "RIYADH. SAUDI ARABIA": a full stop typed for the comma before a country or state.
     stop = CITY_STOP.fullmatch(cities[0]) if len(cities) == 1 and not parts else None
     if stop and (places.country_code(stop.group(2)) or places.us_state(stop.group(2))):
@@ -259,6 +267,16 @@ def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str |
     return cities, region, country
 
 
+def _names_region(location: re.Match[str]) -> bool:
+    """Whether the place ends in a state, province or country ("Temecula, CA")."""
+    parts = [p.strip() for p in location.group("rest").split(",") if p.strip()]
+    return bool(parts) and bool(
+        places.us_state(parts[-1])
+        or places.ca_province(parts[-1])
+        or places.country_code(parts[-1])
+    )
+
+
 def _rest_start(text: str, items: list[_Item]) -> int | None:
     """Where the paragraph starts after ``items``, or None if they are no dateline."""
     kinds = [item.kind for item in items]
@@ -270,11 +288,13 @@ def _rest_start(text: str, items: list[_Item]) -> int | None:
     location = next((i.match for i in items if i.kind == "location"), None)
     terminator = _TERMINATOR.match(text, end)
     if not (has_date or has_wire):
-        # The bare "LONDON — " form: only an all-capitals city followed by a dash (a colon
-        # ends a label: "TIME:", "CONTACT INFORMATION:").
+        # The bare "LONDON — " form: only an all-capitals city, or a city with its state or
+        # country ("Temecula, CA – "), followed by a dash (a colon ends a label: "TIME:",
+        # "CONTACT INFORMATION:").
         cities = location.group("cities") if location else ""
         dash = terminator is not None and ":" not in terminator.group()
-        if not (dash and cities.isupper() and len(cities) >= 3 and len(kinds) == 1):
+        placed = cities.isupper() or (location is not None and _names_region(location))
+        if not (dash and placed and len(cities) >= 3 and len(kinds) == 1):
             return None
     if terminator:
         return terminator.end()

@@ -91,3 +91,16 @@ def test_a_company_ending_keeps_an_acronym_defined_name_a_name(enricher: Enriche
     assert candidates.titled_terms(text, enricher.knowledge) == []
     term = "It received Foreign Trade Zone (“FTZ”) status in May."
     assert candidates.titled_terms(term, enricher.knowledge) != []
+
+
+def test_a_shouted_ap_state_is_the_state_and_a_postal_code_stays_exact(
+    enricher: Enricher,
+) -> None:
+    gazetteer = enricher.gazetteer
+    assert [gazetteer.region(s).name for s in ("CALIF.", "MICH.", "N.C.", "W.VA.")] == [  # type: ignore[union-attr]
+        "California",
+        "Michigan",
+        "North Carolina",
+        "West Virginia",
+    ]
+    assert gazetteer.abbreviation("in") is None

@@ -1,0 +1,40 @@
+"""Held-out check 15, parse: dateline forms met on new releases (places as written by the
+project, invented firms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.parse.dateline import read_dateline
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cities", "region", "date", "rest"),
+    [
+        ("QUARNBY AND MOUNTAIN VIEW, CALIF. — 1 OCTOBER, 2026 Acme opened.",
+         ["QUARNBY", "MOUNTAIN VIEW"], "CALIF.", "2026-10-01", "Acme opened."),
+        ("FRANKENMUTH, MICHIGAN AND ST. LOUIS – JULY 8, 2026 Acme opened.",
+         ["FRANKENMUTH", "ST. LOUIS"], "MICHIGAN", "2026-07-08", "Acme opened."),
+        ("YUCCA VALLEY, CALIFORNIA- AUGUST, 6TH 2026 Acme opened.",
+         ["YUCCA VALLEY"], "CALIFORNIA", "2026-08-06", "Acme opened."),
+        ("NEW YORK, NY/ NOVEMBER 11, 2024 / Quarn Digital, Inc. is proud.",
+         ["NEW YORK"], "NY", "2024-11-11", "Quarn Digital, Inc. is proud."),
+        ("Temecula, CA – For anyone in Temecula, the gym opens.",
+         ["Temecula"], "CA", None, "For anyone in Temecula, the gym opens."),
+    ],
+)  # fmt: skip
+def test_dateline_forms(
+    paragraph: str, cities: list[str], region: str, date: str | None, rest: str
+) -> None:
+    found = read_dateline(paragraph)
+    assert found is not None
+    dateline, after = found
+    assert (dateline.cities, dateline.region, dateline.date, after) == (cities, region, date, rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Austin, Texas, is a city – yes it is.", "Quarn, Inc. – a company of note.", "TIME: 9 am"],
+)
+def test_running_text_is_no_dateline(paragraph: str) -> None:
+    assert read_dateline(paragraph) is None
