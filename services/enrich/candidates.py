@@ -153,7 +153,7 @@ class Hit:
     end: int
     text: str
     label: str  # person | organization | place | date | money
-    source: str  # ner | gazetteer | pattern | alias | dateline | contact | citation | ...
+    source: str  # ner | gazetteer | pattern | alias | acronym | dateline | contact | ...
     place: Place | None = None
     canonical: str | None = None  # from an alias table or the gazetteer
     aliases: list[str] = field(default_factory=list)  # defined in "(“X”)" right after it

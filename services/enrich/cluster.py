@@ -36,6 +36,7 @@ SOURCE_RANK = {
     "echo": 0,
     "alias": 0,
     "about": 1,
+    "acronym": 1,
     "pattern": 1,
     "citation": 1,
     "gazetteer": 2,

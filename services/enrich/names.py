@@ -18,6 +18,9 @@ CLASS_TAIL = re.compile(
     r"[ ](?:Class|Series|Tier|Phase|Type)[ ]"
     r"(?:[IVX]{1,4}[a-z]?|[A-Z]|\d{1,3}(?:[ ]?&[ ]?\d{1,3})?)$"
 )
+CONTACT_TAIL = re.compile(
+    r"[ ](?:(?:Media|Press|Investor|Sales)[ ])?Contacts?(?:[ ](?:Information|Details|Info))?$"
+)
 # Last words of a music group's name, which the model reads as a person ("Jane Roe Band").
 ENSEMBLES = frozenset({"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"})
 # Words that end firms' names and no person's ("Quarn Global").
@@ -93,6 +96,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if m := AFTER_LEGAL_FORM.search(span):
             end = start + m.end()
+            changed = True
+            continue
+        if not person and (m := CONTACT_TAIL.search(span)):
+            end -= len(m.group(0))  # "Acme Contact Information:": the heading of its contacts
             changed = True
             continue
         if not person and (m := CLASS_TAIL.search(span)):

@@ -27,7 +27,13 @@ from services.enrich.context import in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import OPENING_WORDS, given_name_first, has_org_suffix, unglue
+from services.enrich.names import (
+    OPENING_WORDS,
+    given_name_first,
+    has_org_suffix,
+    initials,
+    unglue,
+)
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # A capitalised word ("Acme", "D-Wave", "S.A.", "EZGigz.com", "C3", "Acme®") or a number-led
@@ -1056,6 +1062,29 @@ def extend_institutions(text: str, hits: list[Hit]) -> None:
         if m := BODY_AFTER.match(text, hit.end):
             hit.end = m.end()
             hit.text = text[hit.start : hit.end]
+
+
+# Words after a name, through a connector the model stops at, up to an acronym in brackets:
+# "... Center for Excellence" + " in Desert Agriculture (YCEDA)".
+TAIL_TO_ACRONYM = re.compile(
+    rf"((?:[ ](?:in|on|at|of|for|and|&|the)(?:[ ]{CAP}){{1,4}})+)[ ]?\([“\"]?([A-Z]{{2,8}})[”\"]?\)"
+)
+
+
+def extend_to_acronym(text: str, hits: list[Hit]) -> None:
+    """An organisation span cut before a connector takes the words up to the acronym it
+    defines, when the acronym spells the longer name's initials ("Yuma Center for
+    Excellence" + " in Desert Agriculture (YCEDA)")."""
+    for hit in hits:
+        if hit.label != "organization" or hit.start < 0:
+            continue
+        m = TAIL_TO_ACRONYM.match(text, hit.end)
+        if m and initials(hit.text + m.group(1)) == m.group(2):
+            # The acronym vouches for the whole span, "in" and all: no shape rule for model
+            # spans applies to it.
+            hit.end += len(m.group(1))
+            hit.text = text[hit.start : hit.end]
+            hit.source = "acronym"
 
 
 def extend_to_known_names(text: str, hits: list[Hit]) -> None:

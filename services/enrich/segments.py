@@ -41,6 +41,11 @@ ABOUT_OPENING = re.compile(r"^(?:About|ABOUT|Acerca de|À propos de|A propos de|
 HEADER_THEN_PAREN = re.compile(r"^([^\n]{2,100}?\([^()\n]{1,24}\))(?=[A-Z][a-z])")
 # "About Quarn Pharmaceuticals Quarn is ...": a Title Case heading, then the paragraph opening
 # with the heading's first word (the short name).
+# "About Quarn FoundationSince 2001, ...": a heading glued to its paragraph's first word.
+HEADER_GLUED_TO_OPENER = re.compile(
+    r"^([^\n]{2,80}?[a-z0-9™®)])(?=(?:Since|Headquartered|Founded|Based|Established|Located"
+    r"|The|With|For|As|Our|We|In|At|Today)\b)"
+)
 HEADER_THEN_SHORT_NAME = re.compile(
     r"^((\w[\w.&-]*)(?:[ ][A-Z][\w.&,-]*){1,5})[ ](?=\2(?:[ ]|['’]s[ ]|,))"
 )
@@ -142,6 +147,9 @@ def split_about_header(text: str) -> str:
             return f"{text[: m.end() + n]}\n{text[m.end() + n :]}"
     if p := HEADER_THEN_PAREN.match(rest):
         return f"{text[: m.end() + p.end()]}\n{text[m.end() + p.end() :]}"
+    # Only a line that runs on as a paragraph: "About TheraWith Labs" alone is a heading.
+    if len(line) >= 80 and (g := HEADER_GLUED_TO_OPENER.match(line)):
+        return f"{text[: m.end() + g.end(1)]}\n{text[m.end() + g.end(1) :]}"
     if r := HEADER_THEN_SHORT_NAME.match(rest):
         return f"{text[: m.end() + r.end(1)]}\n{text[m.end() + r.end(1) + 1 :]}"
     return text

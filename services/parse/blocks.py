@@ -63,6 +63,7 @@ _SHARE_ONLY = re.compile(
     r"^[\s\-–—|:•·,]*(?:(?:share|tweet|email|print|pickup)\b[\s\-–—|:•·,]*)*$", re.I
 )
 _RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
+_ABOUT_GLUED = re.compile(r"(?<=[a-z0-9)][.!?])(?=About [A-Z])")
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
 _LONG_LINE = 100
 
@@ -94,7 +95,11 @@ def _is_typewriter_spacing(line: str) -> bool:
 
 
 def split_lost_breaks(line: str) -> list[str]:
-    """Paragraphs an archive joined with runs of spaces, split again."""
+    """Paragraphs an archive joined with runs of spaces, or with nothing at all before an
+    "About" heading ("... and mobile.About Acme"), split again."""
+    parts = _ABOUT_GLUED.split(line)
+    if len(parts) > 1:
+        return [p for part in parts for p in split_lost_breaks(part)]
     if len(line) < 200 or _is_typewriter_spacing(line):
         return [line]
     return [part for part in _RUNS.split(line) if part.strip()]

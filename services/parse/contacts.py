@@ -45,6 +45,7 @@ _NOT_NAMES = re.compile(
     r"Principal|Coordinator|Specialist|Strategist|Spokesperson|Drive|Boulevard|Parkway|Highway|"
     r"Plaza|Floor|Building|Tower|Str|Strasse|Straße|Platz|Way)\b"
 )
+POSSESSIVE_END = re.compile(r"['’]s?$")
 # A contact segment that runs as prose ("For more information on the Acme Awards program")
 # names no contact unless it asks the reader to reach someone ("please contact Jane Roe").
 _REACH = re.compile(r"\b(?:contact|call|e-?mail|reach|write|text|ask|speak)\b", re.IGNORECASE)
@@ -84,7 +85,8 @@ def find_names(text: str) -> list[str]:
             continue
         for match in NAME.finditer(line):
             name = match.group()
-            if not _NOT_NAMES.search(name) and len(name) <= 40:
+            # "Visit Acme Medical’s press kit": a possessive ends no contact's name.
+            if not _NOT_NAMES.search(name) and len(name) <= 40 and not POSSESSIVE_END.search(name):
                 names.append(name)
     return names
 

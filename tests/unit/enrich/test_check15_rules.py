@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich import candidates, evidence
+from services.enrich import candidates, evidence, names, orgrules
 from services.enrich.core import Enricher
+from services.enrich.segments import split_about_header
 from tests.unit.enrich.spans import hit_at
 
 
@@ -104,3 +105,32 @@ def test_a_shouted_ap_state_is_the_state_and_a_postal_code_stays_exact(
         "West Virginia",
     ]
     assert gazetteer.abbreviation("in") is None
+
+
+def test_an_about_heading_glued_to_its_paragraphs_first_word_is_cut_off() -> None:
+    text = "About Quarn FoundationSince 2001, Quarn Foundation has funded research on rare diseases in Reno and Elko."
+    assert split_about_header(text) == (
+        "About Quarn Foundation\nSince 2001, Quarn Foundation has funded research on rare diseases in Reno and Elko."
+    )
+    assert split_about_header("About TheraWith Labs\nTheraWith Labs makes tools.") == (
+        "About TheraWith Labs\nTheraWith Labs makes tools."
+    )
+
+
+def test_a_name_cut_before_in_takes_the_words_its_acronym_spells(enricher: Enricher) -> None:
+    text = "with the Quarn Center for Excellence in Desert Farming (QCEDF) and others"
+    hit = hit_at(text, "Quarn Center for Excellence", "organization")
+    orgrules.extend_to_acronym(text, [hit])
+    assert hit.text == "Quarn Center for Excellence in Desert Farming"
+    other = "with the Quarn Center for Excellence in Desert Farming (QCE) and others"
+    short = hit_at(other, "Quarn Center for Excellence", "organization")
+    orgrules.extend_to_acronym(other, [short])
+    assert short.text == "Quarn Center for Excellence"
+
+
+def test_a_contact_heading_after_a_firm_is_no_part_of_its_name(enricher: Enricher) -> None:
+    text = "Quarn Digital Contact Information: Jane Roe, CEO"
+    start = text.index("Quarn")
+    end = text.index(":")
+    a, b = names.trim(text, start, end, enricher.knowledge, person=False)
+    assert text[a:b] == "Quarn Digital"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from services.parse.blocks import split_lost_breaks
+from services.parse.contacts import find_names
 from services.parse.dateline import read_dateline
 
 
@@ -38,3 +40,17 @@ def test_dateline_forms(
 )
 def test_running_text_is_no_dateline(paragraph: str) -> None:
     assert read_dateline(paragraph) is None
+
+
+def test_an_about_heading_glued_to_a_sentence_end_opens_a_paragraph() -> None:
+    line = "Acme sells online, in stores and on mobile.About Quarn GroupQuarn Group, based in Reno."
+    assert split_lost_breaks(line) == [
+        "Acme sells online, in stores and on mobile.",
+        "About Quarn GroupQuarn Group, based in Reno.",
+    ]
+    assert split_lost_breaks("Read the About Quarn page.") == ["Read the About Quarn page."]
+
+
+def test_a_possessive_ends_no_contact_name() -> None:
+    block = "Jane Roe, jroe@quarn.com\n\nVisit Quarn Medical’s press kit"
+    assert find_names(block) == ["Jane Roe"]
