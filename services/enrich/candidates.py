@@ -798,10 +798,11 @@ INSTITUTION_NOUNS = frozenset(
 )
 
 
-def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
-    """Spans of Title Case terms defined by an acronym of their initials ("Software
-    Development Kit (SDK)", "Name, Image and Likeness (NIL)"): every word plain English and
-    none an institution's noun. What the model read inside one is no name."""
+def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int, str]]:
+    """Title Case terms defined by an acronym of their initials ("Software Development Kit
+    (SDK)", "Name, Image and Likeness (NIL)"): every word plain English and none an
+    institution's noun. Each as its span and its acronym: what the model read inside one is
+    no name, nor is the acronym elsewhere ("FTZ status")."""
     spans = []
     for m in TITLED_TERM.finditer(text):
         found = list(WORD.finditer(m.group(1)))
@@ -818,7 +819,8 @@ def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
             ):
                 # The tail's own first word, not an earlier word that contains it.
                 start = m.start(1) + found[len(words) - n].start()
-                spans.append((start, m.start(1) + len(m.group(1).rstrip(", "))))
+                end = m.start(1) + len(m.group(1).rstrip(", "))
+                spans.append((start, end, m.group(2)))
             break
     return spans
 

@@ -196,16 +196,18 @@ class Enricher:
         context.honorific_surnames(text, hits)
         context.areas(text, hits)
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
+        titled = cand.titled_terms(text, kn)
         terms = cand.modifier_acronyms(text) | cand.term_acronyms(text)
-        terms |= orgrules.described_acronyms(text, hits)
+        terms |= orgrules.described_acronyms(text, hits) | {acronym for _, _, acronym in titled}
         hits = [
             h
             for h in hits
             if h.text not in terms or h.label != "organization" or h.source in ("alias", "about")
         ]
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
-        if terms_spans := cand.titled_terms(text, kn):
-            hits = context.outside(hits, terms_spans, ("organization", "person"))
+        if titled:
+            spans = [(start, end) for start, end, _ in titled]
+            hits = context.outside(hits, spans, ("organization", "person"))
         orgrules.extend_to_known_names(text, hits)
         hits = orgrules.refine_orgs(text, hits, kn)
         orgrules.extend_institutions(text, hits)

@@ -274,7 +274,7 @@ def test_a_title_case_term_defined_by_its_initials_is_no_name(enricher: Enricher
         # The term starts at its own first word, not inside an earlier word holding it.
         ("our Datasheet Data Format (DF) spec", "Data Format"),
     ):
-        assert [text[a:b] for a, b in cand.titled_terms(text, kn)] == [term]
+        assert [text[a:b] for a, b, _ in cand.titled_terms(text, kn)] == [term]
     # An institution defined by its initials is a name.
     text = "the Securities and Exchange Commission (SEC) and the Quarn Police Service (QPS)"
     assert cand.titled_terms(text, kn) == []

@@ -19,7 +19,7 @@ def test_a_firm_defined_by_its_initials_is_no_term(enricher: Enricher) -> None:
     text = "The board of Bright Power Ventures (BPV), a developer of plants, met."
     assert cand.titled_terms(text, kn) == []
     text = "a Battery Storage Kit (BSK) for homes"
-    assert [text[a:b] for a, b in cand.titled_terms(text, kn)] == ["Battery Storage Kit"]
+    assert [text[a:b] for a, b, _ in cand.titled_terms(text, kn)] == ["Battery Storage Kit"]
 
 
 def test_initials_in_parentheses_define_a_short_form_not_a_nickname() -> None:

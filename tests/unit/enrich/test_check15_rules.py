@@ -7,7 +7,7 @@ import pytest
 from services.enrich import candidates, evidence, names, orgrules
 from services.enrich.core import Enricher
 from services.enrich.segments import split_about_header
-from tests.unit.enrich.spans import hit_at
+from tests.unit.enrich.spans import hit_at, release_of
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,20 @@ def test_a_company_ending_keeps_an_acronym_defined_name_a_name(enricher: Enriche
     text = "It licensed the process from Koch Technology Solutions (“KTS”) in May."
     assert candidates.titled_terms(text, enricher.knowledge) == []
     term = "It received Foreign Trade Zone (“FTZ”) status in May."
-    assert candidates.titled_terms(term, enricher.knowledge) != []
+    assert [acronym for _, _, acronym in candidates.titled_terms(term, enricher.knowledge)] == [
+        "FTZ"
+    ]
+
+
+def test_the_acronym_of_a_title_case_term_is_no_organisation_elsewhere(
+    enricher: Enricher,
+) -> None:
+    release = release_of(
+        "Quarn Motors received Foreign Trade Zone (“FTZ”) status for its plant in Tunica.",
+        "The FTZ approval lowers duties on parts. FTZ status took a year to win.",
+    )
+    names = {e.name for e in enricher.enrich(release).entities}
+    assert "FTZ" not in names
 
 
 def test_a_shouted_ap_state_is_the_state_and_a_postal_code_stays_exact(
@@ -108,9 +121,11 @@ def test_a_shouted_ap_state_is_the_state_and_a_postal_code_stays_exact(
 
 
 def test_an_about_heading_glued_to_its_paragraphs_first_word_is_cut_off() -> None:
-    text = "About Quarn FoundationSince 2001, Quarn Foundation has funded research on rare diseases in Reno and Elko."
-    assert split_about_header(text) == (
-        "About Quarn Foundation\nSince 2001, Quarn Foundation has funded research on rare diseases in Reno and Elko."
+    paragraph = (
+        "Since 2001, Quarn Foundation has funded research on rare diseases in Reno and Elko."
+    )
+    assert split_about_header("About Quarn Foundation" + paragraph) == (
+        "About Quarn Foundation\n" + paragraph
     )
     assert split_about_header("About TheraWith Labs\nTheraWith Labs makes tools.") == (
         "About TheraWith Labs\nTheraWith Labs makes tools."
