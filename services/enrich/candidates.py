@@ -135,6 +135,7 @@ FACILITY_WORDS = frozenset(
 )
 TITLE_WITH_SUBTITLE = re.compile(r"^\S+(?:[ ]\S+)*:[ ]\S+(?:[ ]\S+){2,}$")
 TRADEMARK = re.compile(r"[®™]$")
+OWNED_BY_GENERIC = re.compile(r"([A-Z][a-z]+)['’]s[ ]")
 LAW = re.compile(r"\bAct(?:\s+of\s+\d{4})?$")
 # Script code and postal lines the model reads as names ("AdButler.ads.push({handler",
 # "NY 10007").
@@ -261,7 +262,8 @@ def from_gazetteer(text: str, gazetteer: Gazetteer) -> list[Hit]:
 
 @functools.lru_cache(maxsize=4096)
 def _whole_word(surface: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.-]){re.escape(surface)}(?![\w-])")
+    # "FDA-cleared", "SEC-registered": the body acts in the participle, and is named.
+    return re.compile(rf"(?<![\w.-]){re.escape(surface)}(?![\w])(?!-(?![a-z]+ed\b))")
 
 
 def from_aliases(text: str, knowledge: Knowledge) -> list[Hit]:
@@ -646,6 +648,11 @@ def keep(
         return False  # "Sun-Thurs": opening hours
     if hit.label == "organization" and PLURAL_ACRONYM.match(name):
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
+    if hit.label == "organization" and "$" in name:
+        return False  # "~$1.5B LNG": an amount
+    owner = OWNED_BY_GENERIC.match(name) if hit.label == "organization" else None
+    if owner and owner.group(1).lower() in knowledge.org_nouns:
+        return False  # "Company’s Scientific Advisory Board": a part of the firm, no name
     if hit.label == "organization" and hit.source in ("ner", "pattern"):
         words = name.split()
         if len(words) > 1 and PLURAL_ACRONYM.match(words[-1]) and "of" not in words:

@@ -32,6 +32,7 @@ from services.enrich.names import (
     given_name_first,
     has_org_suffix,
     initials,
+    is_person_post,
     unglue,
 )
 
@@ -1624,6 +1625,24 @@ def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
     if cut == (0, 0):
         cut = (place_owner(name, gazetteer), 0)
     return cut if cut != (0, 0) else (0, code_after_institution(name, gazetteer))
+
+
+# "Co-Director and Principal Faculty of the ": posts (capitalised words and conjunctions) and
+# "of (the)" before the body they are posts of.
+POSTS_OF = re.compile(
+    r"^((?:[A-Z][\w-]*|and|&)(?:[ ](?:[A-Z][\w-]*|and|&)){0,5})[ ]of[ ](?:the[ ])?"
+)
+
+
+def post_of_institution(name: str, knowledge: Knowledge) -> int:
+    """How many characters of a post opening an organisation span to cut ("Co-Director and
+    Principal Faculty of the Quarn Stem Cell Institute"): a post, its words and "of the"
+    before a name that ends in an organisation word."""
+    m = POSTS_OF.match(name)
+    if m is None or not is_person_post(m.group(1).split()[0], knowledge):
+        return 0
+    rest = name[m.end() :].split()
+    return m.end() if len(rest) >= 2 and _bare(rest[-1]) in knowledge.org_tails else 0
 
 
 PLACE_OWNER = re.compile(r"([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)['’]s[ ](?=[A-Z])")

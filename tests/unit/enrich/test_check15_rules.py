@@ -149,3 +149,33 @@ def test_a_contact_heading_after_a_firm_is_no_part_of_its_name(enricher: Enriche
     end = text.index(":")
     a, b = names.trim(text, start, end, enricher.knowledge, person=False)
     assert text[a:b] == "Quarn Digital"
+
+
+def test_company_ends_a_name_run(enricher: Enricher) -> None:
+    text = "Today Star of the Quarn Milling Company launched its program for growers."
+    found = {h.text for h in orgrules.from_runs(text, enricher.knowledge)}
+    assert "Star of the Quarn Milling Company" in found
+
+
+@pytest.mark.parametrize(
+    "name", ["~$1.5B LNG", "Company’s Scientific Advisory Board", "Firm’s Quarn Desk"]
+)
+def test_an_amount_or_a_part_of_the_firm_is_no_organisation(enricher: Enricher, name: str) -> None:
+    hit = candidates.Hit(0, len(name), name, "organization", "ner")
+    assert not candidates.keep(hit, enricher.knowledge)
+    owner = candidates.Hit(0, 24, "Quarnby’s Advisory Board", "organization", "ner")
+    assert candidates.keep(owner, enricher.knowledge)
+
+
+def test_a_post_before_of_the_institution_is_cut(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    name = "Co-Director and Principal Faculty of the Quarn Stem Cell Institute"
+    assert name[orgrules.post_of_institution(name, kn) :] == "Quarn Stem Cell Institute"
+    assert orgrules.post_of_institution("Bank of Quarnland", kn) == 0
+    assert orgrules.post_of_institution("Friends of the Quarn Foundation", kn) == 0
+
+
+def test_an_agency_acting_in_a_participle_is_named(enricher: Enricher) -> None:
+    text = "Quarn has FDA-cleared technology and an SEC-style filing."
+    found = [h.text for h in candidates.from_aliases(text, enricher.knowledge)]
+    assert found == ["FDA"]
