@@ -38,7 +38,9 @@ NER_LABELS = {
 PERSONLIKE_PLACES = {"Chad", "Jordan", "Georgia", "Israel", "Niger", "Guinea", "Victoria"}
 # Corporate suffixes the model often leaves outside an ORG span ("Acme Corp" + ", Inc.").
 SUFFIX_TAIL = re.compile(
-    r"^,?\s(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corp\b|Corporation\b|"
+    # "Acme Software Pvt" + ". Ltd.": the model stops at the abbreviation's full stop.
+    r"^(?:,|\.(?=\s(?:Ltd|Limited)\b))?\s(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b"
+    r"|Corp\.|Corp\b|Corporation\b|"
     r"Co\.|PLC\b|plc\b|AG\b|GmbH\b|S\.A\.(?:\sde\sC\.V\.?)?|N\.V\.|B\.V\.|LP\b|L\.P\.|LLP\b|SE\b|"
     r"Sociedad\sAn[óo]nima(?:\sde\sCapital\sVariable)?|Soci[ée]t[ée]\sAnonyme|S\.A\.S\.|SAS\b|"
     r"P\.A\.|P\.C\.|PLLC\b|P\.L\.L\.C\.)"
@@ -69,7 +71,9 @@ NAME_LIST = re.compile(r",[ ](?!(?:Jr|Sr|II|III|IV)\b)[A-Z]")
 STREET_END = re.compile(r"[ ](?:St|Ave|Blvd|Rd|Hwy|Pkwy|Dr|Ln)\.?$")
 DEGREE_NAME = re.compile(r"(?:D\.[ ]?Phil|Ph\.[ ]?D|Ed\.[ ]?D|Psy\.[ ]?D|Pharm\.[ ]?D)\.?")
 TICKER = re.compile(
-    r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTC\w*|TSXV?|TSX-V|CSE|ASX|LSE|AMEX|CBOE|Cboe)"
+    r"\((?:NYSE(?:[ ](?:American|Arca|MKT))?|NASDAQ\w*|Nasdaq\w*|OTC\w*|TSXV?|TSX-V"
+    r"|TSX[ ]Venture|CSE|CNSX|NEO|ASX|LSE|AIM|AMEX|CBOE|Cboe|Euronext(?:[ ][A-Z]\w+)?|XETRA"
+    r"|FWB|FSE|HKEX|SGX|KOSDAQ|KRX|JSE|NSE|BSE|TASE|SIX)"
     r"\s*:\s*([A-Z][A-Z.]{0,6})(?:\s*[;,]\s*([A-Z][A-Z.]{0,6}))*(?:\s*(?:and|&)\s*([A-Z.]+))?"
 )
 SYMBOL = re.compile(r"\bsymbols?\s+[“\"]?([A-Z]{2,6})\b")
@@ -778,12 +782,35 @@ def term_acronyms(text: str) -> set[str]:
     for m in TERM_DEFINITION.finditer(text):
         acronym = m.group(2).lower()
         parts = [p for w in m.group(1).split() for p in w.split("-") if p]
-        for n in range(len(acronym), len(parts) + 1):
-            tail = parts[-n:]
-            if "".join(p[0] for p in tail if p not in ("of", "and", "for", "the")) == acronym:
-                out.add(m.group(2))
-                break
+        parts = [p for p in parts if p not in ("of", "and", "for", "the")]
+        # Letters from inside a word only with two words or more: one lower-case word
+        # before a bracket ("the brellow (BRW) line") may be a brand's own spelling.
+        if acronym == "".join(p[0] for p in parts[-len(acronym) :]) or any(
+            _spells(acronym, parts[-n:]) for n in range(2, min(len(acronym), len(parts)) + 1)
+        ):
+            out.add(m.group(2))
     return out
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` is the first letters of ``words`` in order, each word perhaps
+    giving more letters from inside it ("glioblastoma multiforme" spells "gbm")."""
+    if not words:
+        return not acronym
+    if not acronym or acronym[0] != words[0][0]:
+        return False
+    word, rest = words[0], words[1:]
+    # The letters this word gives after its first: none, or a run of its inner letters.
+    for taken in range(len(acronym)):
+        if _inner(acronym[1 : 1 + taken], word[1:]) and _spells(acronym[1 + taken :], rest):
+            return True
+    return False
+
+
+def _inner(letters: str, word: str) -> bool:
+    """Whether ``letters`` appear in ``word`` in order."""
+    found = iter(word)
+    return all(ch in found for ch in letters)
 
 
 TITLED_TERM = re.compile(

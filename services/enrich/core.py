@@ -302,8 +302,9 @@ class Enricher:
         if items := orgrules.service_lists(text, hits, kn):
             hits = [h for h in hits if id(h) not in items]
         if phrases := orgrules.common_word_orgs(text, hits, kn):
-            # An item of a list of names is a name however plain its words ("Clean Harbors").
-            vouched = {(h.start, h.end) for h in listed}
+            # An item of a list of names is a name however plain its words ("Clean Harbors"),
+            # and so is one of a list a noun for firms opens ("companies like Coastal Sun").
+            vouched = {(h.start, h.end) for h in listed} | evidence.cued_list_items(text)
             hits = [h for h in hits if id(h) not in phrases or (h.start, h.end) in vouched]
         cand.places_named_as_orgs(hits)
         cand.people_named_as_places(hits)

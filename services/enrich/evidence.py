@@ -182,6 +182,20 @@ def category_items(text: str, knowledge: Knowledge, begin: int = 0) -> list[tupl
     return spans
 
 
+def cued_list_items(text: str, begin: int = 0) -> set[tuple[int, int]]:
+    """Spans of the items of lists that a noun for organisations opens ("Cannabis companies
+    like Coastal Quarn, Highway Brill Distribution, ...", "sponsored by ..."): the noun says
+    what every item is, however plain its words."""
+    spans: set[tuple[int, int]] = set()
+    for m in LIST.finditer(text, begin):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if PAIR_CUE.search(before) or SPONSOR_CUE.search(before[-30:]):
+            for a, b in _list_items(m):
+                # The last item as read may take the sentence's full stop; its name does not.
+                spans |= {(a, b), (a, b - 1)} if text[b - 1] == "." else {(a, b)}
+    return spans
+
+
 def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """Items of a list that is mostly organisations are organisations (new pattern hits)."""
     out: list[Hit] = []

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 
 from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
@@ -1544,37 +1545,61 @@ def from_name_lists(
     text: str, knowledge: Knowledge, gazetteer: Gazetteer, hits: list[Hit]
 ) -> list[Hit]:
     """Heads of a bulleted list of names ("* Quarnby: “Noisy rooms...”", "* Brellwick Labs –
-    gold sponsor"): in a run of three or more items whose heads (before a colon, dash,
-    comma or bracket) are mostly names, no plain phrases, each head that is no person and no
-    place is an organisation."""
+    gold sponsor"), or, in a list of categories, the names after the last colon ("* Best in
+    Class: Innovation: Quarnsoft"): in a run of three or more items whose heads (or tails)
+    are mostly names, no plain phrases, each one that is no person and no place is an
+    organisation."""
     people = {key(h.text) for h in hits if h.label == "person"}
     out = []
     for run in _bullet_runs(text):
         if len(run) < 3:
             continue
-        heads: list[tuple[int, int, str] | None] = []
-        for r in run:
-            head = ITEM_HEAD_END.split(r.group(1), maxsplit=1)[0].rstrip(":")
-            m = NAME_HEAD.fullmatch(head)
-            if m is None or any(c.isdigit() for c in head) or WEEKDAY_WORD.match(head):
-                heads.append(None)
-            else:
-                heads.append((r.start(1), r.start(1) + len(head), head))
-        read = [h for h in heads if h is not None]
-        names = [h for h in read if not _plain_phrase(h[2], knowledge)]
-        # Items whose head is no name shape ("7-Quarn", a sentence) count neither way.
-        if len(read) < 3 or 3 * len(names) < 2 * len(read):
-            continue
-        for head in heads:
-            if head is None:
+        for names in (
+            _list_names(run, _item_head, knowledge),
+            _list_names(run, _item_tail, knowledge),
+        ):
+            if not names:
                 continue
-            start, end, name = head
-            if key(name) in people or gazetteer.known(name) is not None:
-                continue
-            if given_name_first(name, knowledge):
-                continue
-            out.append(Hit(start, end, name, "organization", "pattern"))
+            for start, end, name in names:
+                if key(name) in people or gazetteer.known(name) is not None:
+                    continue
+                if given_name_first(name, knowledge):
+                    continue
+                out.append(Hit(start, end, name, "organization", "pattern"))
+            break
     return out
+
+
+def _item_head(item: str) -> tuple[int, str]:
+    """An item's head: up to a colon, dash, comma or bracket."""
+    return 0, ITEM_HEAD_END.split(item, maxsplit=1)[0].rstrip(":")
+
+
+def _item_tail(item: str) -> tuple[int, str]:
+    """An item's tail: what follows its last colon ("" when it has none)."""
+    cut = item.rfind(": ")
+    return (cut + 2, item[cut + 2 :].rstrip(". ")) if cut > 0 else (0, "")
+
+
+def _list_names(
+    run: list[re.Match[str]], part: Callable[[str], tuple[int, str]], knowledge: Knowledge
+) -> list[tuple[int, int, str]]:
+    """The name-shaped parts (``part`` of each item) of a run, if at least three are read and
+    two in three of them are names, not plain phrases; else none."""
+    read: list[tuple[int, int, str]] = []
+    for r in run:
+        offset, name = part(r.group(1))
+        if not name or NAME_HEAD.fullmatch(name) is None:
+            continue
+        if any(c.isdigit() for c in name) or WEEKDAY_WORD.match(name):
+            continue
+        start = r.start(1) + offset
+        read.append((start, start + len(name), name))
+    names = [h for h in read if not _plain_phrase(h[2], knowledge)]
+    # Items whose part is no name shape ("7-Quarn", a sentence) count neither way.
+    if len(read) < 3 or 3 * len(names) < 2 * len(read):
+        return []
+    return read
 
 
 WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")

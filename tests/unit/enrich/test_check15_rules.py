@@ -179,3 +179,36 @@ def test_an_agency_acting_in_a_participle_is_named(enricher: Enricher) -> None:
     text = "Quarn has FDA-cleared technology and an SEC-style filing."
     found = [h.text for h in candidates.from_aliases(text, enricher.knowledge)]
     assert found == ["FDA"]
+
+
+def test_the_names_after_the_last_colon_of_a_list_of_categories(enricher: Enricher) -> None:
+    lines = [
+        "Best in Class: Candidate Experience: Quarntec",
+        "Best in Class: Employee Experience: N-vell",
+        "Best in Class: Innovation: BrellIQ",
+        "HR Team of the Year: Tarnwinds",
+    ]
+    text = "Team Awards\n\n" + "\n".join(f"* {line}" for line in lines) + "\n\nMore text."
+    found = {
+        h.text for h in orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, [])
+    }
+    assert found == {"Quarntec", "N-vell", "BrellIQ", "Tarnwinds"}
+
+
+def test_items_of_a_list_a_noun_for_firms_opens_are_vouched_for() -> None:
+    text = "Local cannabis companies like Coastal Sun, Highway One Distribution, Bird Valley."
+    items = {text[a:b] for a, b in evidence.cued_list_items(text)}
+    assert {"Coastal Sun", "Highway One Distribution", "Bird Valley"} <= items
+    assert evidence.cued_list_items("We visited Coastal Sun, Highway One and Bird Valley.") == set()
+
+
+def test_a_lower_case_term_may_spell_its_acronym_from_inside_a_word() -> None:
+    text = "in glioblastoma multiforme (“GBM”) and heart rate variability (HRV), not quarnex (QRX)"
+    assert candidates.term_acronyms(text) == {"GBM", "HRV"}
+
+
+def test_more_exchanges_mark_tickers_and_pvt_ltd_ends_a_name() -> None:
+    text = "Quarnsilica PLC (AIM: QRNS) and Brell (NasdaqGS: BRL) and Tarn (Euronext Paris: TRN)"
+    assert candidates.tickers(text) == {"QRNS", "BRL", "TRN"}
+    assert candidates.SUFFIX_TAIL.match(". Ltd. is based") is not None
+    assert candidates.SUFFIX_TAIL.match(". Later that year") is None
