@@ -39,7 +39,7 @@ PERSONLIKE_PLACES = {"Chad", "Jordan", "Georgia", "Israel", "Niger", "Guinea", "
 # Corporate suffixes the model often leaves outside an ORG span ("Acme Corp" + ", Inc.").
 SUFFIX_TAIL = re.compile(
     # "Acme Software Pvt" + ". Ltd.": the model stops at the abbreviation's full stop.
-    r"^(?:,|\.(?=\s(?:Ltd|Limited)\b))?\s(?:Inc\.|Inc\b|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b"
+    r"^(?:,|\.(?=\s(?:Ltd|Limited)\b))?\s(?:Inc\.|Inc\b|LLC(?:\b|(?=[A-Z]))|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b"
     r"|Corp\.|Corp\b|Corporation\b|"
     r"Co\.|PLC\b|plc\b|AG\b|GmbH\b|S\.A\.(?:\sde\sC\.V\.?)?|N\.V\.|B\.V\.|LP\b|L\.P\.|LLP\b|SE\b|"
     r"Sociedad\sAn[óo]nima(?:\sde\sCapital\sVariable)?|Soci[ée]t[ée]\sAnonyme|S\.A\.S\.|SAS\b|"

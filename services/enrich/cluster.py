@@ -20,7 +20,7 @@ from itertools import accumulate
 
 import ahocorasick
 
-from services.enrich.candidates import Hit
+from services.enrich.candidates import SUFFIX_TAIL, Hit
 from services.enrich.gazetteer import Place, fold
 from services.enrich.knowledge import Knowledge, default_nicknames, key
 from services.enrich.names import (
@@ -277,7 +277,7 @@ def group_orgs(hits: list[Hit], knowledge: Knowledge, people: list[Group]) -> li
             groups.append(group)
             by_key[org_key(hit.text)] = group
         group.hits.append(hit)
-    return _fold_short_names(groups)
+    return _fold_short_names(groups, knowledge)
 
 
 def _by_initials(groups: list[Group], acronym: str) -> Group | None:
@@ -295,34 +295,48 @@ SEPARATE_BODY_ENDS = frozenset(
 )
 
 
-def _fold_short_names(groups: list[Group]) -> list[Group]:
-    """A one-word organisation that is the first word of a longer one joins it ("D-Wave" and
-    "D-Wave Quantum Inc."), the earliest such longer name when there are several. One written
-    with its own legal form ("Acme Inc." beside its unit "Acme Labs Inc.") stays itself."""
+def _fold_short_names(groups: list[Group], knowledge: Knowledge) -> list[Group]:
+    """An organisation named by the first word of a longer one joins it ("D-Wave" and
+    "D-Wave Quantum Inc."), the earliest such longer name when there are several; one of
+    several words joins a longer one that only adds a firm's ending ("Golden Quarn" and
+    "Golden Quarn Group", not "Avatar Quarn" and its product "Avatar Quarn Vision"). One
+    written with its own legal form ("Acme Inc." beside its unit "Acme Labs Inc.") stays
+    itself, and so does a firm beside its charity or school ("Acme" beside "The Acme
+    Foundation")."""
     out: list[Group] = []
+    merged: dict[int, Group] = {}
     for group in groups:
         words = tokens(org_key(group.name))
         # A web address made of a short acronym ("HR.com" beside "HR Research Institute")
         # names its own site, not whatever longer name opens with those letters.
         short_site = "." in group.name and len(words) == 1 and len(words[0]) <= 3
-        if len(words) == 1 and len(tokens(group.name)) == 1 and not short_site:
+        # One word, or several written as they are (no legal form dropped by the key).
+        alone = len(tokens(group.name)) == len(words)
+        if words and alone and not short_site:
             target = next(
                 (
                     g
                     for g in groups
                     if g is not group
-                    and len(tokens(g.name)) > 1
-                    and tokens(org_key(g.name))[:1] == words
-                    # "Acme" beside "The Acme Foundation": the firm and its charity.
+                    and len(tokens(org_key(g.name))) > len(words)
+                    and tokens(org_key(g.name))[: len(words)] == words
                     and tokens(org_key(g.name))[-1] not in SEPARATE_BODY_ENDS
+                    and (len(words) == 1 or _firm_ending(tokens(org_key(g.name))[-1], knowledge))
                 ),
                 None,
             )
+            while target is not None and id(target) in merged:
+                target = merged[id(target)]
             if target is not None:
                 target.hits.extend(group.hits)
+                merged[id(group)] = target
                 continue
         out.append(group)
     return out
+
+
+def _firm_ending(word: str, knowledge: Knowledge) -> bool:
+    return word in knowledge.org_tails or word in ("global", "international", "worldwide")
 
 
 def group_values(hits: list[Hit], kind: str) -> list[Group]:
@@ -373,8 +387,13 @@ def echo(text: str, groups: list[Group], hits: list[Hit], knowledge: Knowledge) 
     for start, end, form in found:
         if covered_max_end[bisect_left(covered, (end,))] > start or taken_end > start:
             continue
-        taken_end = max(taken_end, end)
         group = forms[form]
+        # "Oragenics Inc." in a headline beside "Oragenics" in the body: the legal form is
+        # part of the spelling, and the fuller form becomes one of the entity's names.
+        if group.type == "organization" and (legal := SUFFIX_TAIL.match(text[end : end + 24])):
+            end += legal.end()
+            form = text[start:end]
+        taken_end = max(taken_end, end)
         group.hits.append(Hit(start, end, form, group.type, "echo", place=group.place))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich import candidates, evidence, names, orgrules
+from services.enrich import candidates, cluster, evidence, names, orgrules
 from services.enrich.core import Enricher
 from services.enrich.segments import split_about_header
 from tests.unit.enrich.spans import hit_at, release_of
@@ -212,3 +212,48 @@ def test_more_exchanges_mark_tickers_and_pvt_ltd_ends_a_name() -> None:
     assert candidates.tickers(text) == {"QRNS", "BRL", "TRN"}
     assert candidates.SUFFIX_TAIL.match(". Ltd. is based") is not None
     assert candidates.SUFFIX_TAIL.match(". Later that year") is None
+
+
+def test_a_headline_legal_form_becomes_one_of_the_names(enricher: Enricher) -> None:
+    release = release_of(
+        "Quarnagenics, a company in brain health, will present at the Tarn Summit in May.",
+        "Quarnagenics will also meet investors there.",
+        headline="Quarnagenics Inc. to Present at the Tarn Summit",
+    )
+    entity = next(e for e in enricher.enrich(release).entities if e.name.startswith("Quarn"))
+    assert "Quarnagenics Inc." in [entity.name, *entity.aliases]
+
+
+def test_nyse_american_is_its_own_exchange(enricher: Enricher) -> None:
+    release = release_of("Quarnagenics (NYSE American: QRN) will present in May.")
+    names = {e.name for e in enricher.enrich(release).entities}
+    assert "NYSE American" in names
+    assert "NYSE" not in names
+
+
+def test_a_short_name_joins_the_longer_name_that_only_adds_a_firm_ending(
+    enricher: Enricher,
+) -> None:
+    names = [
+        "Golden Quarnix Group",
+        "Golden Quarnix",
+        "Avatar Brellical",
+        "Avatar Brellical Vision",
+    ]
+    hits = [
+        candidates.Hit(i * 40, i * 40 + len(n), n, "organization", "ner")
+        for i, n in enumerate(names)
+    ]
+    groups = {
+        g.name: {h.text for h in g.hits} for g in cluster.group_orgs(hits, enricher.knowledge, [])
+    }
+    assert groups == {
+        "Golden Quarnix Group": {"Golden Quarnix Group", "Golden Quarnix"},
+        "Avatar Brellical": {"Avatar Brellical"},
+        "Avatar Brellical Vision": {"Avatar Brellical Vision"},
+    }
+
+
+def test_an_llc_glued_to_the_next_paragraph_is_read() -> None:
+    assert candidates.SUFFIX_TAIL.match(", LLCROTH is a relationship-driven bank") is not None
+    assert candidates.SUFFIX_TAIL.match(", LLCs are common") is None
