@@ -705,8 +705,8 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         if places:  # "Southeast New Mexico" is in New Mexico
             hit.start, hit.text, hit.place = hit.start + m.end(), hit.text[m.end() :], places[0]
     if hit.label == "place" and hit.place is None:
-        if has_org_suffix(hit.text, knowledge):
-            hit.label = "organization"
+        if has_org_suffix(hit.text, knowledge) or CLUB_OR_FIRM_END.search(hit.text):
+            hit.label = "organization"  # "Quarnby United", "Goldquarncorp": a club, a firm
         else:
             places = gazetteer.candidates(hit.text)
             hit.place = places[0] if places else None
@@ -726,6 +726,12 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         if places and not has_org_suffix(hit.text, knowledge):
             hit.label, hit.place = "place", places[0]
     return hit
+
+
+# A football club's last word, or a firm's word glued to the end of a one-word name.
+CLUB_OR_FIRM_END = re.compile(
+    r"[ ](?:United|FC|AFC|Athletic|Rovers|Wanderers|Hotspur|Albion)$|^[A-Z][a-z]{2,}corp$"
+)
 
 
 def _next_to_capitalised(text: str, start: int, end: int) -> bool:
@@ -981,14 +987,14 @@ PARTY_BEFORE = re.compile(r"\b(?:with|by|from|acquire|acquired|acquiring)[ ]$")
 
 def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
     """A one-word model organisation that is the given name of a person the release names in
-    full ("Whitney's leadership" beside "Whitney Roe") is that person, when no rule and no
-    other mention calls the word an organisation."""
+    full ("Whitney's leadership" beside "Whitney Roe") is that person, when no rule calls
+    the word an organisation (the model may, at every mention)."""
     firsts = {
         key(h.text.split()[0])
         for h in hits
         if h.label == "person" and len(h.text.split()) >= 2 and h.start >= 0
     }
-    org_words = Counter(key(h.text) for h in hits if h.label == "organization")
+    ruled = {key(h.text) for h in hits if h.label == "organization" and h.source != "ner"}
     for h in hits:
         k = key(h.text)
         if (
@@ -996,7 +1002,7 @@ def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
             and h.source == "ner"
             and " " not in h.text.strip()
             and k in firsts
-            and org_words[k] == 1
+            and k not in ruled
             and (k in knowledge.given_names or not is_common(k, knowledge.lexicon))
         ):
             h.label = "person"

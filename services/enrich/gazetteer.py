@@ -199,6 +199,8 @@ class Gazetteer:
 
     def candidates(self, surface: str) -> list[Place]:
         found = self._exact.get(surface) or self._folded.get(fold(surface)) or []
+        if not found and "-" in surface:  # "Tel-Aviv" for "Tel Aviv"
+            found = self._folded.get(fold(surface.replace("-", " "))) or []
         return sorted(found, key=lambda p: (KIND_RANK[p.kind], -p.population))
 
     def known(self, surface: str) -> Place | None:

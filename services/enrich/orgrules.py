@@ -425,8 +425,13 @@ def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
         if all(_bare(w[2]) in DEPARTMENTS for w in words):
             continue
         start, end = _span(text, words, 0, len(words) - 1)
+        if BASED_AFTER.match(text, end):
+            continue  # "founder of the Tel-Aviv based incubator": a place that says where
         hits.append(_hit(text, start, end, knowledge))
     return hits
+
+
+BASED_AFTER = re.compile(r"[ -]based\b")
 
 
 def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:

@@ -257,3 +257,27 @@ def test_a_short_name_joins_the_longer_name_that_only_adds_a_firm_ending(
 def test_an_llc_glued_to_the_next_paragraph_is_read() -> None:
     assert candidates.SUFFIX_TAIL.match(", LLCROTH is a relationship-driven bank") is not None
     assert candidates.SUFFIX_TAIL.match(", LLCs are common") is None
+
+
+def test_a_given_name_the_model_calls_a_firm_twice_is_still_the_person(
+    enricher: Enricher,
+) -> None:
+    text = "Acme named Sophie Quarnes CHRO. We welcome Sophie. Sophie starts in May."
+    person = hit_at(text, "Sophie Quarnes", "person", source="pattern")
+    alone = [hit_at(text, "Sophie", "organization", nth=n) for n in (1, 2)]
+    candidates.given_names_as_orgs([person, *alone], enricher.knowledge)
+    assert [h.label for h in alone] == ["person", "person"]
+
+
+def test_a_hyphenated_city_and_a_place_before_based(enricher: Enricher) -> None:
+    assert enricher.gazetteer.known("Tel-Aviv") is not None
+    text = "Quarnuran is the founder of the Tel-Aviv based BRELL startup incubator."
+    assert [h.text for h in orgrules.from_roles(text, enricher.knowledge)] == []
+
+
+@pytest.mark.parametrize("name", ["Quarnby United", "Brellcorp"])
+def test_a_club_or_a_firm_the_model_calls_a_place_is_an_organisation(
+    enricher: Enricher, name: str
+) -> None:
+    hit = candidates.Hit(0, len(name), name, "place", "ner")
+    assert candidates.retype(hit, enricher.gazetteer, enricher.knowledge).label == "organization"
