@@ -4,6 +4,7 @@ by its words, and a parsed release of given paragraphs."""
 from __future__ import annotations
 
 from services.enrich.candidates import Hit
+from services.enrich.core import Enricher
 from services.enrich.knowledge import Knowledge
 from services.enrich.names import trim
 from shared.models import Contacts, Dateline, ParsedRelease
@@ -56,3 +57,17 @@ def dated_release(raw: str, city: str, country: str, region: str | None = None) 
         paragraphs=["Quorvane opened its office on Friday."],
         language="en",
     )
+
+
+def bulleted(heading: str, items: list[str]) -> str:
+    """A heading, a bulleted list of ``items`` and a closing line, as a release writes them."""
+    return f"{heading}\n\n" + "\n".join(f"* {item}" for item in items) + "\n\nMore text."
+
+
+def list_names(text: str, enricher: Enricher) -> set[str]:
+    """The names ``orgrules.from_name_lists`` reads in ``text`` (no other hits known)."""
+    from services.enrich import orgrules
+
+    return {
+        h.text for h in orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, [])
+    }

@@ -8,7 +8,7 @@ import pytest
 from services.enrich import context, evidence, orgrules
 from services.enrich.core import Enricher, model_text
 from services.enrich.segments import split_about_header
-from tests.unit.enrich.spans import hit_at, release_of, unglued
+from tests.unit.enrich.spans import bulleted, hit_at, list_names, release_of, unglued
 
 
 def test_a_place_name_is_no_plain_word(enricher: Enricher) -> None:
@@ -41,17 +41,13 @@ def test_a_list_of_exhibitors_with_plain_looking_names_is_a_list_of_bodies(
         "Stone River University",
         "Plain Harbor Labs",
     ]
-    text = "Exhibitors include:\n\n" + "\n".join(f"* {i}" for i in items) + "\n\nMore text."
-    found = {
-        h.text for h in orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, [])
-    }
+    found = list_names(bulleted("Exhibitors include:", items), enricher)
     assert {"Canyon Laboratories", "quarnTech Inc.", "Tarnovia", "Hollow Medical Systems"} <= found
 
 
 def test_a_list_of_services_stays_a_list_of_phrases(enricher: Enricher) -> None:
     items = ["Cloud Hosting", "Data Backup", "Managed Security", "Help Desk Support"]
-    text = "We offer:\n\n" + "\n".join(f"* {i}" for i in items) + "\n\nMore text."
-    assert orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, []) == []
+    assert list_names(bulleted("We offer:", items), enricher) == set()
 
 
 def test_plain_words_ending_in_an_abstract_noun_name_no_body(enricher: Enricher) -> None:
