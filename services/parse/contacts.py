@@ -257,8 +257,31 @@ def _dedupe(values: list[str]) -> list[str]:
     return out
 
 
+def unglue_addresses(text: str) -> str:
+    """A space where a lost separator glued a contact's surname to an address that opens with
+    the contact's given name ("Jane Roejane@acme.com", "Jane RoeJane@acme.com")."""
+    cuts: list[int] = []
+    for m in EMAIL.finditer(text):
+        local = m.group().split("@", 1)[0]
+        given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if given is None:
+            continue
+        at = local.casefold().find(given.group(1).casefold())
+        if at > 1 and local[:at].isalpha() and local[0].isupper():
+            cuts.append(m.start() + at)
+    for cut in reversed(cuts):
+        text = f"{text[:cut]} {text[cut:]}"
+    return text
+
+
+# The given name before a glued surname and address: "Jane " in "Jane Roejane@acme.com".
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})[ ]$")
+
+
 def extract_contacts(contact_blocks: list[str], all_text: str, credit_names: list[str]) -> Contacts:
     """Contacts of a release from its contact blocks and (for unambiguous kinds) all its text."""
+    contact_blocks = [unglue_addresses(block) for block in contact_blocks]
+    all_text = unglue_addresses(all_text)
     contact_text = "\n".join(contact_blocks)
     # Phones first and blanked out: contact lines are often glued together
     # ("Jim307-555-0188info@example.com") and the digits must not join the e-mail.

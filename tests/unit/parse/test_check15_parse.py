@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from services.parse.blocks import split_lost_breaks
-from services.parse.contacts import find_names
+from services.parse.contacts import extract_contacts, find_names, unglue_addresses
 from services.parse.dateline import read_dateline
 
 
@@ -54,3 +54,20 @@ def test_an_about_heading_glued_to_a_sentence_end_opens_a_paragraph() -> None:
 def test_a_possessive_ends_no_contact_name() -> None:
     block = "Jane Roe, jroe@quarn.com\n\nVisit Quarn Medical’s press kit"
     assert find_names(block) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("block", "name"),
+    [
+        ("Contacts:Jenna Quarnstonjenna@quarnpr.com", "Jenna Quarnston"),
+        ("Erika BrellaErika@TarnCreekCommunications.com", "Erika Brella"),
+    ],
+)
+def test_a_surname_glued_to_an_address_that_opens_with_the_given_name(
+    block: str, name: str
+) -> None:
+    contacts = extract_contacts([block], block, [])
+    assert name in contacts.names
+    assert unglue_addresses("Write to info@quarn.com or Jane jane@quarn.com") == (
+        "Write to info@quarn.com or Jane jane@quarn.com"
+    )
