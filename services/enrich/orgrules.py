@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 
-from services.enrich.candidates import SUFFIX_TAIL, TICKER, Hit, trimmed_hit
+from services.enrich.candidates import SUFFIX_TAIL, SURNAME_PREFIX, TICKER, Hit, trimmed_hit
 from services.enrich.context import in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
@@ -778,6 +778,26 @@ def _word_before_given_name(words: list[str], knowledge: Knowledge) -> int:
     return 1 if plain and is_common(first, knowledge.lexicon) else 0
 
 
+GLUED_WORDS = re.compile(r"([A-Z][a-z]{2,})([A-Z][a-z]+)[ ]")
+
+
+def _glued_before_given_name(name: str, knowledge: Knowledge) -> int:
+    """How many characters of a plain word or a firm's ending glued to a given name open a
+    person span ("CreativeEd Roe", "TherapeuticsKarsten Roe"); 0 for a name written so
+    ("MacKenzie Roe", "DeShawn Roe")."""
+    m = GLUED_WORDS.match(name)
+    if (
+        m is None
+        or SURNAME_PREFIX.match(name)
+        or m.group(2).casefold() not in knowledge.given_names
+    ):
+        return 0
+    lead = m.group(1)
+    return (
+        len(lead) if is_common(lead, knowledge.lexicon) or _bare(lead) in knowledge.org_tails else 0
+    )
+
+
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
     "Jane Roe Senior Advisor") is cut to the name."""
@@ -792,6 +812,9 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             if lead and (hit.end - len(" ".join(words[lead:])), hit.end) in people:
                 continue
         if hit.label == "person" and hit.source == "ner" and hit.start >= 0:
+            if glued := _glued_before_given_name(hit.text, knowledge):
+                # "TherapeuticsJane Roe": a heading or a firm's name glued on by a lost break.
+                hit = Hit(hit.start + glued, hit.end, hit.text[glued:], "person", hit.source)
             words = hit.text.split()
             # "Jane Roe Joins Acme": a headline's verb ends the name.
             verb = next((i for i, w in enumerate(words) if i >= 2 and w in HEADLINE_VERBS), None)

@@ -270,3 +270,11 @@ def test_a_club_or_a_firm_the_model_calls_a_place_is_an_organisation(
 ) -> None:
     hit = candidates.Hit(0, len(name), name, "place", "ner")
     assert candidates.retype(hit, enricher.gazetteer, enricher.knowledge).label == "organization"
+
+
+@pytest.mark.parametrize(
+    ("name", "cut"),
+    [("CreativeEd Quarnie", 8), ("TherapeuticsKarsten Brell", 12), ("MacKenzie Roe", 0)],
+)
+def test_a_word_glued_before_a_given_name_is_cut(enricher: Enricher, name: str, cut: int) -> None:
+    assert orgrules._glued_before_given_name(name, enricher.knowledge) == cut
