@@ -27,6 +27,7 @@ from services.enrich.names import (
     given_name_first,
     has_org_suffix,
     is_person_post,
+    is_title,
     looks_like_person,
     person_cue,
 )
@@ -378,7 +379,7 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
             name = " ".join(words[lead:])
             start = end - len(name)
             words = words[lead:]
-        if words[0].rstrip(".").lower() in knowledge.titles:
+        if is_title(words[0], knowledge):
             continue
         # "said Jane Roe Senior Advisor at Acme": the post after the name, without a comma.
         cut = post_start(words, knowledge)
@@ -460,9 +461,10 @@ NOUN_BEFORE = re.compile(
 
 def _person(name: str, start: int, end: int, knowledge: Knowledge) -> list[Hit]:
     """A person's hit for a name the text vouches for, if it is shaped like a person's name
-    once a sentence's opening word is off ("At Quarn Prep, we ...")."""
+    once a sentence's opening word or a title is off ("At Quarn Prep, we ...",
+    "Brigadier-General Jane Roe")."""
     first, _, rest = name.partition(" ")
-    if rest and first.lower() in OPENING_WORDS:
+    if rest and (first.lower() in OPENING_WORDS or is_title(first, knowledge)):
         name, start = rest, start + len(first) + 1
     if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
         return [Hit(start, end, name, "person", "pattern")]

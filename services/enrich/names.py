@@ -116,7 +116,7 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if person:
             first, _, rest = span.partition(" ")
-            if rest and first.rstrip(".").lower() in knowledge.titles:
+            if rest and is_title(first, knowledge):
                 start += len(first) + 1
                 changed = True
                 continue
@@ -140,6 +140,11 @@ OPENING_WORDS = frozenset(
     | {"now", "today", "yesterday", "meanwhile", "additionally", "however", "moreover"}
     | {"furthermore", "recently", "ultimately", "together", "alongside", "beyond", "despite"}
 )
+
+
+def is_title(word: str, knowledge: Knowledge) -> bool:
+    """A title or honorific ("Dr.", "Brigadier"), or hyphened titles ("Brigadier-General")."""
+    return all(p.rstrip(".").lower() in knowledge.titles for p in word.split("-"))
 
 
 def _opens_sentence(text: str, start: int) -> bool:

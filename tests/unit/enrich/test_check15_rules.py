@@ -278,3 +278,11 @@ def test_a_club_or_a_firm_the_model_calls_a_place_is_an_organisation(
 )
 def test_a_word_glued_before_a_given_name_is_cut(enricher: Enricher, name: str, cut: int) -> None:
     assert orgrules._glued_before_given_name(name, enricher.knowledge) == cut
+
+
+def test_hyphened_titles_open_no_name(enricher: Enricher) -> None:
+    assert names.is_title("Brigadier-General", enricher.knowledge)
+    assert not names.is_title("Quarn-General", enricher.knowledge)
+    text = "* Opening Keynote by Brigadier-General Jane Quarnby, Commander of 3 Quarn Division"
+    found = [h.text for h in evidence.from_attributions(text, enricher.knowledge)]
+    assert found == ["Jane Quarnby"]
