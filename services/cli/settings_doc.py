@@ -55,9 +55,9 @@ def settings_rows(
 OTHER_VARIABLES = {
     "PRESSROOM_TAXONOMY_PATH": ("path", "(bundled)", "An edited copy of the channel taxonomy "
                                 "(shared/data/channels.json); read by shared/taxonomy.py."),
-    "PRESSROOM_ENRICH_EXTRA_PATH": ("path", "(none)", "Extra aliases, nicknames, wire names "
-                                    "and gazetteer entries for enrich; read by "
-                                    "services/enrich/core.py."),
+    "PRESSROOM_ENRICH_EXTRA_PATH": ("path", "(none)", "Extra aliases, nicknames, wire names, "
+                                    "known organisations and gazetteer entries for enrich; "
+                                    "read by services/enrich/core.py."),
 }  # fmt: skip
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key
@@ -271,16 +273,49 @@ def _whole_word(surface: str) -> re.Pattern[str]:
 
 
 def from_aliases(text: str, knowledge: Knowledge) -> list[Hit]:
-    """Organisation aliases ("DoD") as whole words, case-sensitive."""
+    """Organisation aliases ("DoD") and well-known organisations ("Rio Tinto") as whole
+    words, case-sensitive."""
     hits = []
-    for surface, canonical in knowledge.org_aliases.items():
-        if surface not in text:  # cheap test first: most aliases are absent from a release
-            continue
-        for m in _whole_word(surface).finditer(text):
-            hits.append(
-                Hit(m.start(), m.end(), surface, "organization", "alias", canonical=canonical)
-            )
+    for end, surface in _alias_matcher(knowledge.org_aliases).iter(text):
+        start = end + 1 - len(surface)
+        if _whole_word(surface).match(text, start):
+            canonical = knowledge.org_aliases[surface]
+            hits.append(Hit(start, end + 1, surface, "organization", "alias", canonical=canonical))
     return hits
+
+
+_MATCHERS: dict[int, tuple[Mapping[str, str], ahocorasick.Automaton]] = {}
+
+
+def _alias_matcher(aliases: Mapping[str, str]) -> ahocorasick.Automaton:
+    """One automaton per alias table (a worker has one), built at its first use."""
+    cached = _MATCHERS.get(id(aliases))
+    if cached is not None and cached[0] is aliases:
+        return cached[1]
+    automaton = ahocorasick.Automaton()
+    for surface in aliases:
+        automaton.add_word(surface, surface)
+    if aliases:
+        automaton.make_automaton()
+    _MATCHERS[id(aliases)] = (aliases, automaton)
+    return automaton
+
+
+def org_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
+    """The alias table with the well-known organisations added as their own names. A known
+    name of one word that is also a plain word, a given name or a place ("Vale", "Morgan",
+    "Adelaide") is left to the model and the rules, which read it in context."""
+    names: dict[str, str] = {}
+    for name in knowledge.known_orgs:
+        if " " not in name and (
+            is_common(name, knowledge.lexicon)
+            or name.casefold() in knowledge.given_names
+            or gazetteer.known(name) is not None
+        ):
+            continue
+        names[name] = name
+    names.update(knowledge.org_aliases)
+    return names
 
 
 def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:

@@ -183,6 +183,8 @@ class Enricher:
         # A trademark sign marks a product or a brand ("Quarn™ Starter Kit"), not a body;
         # a notice in capitals marks no names.
         hits = _drop_read_names(hits, lambda h: context.trademarked(text, h.start, h.end))
+        # "Roku™ gin": a known firm's name with a trademark sign is a product of that name.
+        hits = [h for h in hits if h.source != "alias" or text[h.end : h.end + 1] not in ("™", "®")]
         if shouted := context.shouted_spans(text):
             hits = _drop_read_names(hits, lambda h: context.in_spans(h, shouted))
         if credentials := context.credential_spans(text, hits, gz, kn):
@@ -540,6 +542,7 @@ def build_enricher(
     gazetteer = Gazetteer(knowledge, cities)
     # "Texas Oncology", "Choctaw Nation": a place's name in a phrase makes it a name.
     knowledge = replace(knowledge, lexicon=knowledge.lexicon - gazetteer.proper_words())
+    knowledge = replace(knowledge, org_aliases=cand.org_names(knowledge, gazetteer))
     return Enricher(nlp or load_nlp(), gazetteer, knowledge, load_taxonomy(taxonomy_path))
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "entities.json"
+# Well-known organisations by the names releases write them in (``organizations``: a list).
+ORGANIZATIONS_PATH = Path(__file__).parent / "data" / "organizations.json"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Knowledge:
     given_names: frozenset[str] = frozenset()  # case-folded (``lexicon.load_given_names``)
     # "tommy" -> ("thomas",): a nickname to the formal given names it shortens, case-folded.
     nicknames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    known_orgs: tuple[str, ...] = ()  # well-known organisations, as written
 
     def is_wire(self, name: str) -> bool:
         return key(name) in self.wires or any(p.search(name) for p in self.wire_patterns)
@@ -88,6 +91,7 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         org_heads=tuple(sorted(set(data.get("org_heads", [])), key=len, reverse=True)),
         org_nouns=frozenset(w.lower() for w in data.get("org_nouns", [])),
         nicknames=nickname_table(data.get("nicknames", {})),
+        known_orgs=tuple(dict.fromkeys(data.get("organizations", []))),
     )
 
 
@@ -112,6 +116,8 @@ def default_nicknames() -> Mapping[str, tuple[str, ...]]:
 
 def load_knowledge(extra_path: str | Path | None = None) -> Knowledge:
     data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    known = json.loads(ORGANIZATIONS_PATH.read_text(encoding="utf-8"))
+    data = merge(data, {"organizations": known.get("organizations", [])})
     if extra_path:
         data = merge(data, json.loads(Path(extra_path).read_text(encoding="utf-8")))
     return from_mapping(data)

@@ -286,3 +286,29 @@ def test_hyphened_titles_open_no_name(enricher: Enricher) -> None:
     text = "* Opening Keynote by Brigadier-General Jane Quarnby, Commander of 3 Quarn Division"
     found = [h.text for h in evidence.from_attributions(text, enricher.knowledge)]
     assert found == ["Jane Quarnby"]
+
+
+def test_well_known_organisations_are_names_except_plain_words(enricher: Enricher) -> None:
+    from dataclasses import replace
+
+    from services.enrich.knowledge import from_mapping
+
+    base = from_mapping({"organizations": ["Quarn Tinto", "Vale", "Morgan", "Adelaide", "QRNX"]})
+    kn = replace(
+        base, lexicon=enricher.knowledge.lexicon, given_names=enricher.knowledge.given_names
+    )
+    names = candidates.org_names(kn, enricher.gazetteer)
+    assert set(names) == {"Quarn Tinto", "QRNX"}
+    kn = replace(kn, org_aliases=names)
+    text = "Quarn Tinto and QRNX bid; the Quarn Tintoretto show and QRNX-style deals differ."
+    assert [h.text for h in candidates.from_aliases(text, kn)] == ["Quarn Tinto", "QRNX"]
+
+
+def test_the_shipped_list_is_loaded_and_a_trademarked_namesake_is_a_product(
+    enricher: Enricher,
+) -> None:
+    assert "Rio Tinto" in enricher.knowledge.org_aliases
+    release = release_of("Its brands include Roku™ and Sipsmith® gin. Rio Tinto mines copper.")
+    names = {e.name for e in enricher.enrich(release).entities}
+    assert "Rio Tinto" in names
+    assert "Roku" not in names
