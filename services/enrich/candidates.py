@@ -824,11 +824,9 @@ def term_acronyms(text: str) -> set[str]:
         acronym = m.group(2).lower()
         parts = [p for w in m.group(1).split() for p in w.split("-") if p]
         parts = [p for p in parts if p not in ("of", "and", "for", "the")]
-        # Letters from inside a word only with two words or more: one lower-case word
-        # before a bracket ("the brellow (BRW) line") may be a brand's own spelling.
-        if acronym == "".join(p[0] for p in parts[-len(acronym) :]) or any(
-            _spells(acronym, parts[-n:]) for n in range(2, min(len(acronym), len(parts)) + 1)
-        ):
+        # Two words or more: one lower-case word before a bracket ("the brellow (BRW) line")
+        # may be a brand's own spelling.
+        if any(_spells(acronym, parts[-n:]) for n in range(2, min(len(acronym), len(parts)) + 1)):
             out.add(m.group(2))
     return out
 

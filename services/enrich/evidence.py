@@ -183,14 +183,21 @@ def category_items(text: str, knowledge: Knowledge, begin: int = 0) -> list[tupl
     return spans
 
 
+def _list_cue(text: str, start: int) -> str | None:
+    """What opens the list at ``start``: "sponsor" ("sponsored by"), "noun" (a noun for
+    organisations: "companies like", "partners such as") or nothing."""
+    if SPONSOR_CUE.search(text[max(0, start - 30) : start]):
+        return "sponsor"
+    return "noun" if PAIR_CUE.search(text[max(0, start - 40) : start]) else None
+
+
 def cued_list_items(text: str, begin: int = 0) -> set[tuple[int, int]]:
     """Spans of the items of lists that a noun for organisations opens ("Cannabis companies
     like Coastal Quarn, Highway Brill Distribution, ...", "sponsored by ..."): the noun says
     what every item is, however plain its words."""
     spans: set[tuple[int, int]] = set()
     for m in LIST.finditer(text, begin):
-        before = text[max(0, m.start() - 40) : m.start()]
-        if PAIR_CUE.search(before) or SPONSOR_CUE.search(before[-30:]):
+        if _list_cue(text, m.start()) is not None:
             for a, b in _list_items(m):
                 # The last item as read may take the sentence's full stop; its name does not.
                 spans |= {(a, b), (a, b - 1)} if text[b - 1] == "." else {(a, b)}
@@ -209,12 +216,13 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         if any(_is_post(text[a:b], knowledge) for a, b in items):
             continue
         kinds = [_item_kind(text, a, b, positioned, knowledge) for a, b in items]
-        if SPONSOR_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+        opener = _list_cue(text, m.start())
+        if opener == "sponsor":
             out += _sponsors(text, items, kinds, positioned, knowledge)
             continue
         # "companies like Acme, Quarn, Tessaly and Brill": the noun says what every item is,
         # one the model read as a place included (a brand named after one).
-        if PAIR_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+        if opener == "noun":
             out += _sponsors(text, items, kinds, positioned, knowledge, places_too=True)
             continue
         # "Jane Roe, Xyz Abc and John Doe of Acme Co.": a list of people, each maybe "of" where
