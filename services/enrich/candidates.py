@@ -971,6 +971,22 @@ LEGAL_END = re.compile(
 )
 
 
+def firms_a_rule_named_as_people(hits: list[Hit], knowledge: Knowledge) -> None:
+    """A name a person rule found ("We Quarnate, Founder ...") whose first word is no given
+    name is an organisation when the release calls it one more often than a person ("We
+    Quarnate, a leading mediation firm", "at We Quarnate")."""
+    as_org = Counter(key(h.text) for h in hits if h.label == "organization")
+    as_person = Counter(key(h.text) for h in hits if h.label == "person")
+    for h in hits:
+        if h.label != "person" or h.source != "pattern" or " " not in h.text.strip():
+            continue
+        first = h.text.split()[0].strip(".,")
+        if len(first) <= 2 or first.casefold() in knowledge.given_names:
+            continue
+        if as_org[key(h.text)] > as_person[key(h.text)]:
+            h.label = "organization"
+
+
 def persons_named_as_orgs(hits: list[Hit]) -> None:
     """A model "person" that only the model calls one is an organisation when the release
     names an incorporated organisation opening with it ("Sea Quarn" beside "Sea Quarn

@@ -291,6 +291,7 @@ class Enricher:
         hits = [cand.retype(h, gz, kn) for h in hits]
         cand.made_by_orgs(hits, subjects)
         cand.persons_named_as_orgs(hits)
+        cand.firms_a_rule_named_as_people(hits, kn)
         cand.orgs_named_as_people(text, hits, kn)
         cand.given_names_as_orgs(hits, kn)
         cand.lone_words_as_orgs(text, hits, kn)

@@ -312,3 +312,18 @@ def test_the_shipped_list_is_loaded_and_a_trademarked_namesake_is_a_product(
     names = {e.name for e in enricher.enrich(release).entities}
     assert "Rio Tinto" in names
     assert "Roku" not in names
+
+
+def test_a_firm_a_person_rule_found_is_a_firm_when_the_release_says_so_more(
+    enricher: Enricher,
+) -> None:
+    text = "Quarn Pacific Metals, CEO of ... Quarn Pacific Metals argues ... Quarn Pacific Metals"
+    person = hit_at(text, "Quarn Pacific Metals", "person", source="pattern")
+    orgs = [hit_at(text, "Quarn Pacific Metals", "organization", nth=n) for n in (1, 2)]
+    candidates.firms_a_rule_named_as_people([person, *orgs], enricher.knowledge)
+    assert person.label == "organization"
+    named = hit_at("Jane Quarnby, CEO", "Jane Quarnby", "person", source="pattern")
+    org = hit_at("Jane Quarnby, CEO", "Jane Quarnby", "organization")
+    other = hit_at("Jane Quarnby, CEO", "Jane Quarnby", "organization")
+    candidates.firms_a_rule_named_as_people([named, org, other], enricher.knowledge)
+    assert named.label == "person"
