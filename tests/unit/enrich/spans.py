@@ -71,3 +71,8 @@ def list_names(text: str, enricher: Enricher) -> set[str]:
     return {
         h.text for h in orgrules.from_name_lists(text, enricher.knowledge, enricher.gazetteer, [])
     }
+
+
+def entity_names(enricher: Enricher, release: ParsedRelease) -> set[str]:
+    """The canonical names of the entities ``enricher`` finds in ``release``."""
+    return {e.name for e in enricher.enrich(release).entities}

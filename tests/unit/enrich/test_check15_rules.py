@@ -7,7 +7,7 @@ import pytest
 from services.enrich import candidates, cluster, evidence, names, orgrules
 from services.enrich.core import Enricher
 from services.enrich.segments import split_about_header
-from tests.unit.enrich.spans import bulleted, hit_at, list_names, release_of
+from tests.unit.enrich.spans import bulleted, entity_names, hit_at, list_names, release_of
 
 
 @pytest.mark.parametrize(
@@ -95,8 +95,7 @@ def test_the_acronym_of_a_title_case_term_is_no_organisation_elsewhere(
         "Quarn Motors received Foreign Trade Zone (“FTZ”) status for its plant in Tunica.",
         "The FTZ approval lowers duties on parts. FTZ status took a year to win.",
     )
-    names = {e.name for e in enricher.enrich(release).entities}
-    assert "FTZ" not in names
+    assert "FTZ" not in entity_names(enricher, release)
 
 
 def test_a_shouted_ap_state_is_the_state_and_a_postal_code_stays_exact(
@@ -214,8 +213,7 @@ def test_a_headline_legal_form_becomes_one_of_the_names(enricher: Enricher) -> N
 
 
 def test_nyse_american_is_its_own_exchange(enricher: Enricher) -> None:
-    release = release_of("Quarnagenics (NYSE American: QRN) will present in May.")
-    names = {e.name for e in enricher.enrich(release).entities}
+    names = entity_names(enricher, release_of("Quarnagenics (NYSE American: QRN) will present."))
     assert "NYSE American" in names
     assert "NYSE" not in names
 
@@ -309,7 +307,7 @@ def test_the_shipped_list_is_loaded_and_a_trademarked_namesake_is_a_product(
 ) -> None:
     assert "Rio Tinto" in enricher.knowledge.org_aliases
     release = release_of("Its brands include Roku™ and Sipsmith® gin. Rio Tinto mines copper.")
-    names = {e.name for e in enricher.enrich(release).entities}
+    names = entity_names(enricher, release)
     assert "Rio Tinto" in names
     assert "Roku" not in names
 
