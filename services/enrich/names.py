@@ -361,3 +361,26 @@ def person_cue(
     if post and any(is_person_post(w, knowledge) for w in post.group(1).split()[:5]):
         return True
     return listed_beside(text, start, end, [p for p in people if p != (start, end)])
+
+
+def known_surname(word: str, knowledge: Knowledge) -> bool:
+    """A surname of the name lists that is no plain English word ("Ruiz", "Wyatt"; not
+    "Green" or "Park", which name firms as often as families)."""
+    word = word.strip(".,’'")
+    return word.casefold() in knowledge.surnames and word.lower() not in knowledge.lexicon
+
+
+def surname_vouched(text: str, full: tuple[int, int], surname: str, knowledge: Knowledge) -> bool:
+    """Whether the surname, written alone somewhere outside the full name at ``full``, is
+    treated there as a person's ("said Veloz", "Veloz noted"), whatever the model read it
+    as."""
+    if not surname[:1].isupper():
+        return False
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", text):
+        if full[0] <= m.start() < full[1]:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        if SPEAKS_BEFORE.search(before) or SPEAKS_AFTER.match(text[m.end() : m.end() + 20]):
+            return True
+    return False
+

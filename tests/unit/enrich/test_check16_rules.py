@@ -1,0 +1,66 @@
+"""Held-out check 16 rules: on text the project wrote, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich import candidates, evidence
+from services.enrich.core import Enricher
+from tests.unit.enrich.spans import hit_at
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # A surname of the name lists (no plain word) keeps a model person a person.
+        ("The festival booked Zelvora Ruiz for its closing night.", "Zelvora Ruiz", "person"),
+        ("The festival booked Zelvora Quarnity for its closing night.", "Zelvora Quarnity",
+         "organization"),
+        # A surname that is also a plain word vouches for nothing.
+        ("The festival booked Zelvora Church for its closing night.", "Zelvora Church",
+         "organization"),
+        # The surname alone beside a speech verb, however the model read it there.
+        ("The festival booked Zelvora Quorz. “It is a dream,” said Quorz, 24.", "Zelvora Quorz",
+         "person"),
+        ("The festival booked Zelvora Quorz. Quorz noted the crowd was large.", "Zelvora Quorz",
+         "person"),
+        ("The festival booked Zelvora Quorz. Quorz Labs said the crowd was large.",
+         "Zelvora Quorz", "organization"),
+    ],
+)  # fmt: skip
+def test_a_known_surname_or_the_surname_speaking_vouches_for_a_person(
+    enricher: Enricher, text: str, name: str, label: str
+) -> None:
+    hit = hit_at(text, name, "person")
+    evidence.unvouched_people(text, [hit], enricher.knowledge)
+    assert hit.label == label
+
+
+def test_the_surname_list_comes_from_the_installed_name_data(enricher: Enricher) -> None:
+    surnames = enricher.knowledge.surnames
+    assert len(surnames) > 10_000
+    assert {"ruiz", "hernandez", "wyatt"} <= surnames
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "kept"),
+    [
+        ("Latinas", "organization", False),
+        ("Latino", "place", False),
+        ("U.S. Hispanics", "organization", False),
+        ("Puerto Ricans", "organization", False),
+        ("Latina American", "organization", False),
+        ("Guatemalan", "organization", False),
+        ("Spanish", "organization", False),
+        ("Puerto Rican", "person", False),
+        ("Latino News Network", "organization", True),
+        ("Hispanic Chamber of Commerce", "organization", True),
+        ("Puerto Rico", "place", True),
+    ],
+)
+def test_a_group_of_people_named_by_origin_is_no_entity(
+    enricher: Enricher, name: str, label: str, kept: bool
+) -> None:
+    text = f"Many {name} attended the event in May."
+    hit = hit_at(text, name, label)
+    assert candidates.keep(hit, enricher.knowledge) is kept
