@@ -47,8 +47,14 @@ HEADER_GLUED_TO_OPENER = re.compile(
     r"|The|With|For|As|Our|We|In|At|Today)\b)"
 )
 HEADER_THEN_SHORT_NAME = re.compile(
-    r"^((\w[\w.&-]*)(?:[ ][A-Z][\w.&,-]*){1,5})[ ](?=\2(?:[ ]|['’]s[ ]|,))"
+    r"^((\w[\w.&-]*)(?:[ ](?!The[ ])[A-Z][\w.&,-]*){1,5})[ ](?=\2(?:[ ]|['’]s[ ]|,))"
 )
+# A paragraph's usual first words after an "About" heading.
+OPENER = re.compile(
+    r"(?:Since|Headquartered|Co-headquartered|Founded|Based|Established|Located|Created"
+    r"|Launched|With|For|As|Our|We|In|At|Today|Incorporated|Formed)\b"
+)
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")
 
 
 @dataclass(frozen=True)
@@ -152,4 +158,38 @@ def split_about_header(text: str) -> str:
         return f"{text[: m.end() + g.end(1)]}\n{text[m.end() + g.end(1) :]}"
     if r := HEADER_THEN_SHORT_NAME.match(rest):
         return f"{text[: m.end() + r.end(1)]}\n{text[m.end() + r.end(1) + 1 :]}"
+    if (end := restated_heading(line)) is not None:
+        return f"{text[: m.end() + end]}\n{text[m.end() + end :].lstrip(' ')}"
     return text
+
+
+def restated_heading(line: str, most_words: int = 12) -> int | None:
+    """Where a heading run into its paragraph ends, when the paragraph restates it: "Acme
+    Acme Energy makes ...", "Quarn Federation The Quarn Federation is ...", "QDA Quarn
+    Development Authority (QDA) is ...", "Acme Cleaning Established in 2011, Acme Cleaning
+    is ...", "City of Quarn Parks Department The Parks Department was ...". The longest
+    such heading of Title Case words wins; None if the paragraph does not restate one."""
+    words = list(re.finditer(r"\S+", line[:400]))
+    best = None
+    for n in range(1, min(most_words, len(words) - 1) + 1):
+        heading = line[words[0].start() : words[n - 1].end()]
+        last = words[n - 1].group()
+        title = heading.removeprefix("the ")
+        if not title[:1].isupper() or not (last[:1].isupper() or last[:1].isdigit()):
+            continue
+        if re.search(r"[.!?:;]\s", heading):
+            break
+        rest = line[words[n].start() :]
+        opening = rest.removeprefix("The ").removeprefix("the ")
+        heading_words = [w.group() for w in words[:n]]
+        if (
+            re.match(rf"{re.escape(heading)}(?:[ ,]|['’]s[ ])", opening)
+            # "Acme Cleaning Established in 2011, Acme Cleaning is"
+            or (OPENER.match(rest) and re.search(rf"(?<!\w){re.escape(heading)}(?!\w)", rest[:160]))
+            # "QDA Quarn Development Authority (QDA) is"
+            or (ACRONYM.fullmatch(heading) and f"({heading})" in rest[:200] and rest[:1].isupper())
+            # "The Parks Department" restating "City of Quarn Parks Department": its end.
+            or any(opening.startswith(" ".join(heading_words[i:]) + " ") for i in range(1, n - 1))
+        ):
+            best = words[n - 1].end()
+    return best

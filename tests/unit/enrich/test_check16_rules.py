@@ -6,6 +6,7 @@ import pytest
 
 from services.enrich import candidates, evidence
 from services.enrich.core import Enricher
+from services.enrich.segments import split_about_header
 from tests.unit.enrich.spans import hit_at
 
 
@@ -64,3 +65,29 @@ def test_a_group_of_people_named_by_origin_is_no_entity(
     text = f"Many {name} attended the event in May."
     hit = hit_at(text, name, label)
     assert candidates.keep(hit, enricher.knowledge) is kept
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "heading"),
+    [
+        ("About Quorvane Federation The Quorvane Federation is a body that runs the game.",
+         "About Quorvane Federation"),
+        ("About QDA Quorvane Development Authority (QDA) is a public corporation.", "About QDA"),
+        ("About Zelvane Zelvane Energy makes small power plants for farms.", "About Zelvane"),
+        ("About Quarn Eco Cleaning Established in 2011, Quarn Eco Cleaning is a local firm.",
+         "About Quarn Eco Cleaning"),
+        ("About the City of Quorvane Parks Department The Parks Department (QPD) was formed "
+         "in 2022.", "About the City of Quorvane Parks Department"),
+        # Not restated: left as it is.
+        ("About Quarn Pharmaceuticals Founded in 2001, Quarn is a maker of pumps.", None),
+        ("About Zelvane Labs", None),
+    ],
+)  # fmt: skip
+def test_an_about_heading_run_into_a_paragraph_that_restates_it_is_split_off(
+    paragraph: str, heading: str | None
+) -> None:
+    split = split_about_header(paragraph)
+    if heading is None:
+        assert split == paragraph
+    else:
+        assert split.split("\n")[0] == heading
