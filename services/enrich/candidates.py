@@ -19,7 +19,10 @@ from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     ENSEMBLES,
+    given_name_first,
     has_org_suffix,
+    is_person_post,
+    known_surname,
     listed_beside,
     looks_like_person,
     person_cue,
@@ -193,13 +196,54 @@ def joined_people(text: str, ents: Iterable[tuple[int, int, str]]) -> Ents:
     return out
 
 
-def honorific_person(span: str, knowledge: Knowledge) -> bool:
+def titled_person_start(span: str, knowledge: Knowledge) -> int | None:
     """An organisation span that is an honorific and a person's name ("H.E. Jane Roe",
-    "Dr. Jane Roe"): a person."""
+    "Dr. Jane Roe"), or posts and a name that opens with a given name or ends in a surname
+    ("CEO and Founder Jane Roe", "Councilmembers Zel Ruiz"), is a person: where the name
+    starts in the span, or None."""
     first, _, rest = span.partition(" ")
-    if not rest or first.rstrip(".").lower() not in HONORIFICS & knowledge.titles:
-        return False
-    return looks_like_person(rest, knowledge) and not has_org_suffix(rest, knowledge)
+    if rest and first.rstrip(".").lower() in HONORIFICS & knowledge.titles:
+        person = looks_like_person(rest, knowledge) and not has_org_suffix(rest, knowledge)
+        return 0 if person else None
+    words = span.split(" ")
+    lead = 0
+    while lead < len(words) - 2 and (
+        is_person_post(words[lead].removesuffix("s"), knowledge)
+        or (lead > 0 and words[lead] in ("and", "&"))
+    ):
+        lead += 1
+    if lead == 0 or words[lead - 1] in ("and", "&") or len(words) - lead > 3:
+        return None
+    name = " ".join(words[lead:])
+    if not (
+        given_name_first(name, knowledge)
+        or (
+            known_surname(words[-1], knowledge)
+            and looks_like_person(name, knowledge)
+            and not has_org_suffix(name, knowledge)
+        )
+    ):
+        return None
+    return len(span) - len(name)
+
+
+def org_then_person(span: str, knowledge: Knowledge) -> int | None:
+    """Where the person starts in an organisation span that runs a body's name into the
+    name of a person ("Secretary of the Quarn Caucus Zel Ruiz", "founder of The Quarn Club
+    Aurelio Roe de Vell"): the part before ends like an organisation, the part after opens
+    with a given name. None when the span is one name."""
+    words = span.split(" ")
+    for n in (2, 3, 4):
+        if len(words) - n < 2:
+            break
+        head, name = " ".join(words[:-n]), " ".join(words[-n:])
+        if not has_org_suffix(head, knowledge) or has_org_suffix(name, knowledge):
+            continue
+        if given_name_first(name, knowledge) and (
+            known_surname(words[-1], knowledge) or not is_common(words[-1], knowledge.lexicon)
+        ):
+            return len(head) + 1
+    return None
 
 
 def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
@@ -210,8 +254,11 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             continue
         if label == "organization" and text[start:end].rstrip(".").lower() in knowledge.titles:
             continue  # "YBhg", "H.E." alone: an honorific, not a name
-        if label == "organization" and honorific_person(text[start:end], knowledge):
-            label = "person"
+        if (
+            label == "organization"
+            and (lead := titled_person_start(text[start:end], knowledge)) is not None
+        ):
+            label, start = "person", start + lead
         if label == "person" and text[start:end].rsplit(" ", 1)[-1] in ENSEMBLES:
             label = "organization"  # "Jane Roe Band": a group named after its leader
         if label == "facility":

@@ -149,7 +149,17 @@ class Enricher:
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
         hits = [h for h in hits if not context.currency_or_zone(text, h)]
-        for h in hits:
+        for h in list(hits):
+            # "Secretary of the Quarn Caucus Zel Ruiz": a body's name run into a person's.
+            cut = (
+                cand.org_then_person(h.text, kn)
+                if h.label == "organization" and h.start >= 0 and h.source in ("ner", "pattern")
+                else None
+            )
+            if cut:
+                hits.append(cand.Hit(h.start + cut, h.end, h.text[cut:], "person", h.source))
+                h.end = h.start + cut - 1
+                h.text = text[h.start : h.end]
             if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
                 cut_start, cut_end = orgrules.glued_cut(h.text, gz)
                 if h.label == "organization" and not (cut_start or cut_end):
@@ -302,6 +312,8 @@ class Enricher:
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
         if places_of_events := orgrules.venues(text, hits, kn.given_names):
             hits = [h for h in hits if id(h) not in places_of_events]
+        if products := orgrules.product_lines(hits, kn):
+            hits = [h for h in hits if id(h) not in products]
         if items := orgrules.service_lists(text, hits, kn):
             hits = [h for h in hits if id(h) not in items]
         if phrases := orgrules.common_word_orgs(text, hits, kn):

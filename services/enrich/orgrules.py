@@ -2036,3 +2036,31 @@ def from_teams(
                     hits.append(Hit(m.start(1), m.end(1), m.group(1), "organization", "pattern"))
                 break
     return hits
+
+
+def product_lines(hits: list[Hit], knowledge: Knowledge, fewest: int = 3) -> set[int]:
+    """Ids of the model's or a rule's organisations that are a brand's products: three or more
+    names that open with a word the release also uses alone as a name and add words no
+    firm ends in ("Quarn Especial", "Quarn Negra", "Quarn Oro" beside "Quarn"). A brand
+    names its range so; firms of one family carry a firm's ending ("Quarn Labs", "Quarn
+    Foundation") and stay."""
+    # The brand alone, however the model read it there ("Quarn" as a person or a place).
+    bodies = {key(h.text) for h in hits if h.label != "date" and " " not in h.text.strip()}
+    lines: dict[str, list[Hit]] = {}
+    for h in hits:
+        words = h.text.split()
+        if (
+            h.label == "organization"
+            and h.source in ("ner", "pattern")
+            and h.start >= 0
+            and len(words) >= 2
+            and key(words[0]) in bodies
+            and not has_org_suffix(h.text, knowledge)
+        ):
+            lines.setdefault(key(words[0]), []).append(h)
+    return {
+        id(h)
+        for line in lines.values()
+        if len({key(h.text) for h in line}) >= fewest
+        for h in line
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich import candidates, evidence
+from services.enrich import candidates, evidence, orgrules
 from services.enrich.core import Enricher
 from services.enrich.segments import split_about_header
 from tests.unit.enrich.spans import hit_at
@@ -91,3 +91,48 @@ def test_an_about_heading_run_into_a_paragraph_that_restates_it_is_split_off(
         assert split == paragraph
     else:
         assert split.split("\n")[0] == heading
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Founder Zelvora Ruiz", "Zelvora Ruiz"),
+        ("CEO and Founder Maria Quornby", "Maria Quornby"),
+        ("Dr. Maria Quornby", "Dr. Maria Quornby"),
+        ("Founder Quarn Labs", None),
+        ("Zelvane Foundation", None),
+    ],
+)
+def test_an_organisation_span_of_posts_and_a_name_is_that_person(
+    enricher: Enricher, span: str, name: str | None
+) -> None:
+    start = candidates.titled_person_start(span, enricher.knowledge)
+    assert (None if start is None else span[start:]) == name
+
+
+@pytest.mark.parametrize(
+    ("span", "person"),
+    [
+        ("The Quorvane Club Maria Quornby", "Maria Quornby"),
+        ("Quorvane Network Maria Ruiz", "Maria Ruiz"),
+        ("Quorvane Network Maria Foundation", None),
+        ("Maria Quornby Foundation", None),
+    ],
+)
+def test_a_body_run_into_a_person_is_cut_before_the_person(
+    enricher: Enricher, span: str, person: str | None
+) -> None:
+    cut = candidates.org_then_person(span, enricher.knowledge)
+    assert (None if cut is None else span[cut:]) == person
+
+
+def test_three_names_that_add_plain_words_to_a_brand_are_its_products(
+    enricher: Enricher,
+) -> None:
+    text = "Quarn Especial, Quarn Negra and Quarn Oro lead the range. Quarn Labs and Quarn sell."
+    names_ = ["Quarn Especial", "Quarn Negra", "Quarn Oro", "Quarn Labs"]
+    hits = [hit_at(text, n, "organization") for n in names_]
+    hits.append(hit_at(text, "Quarn", "person", nth=4))
+    products = orgrules.product_lines(hits, enricher.knowledge)
+    assert [h.text for h in hits if id(h) in products] == names_[:3]
+    assert not orgrules.product_lines(hits[1:], enricher.knowledge)  # two are no range
