@@ -25,6 +25,7 @@ from services.enrich.names import (
     known_surname,
     listed_beside,
     looks_like_person,
+    named_like_person,
     person_cue,
     trim,
 )
@@ -215,16 +216,7 @@ def titled_person_start(span: str, knowledge: Knowledge) -> int | None:
     if lead == 0 or words[lead - 1] in ("and", "&") or len(words) - lead > 3:
         return None
     name = " ".join(words[lead:])
-    if not (
-        given_name_first(name, knowledge)
-        or (
-            known_surname(words[-1], knowledge)
-            and looks_like_person(name, knowledge)
-            and not has_org_suffix(name, knowledge)
-        )
-    ):
-        return None
-    return len(span) - len(name)
+    return len(span) - len(name) if named_like_person(name, knowledge) else None
 
 
 def org_then_person(span: str, knowledge: Knowledge) -> int | None:

@@ -21,6 +21,7 @@ from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
+    HONORIFIC_BEFORE,
     NOT_LOWER_POSTS,
     OPENING_WORDS,
     REPEATED,
@@ -30,6 +31,7 @@ from services.enrich.names import (
     is_title,
     known_surname,
     looks_like_person,
+    named_like_person,
     person_cue,
     surname_vouched,
 )
@@ -119,8 +121,11 @@ def from_domains(text: str, domains: set[str], knowledge: Knowledge, begin: int 
                 start, end = words[i][0], words[j][1]
                 name = text[start:end].rstrip(".,")
                 if matches_domain(name, domains) and not name.isupper():
-                    # A person's own site ("janeroe.com") names the person, not a firm.
-                    if given_name_first(name, knowledge):
+                    # A person's own site ("janeroe.com"; "Dr. Jane Roe" of "drjaneroe.com")
+                    # names the person, not a firm.
+                    if named_like_person(name, knowledge) or HONORIFIC_BEFORE.search(
+                        text[max(0, start - 6) : start]
+                    ):
                         done = True
                         break
                     hits.append(Hit(start, start + len(name), name, "organization", "pattern"))

@@ -363,6 +363,16 @@ def person_cue(
     return listed_beside(text, start, end, [p for p in people if p != (start, end)])
 
 
+def named_like_person(name: str, knowledge: Knowledge) -> bool:
+    """A person-shaped name that opens with a given name or ends in a surname of the name
+    lists ("Jane Roe", "Joscelyn Ramos Campbell")."""
+    return given_name_first(name, knowledge) or (
+        looks_like_person(name, knowledge)
+        and not has_org_suffix(name, knowledge)
+        and known_surname(name.split()[-1], knowledge)
+    )
+
+
 def known_surname(word: str, knowledge: Knowledge) -> bool:
     """A surname of the name lists that is no plain English word ("Ruiz", "Wyatt"; not
     "Green" or "Park", which name firms as often as families)."""

@@ -136,3 +136,13 @@ def test_three_names_that_add_plain_words_to_a_brand_are_its_products(
     products = orgrules.product_lines(hits, enricher.knowledge)
     assert [h.text for h in hits if id(h) in products] == names_[:3]
     assert not orgrules.product_lines(hits[1:], enricher.knowledge)  # two are no range
+
+
+def test_a_site_named_after_a_doctor_names_no_firm(enricher: Enricher) -> None:
+    text = "Dr. Zelvora Quornby Campbell spoke. Visit ZelvoraQuornbyCampbell.com for more."
+    hits = evidence.from_domains(text, {"zelvoraquornbycampbell"}, enricher.knowledge)
+    assert [h.text for h in hits] == []
+    firm = "Quarn Vell Tools opened. Visit QuarnVellTools.com for more."
+    assert [
+        h.text for h in evidence.from_domains(firm, {"quarnvelltools"}, enricher.knowledge)
+    ] == ["Quarn Vell Tools"]
