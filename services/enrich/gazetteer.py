@@ -35,6 +35,7 @@ AP_STATES = {
     "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA",
     "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY", "D.C.": "DC",
 }
+US_TERRITORIES = {"PR": "PR", "P.R.": "PR", "GU": "GU", "VI": "VI", "USVI": "VI", "AS": "AS"}
 KIND_RANK = {"country": 0, "subdivision": 1, "region": 2, "city": 3}
 
 
@@ -136,6 +137,11 @@ class Gazetteer:
                     self._abbrev[sub.code.split("-")[1]] = place
         for abbrev, code in AP_STATES.items():
             self._abbrev[abbrev] = self._subdivisions[f"US-{code}"]
+        # Territories a US address writes like states ("San Juan, PR"); ISO lists them as
+        # countries of their own.
+        for abbrev, code in US_TERRITORIES.items():
+            if code in self._countries:
+                self._abbrev[abbrev] = self._countries[code]
 
     def _add_world_subdivisions(self) -> None:
         for sub in pycountry.subdivisions:

@@ -7,7 +7,7 @@ import pytest
 from services.enrich import candidates, evidence, orgrules
 from services.enrich.core import Enricher
 from services.enrich.segments import split_about_header
-from tests.unit.enrich.spans import hit_at
+from tests.unit.enrich.spans import hit_at, release_of
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,11 @@ def test_a_site_named_after_a_doctor_names_no_firm(enricher: Enricher) -> None:
     assert [
         h.text for h in evidence.from_domains(firm, {"quarnvelltools"}, enricher.knowledge)
     ] == ["Quarn Vell Tools"]
+
+
+def test_a_territory_written_like_a_state_is_that_place(enricher: Enricher) -> None:
+    place = enricher.gazetteer.abbreviation("PR")
+    assert place is not None and (place.name, place.country) == ("Puerto Rico", "PR")
+    release = enricher.enrich(release_of("The summit opens in San Juan, PR on Monday."))
+    places = {e.name: e.ids.get("iso3166") for e in release.entities if e.type == "place"}
+    assert places == {"Puerto Rico": "PR", "San Juan": "PR"}
