@@ -584,7 +584,7 @@ POSTS = frozenset(
     | {"manager", "president", "chairman", "chairwoman", "chair", "founder", "co-founder"}
     | {"cofounder", "head", "executive", "senior", "chief", "vice", "deputy", "general"}
 )
-POST_OPENERS = {"senior", "vice", "chief", "head", "executive", "deputy", "associate"}
+POST_OPENERS = {"senior", "vice", "chief", "head", "executive", "deputy", "associate", "managing"}
 AND = re.compile(r"[ ]and[ ]+(?:the[ ]+)?")
 # Awards, prizes and medals are named like organisations ("National Medal of Science", "Acme
 # Innovation Award", "Queen Mab Prize for Poetry") but are not ones.
@@ -946,17 +946,21 @@ ORG_POST_ENDINGS = frozenset({"board", "head", "master", "member", "members"})
 
 def ends_in_post(name: str, knowledge: Knowledge) -> bool:
     """ "Coach & Behavioral Scientist", "Licensed Captains", "Fractional VP": a phrase of two
-    or more words ending in a post (or its plural) describes people, it names no
-    organisation."""
+    or more words ending in a post (or its plural), or one word of two posts ("Producer/
+    Owner"), describes people, it names no organisation."""
     words = name.split()
-    if len(words) < 2:
-        return False
-    last = words[-1].strip(",.").lower()
-    single = last[:-1] if last.endswith("s") else last
-    if last in knowledge.org_suffixes or single in knowledge.org_suffixes:
+    if not words:
         return False
     posts = knowledge.role_words - NOT_POSTS - ORG_POST_ENDINGS
-    return last in posts or single in posts or single == "captain"
+    # "Committee Co-Chair", "Producer/Owner": a shared post, or two posts in one word.
+    parts = words[-1].strip(",.").lower().removeprefix("co-").split("/")
+    for last in parts:
+        single = last[:-1] if last.endswith("s") else last
+        if last in knowledge.org_suffixes or single in knowledge.org_suffixes:
+            return False
+        if not (last in posts or single in posts or single == "captain"):
+            return False
+    return len(words) >= 2 or len(parts) >= 2
 
 
 def is_sentence_opener(text: str, start: int, end: int) -> bool:
@@ -1001,6 +1005,9 @@ def _org_shaped(piece: str, knowledge: Knowledge, known: set[str]) -> bool:
 # A legal form that ends a name: at the end of a span, or before "and" and the next name.
 LEGAL_FORM = r"Inc|LLC|Ltd|Corp|PLC|GmbH|AG|LLP"
 LEGAL_FORM_END = re.compile(rf",?[ ](?:{LEGAL_FORM}|S\.A)\.?$")
+FIRM_OF_PARTNERS = re.compile(
+    rf"(?:[ ]&[ ](?:Co\.|Company|Associates|Partners)|{LEGAL_FORM_END.pattern})"
+)
 LEGAL_FORM_AND = re.compile(rf"(?:{LEGAL_FORM})\.?([ ]and[ ])(?=[A-Z])")
 
 
@@ -1690,12 +1697,34 @@ POSTS_OF = re.compile(
 def post_of_institution(name: str, knowledge: Knowledge) -> int:
     """How many characters of a post opening an organisation span to cut ("Co-Director and
     Principal Faculty of the Quarn Stem Cell Institute"): a post, its words and "of the"
-    before a name that ends in an organisation word."""
+    before a name that ends in an organisation word, or nothing but posts and "of" before a
+    name ("Owner of Quarn Treasures"), or posts before a firm's name ("Managing Partner
+    Quarn & Company")."""
     m = POSTS_OF.match(name)
-    if m is None or not is_person_post(m.group(1).split()[0], knowledge):
+    if m is None:
+        return _leading_posts(name, knowledge)
+    post = m.group(1).split()
+    if not is_person_post(post[0], knowledge):
         return 0
     rest = name[m.end() :].split()
-    return m.end() if len(rest) >= 2 and _bare(rest[-1]) in knowledge.org_tails else 0
+    # "Owner of Quarn Treasures": nothing but a post before "of".
+    only_posts = all(_is_post_word(w, knowledge) or w in ("and", "&") for w in post)
+    if len(rest) >= 2 and (_bare(rest[-1]) in knowledge.org_tails or only_posts):
+        return m.end()
+    return 0
+
+
+def _leading_posts(name: str, knowledge: Knowledge) -> int:
+    """ "Managing Partner Quarn & Company": posts before a name with a firm's ending."""
+    words = name.split(" ")
+    lead = 0
+    while lead < len(words) - 1 and _is_post_word(words[lead], knowledge):
+        lead += 1
+    if lead == 0 or _bare(words[lead - 1]) in POST_OPENERS:
+        return 0  # "Senior Quarn & Co.": an opener alone is no post
+    rest = " ".join(words[lead:])
+    # Only a legal form vouches: a post word may open a name ("Creator Sports Network").
+    return len(name) - len(rest) if FIRM_OF_PARTNERS.search(rest) else 0
 
 
 PLACE_OWNER = re.compile(r"([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)['’]s[ ](?=[A-Z])")

@@ -154,3 +154,31 @@ def test_a_territory_written_like_a_state_is_that_place(enricher: Enricher) -> N
     release = enricher.enrich(release_of("The summit opens in San Juan, PR on Monday."))
     places = {e.name: e.ids.get("iso3166") for e in release.entities if e.type == "place"}
     assert places == {"Puerto Rico": "PR", "San Juan": "PR"}
+
+
+@pytest.mark.parametrize(
+    ("name", "post"),
+    [
+        ("Programming Committee Co-Chair", True),
+        ("Producer/Owner", True),
+        ("Adjunct Professor", True),
+        ("State Representatives", True),
+        ("Quarn Partners", False),
+        ("Quarn Media Group", False),
+    ],
+)
+def test_a_phrase_ending_in_a_post_names_no_body(enricher: Enricher, name: str, post: bool) -> None:
+    assert orgrules.ends_in_post(name, enricher.knowledge) is post
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Owner of Quarn Treasures", "Quarn Treasures"),
+        ("Managing Partner Quarn & Company", "Quarn & Company"),
+        ("Creator Sports Network", "Creator Sports Network"),
+        ("Friends of the Quarn Museum", "Friends of the Quarn Museum"),
+    ],
+)
+def test_posts_before_a_body_are_cut(enricher: Enricher, span: str, name: str) -> None:
+    assert span[orgrules.post_of_institution(span, enricher.knowledge) :] == name
