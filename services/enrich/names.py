@@ -14,6 +14,8 @@ from services.enrich.knowledge import Knowledge
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
 # A function word glued to a name's last letter where a space or line break was lost.
 GLUED_WORD = re.compile(r"(?<=[a-z])(With|The|And|For|Is|Was|Will|Has|Of|In|At|On|To|As|This)$")
+QUOTE_END_GLUED = re.compile(r"[a-z][.!?][”\"](?=[A-Z])")
+LEADING_YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)[ ](?=[A-Z]\w*[ ][A-Za-z])")
 CLASS_TAIL = re.compile(
     r"[ ](?:Class|Series|Tier|Phase|Type)[ ]"
     r"(?:[IVX]{1,4}[a-z]?|[A-Z]|\d{1,3}(?:[ ]?&[ ]?\d{1,3})?)$"
@@ -75,6 +77,14 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if span.startswith("the "):
             start += 4
+            changed = True
+            continue
+        if m := QUOTE_END_GLUED.search(span):
+            start += m.end()  # "creators.”Acme.com": a quotation's end glued to the name
+            changed = True
+            continue
+        if not person and (m := LEADING_YEAR.match(span)):
+            start += m.end()  # "2025 Federation of Quarn Societies": the meeting's year
             changed = True
             continue
         first_word, _, rest = span.partition(" ")
@@ -139,6 +149,7 @@ OPENING_WORDS = frozenset(
     | {"without", "under", "for", "from", "at", "by", "on", "in", "as", "also", "only", "both"}
     | {"now", "today", "yesterday", "meanwhile", "additionally", "however", "moreover"}
     | {"furthermore", "recently", "ultimately", "together", "alongside", "beyond", "despite"}
+    | {"within", "throughout", "across", "among", "inside", "via", "amid"}
 )
 
 

@@ -599,7 +599,14 @@ EVENT_OR_WORK = re.compile(
     r"|Tournament|Marathon|Festival|Summit|Show|Expo|Program|Programme|Campaign"
     # Gatherings, named after what they gather ("Quarn Healthcare Conference", "Biotech
     # Showcase"); a lone "Congress" or "Forum" may be the body itself.
-    r"|(?<=[ ])(?:Conference|Forum|Symposium|Convention|Congress|Showcase|Hackathon|Week))$"
+    r"|(?<=[ ])(?:Conference|Forum|Symposium|Convention|Congress|Showcase|Hackathon|Week"
+    # Observances and parades ("Hispanic Heritage Month", "Overdose Awareness Day").
+    r"|Month|Awareness[ ]Day|Parade|Sweepstakes))$"
+)
+# Illnesses, named like bodies in health releases ("Amyotrophic Lateral Sclerosis").
+CONDITION = re.compile(
+    r"(?<=[ -])(?:Sclerosis|Syndrome|Disease|Disorder|Dystrophy|Carcinoma|Lymphoma|Leukemia"
+    r"|Leukaemia|Fibrosis|Atrophy|Cardiomyopathy|Myopathy|Neuropathy|Hepatitis|Anemia)$"
 )
 # "... Summit Bangkok", "... Conference 2026": a gathering named with where or when it is held.
 GATHERING_THEN_WHERE = re.compile(
@@ -620,7 +627,7 @@ SITE = re.compile(
 
 def is_event_or_work(name: str, gazetteer: Gazetteer | None = None) -> bool:
     name = name.strip()
-    if EVENT_OR_WORK.search(name) or SITE.search(name):
+    if EVENT_OR_WORK.search(name) or SITE.search(name) or CONDITION.search(name):
         return True
     where = GATHERING_THEN_WHERE.search(name)
     if where is None:
@@ -2088,8 +2095,34 @@ def product_lines(hits: list[Hit], knowledge: Knowledge, fewest: int = 3) -> set
         ):
             lines.setdefault(key(words[0]), []).append(h)
     return {
+        id(h) for line in lines.values() if len({key(h.text) for h in line}) >= fewest for h in line
+    }
+
+
+# Molecular notation that the model reads as organisations in biotech releases: a protein
+# change ("MFN2Arg94Gln"), a codon after its amino acid ("Arg-TGA"), an RNA codon ("UAG").
+AMINO = r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val)"
+PROTEIN_CHANGE = re.compile(rf"{AMINO}\d+(?:{AMINO}|Ter)")
+CODON = re.compile(rf"(?:{AMINO}-)?[ACGT]{{3}}|[ACGU]*U[ACGU]*")
+# "CMT1A", "CMT2A": a condition's subtypes or a gene family's members, by one stem.
+SUBTYPE = re.compile(r"([A-Z]{2,5})\d{1,2}[A-Z]?")
+
+
+def molecular_codes(hits: list[Hit]) -> set[int]:
+    """Ids of the model's organisations that are molecular notation: protein changes, and
+    codons or subtype codes when the release writes two or more of one shape ("UAA", "UAG";
+    "CMT1A", "CMT2A"). One such code alone may be a body's acronym ("UGA")."""
+    orgs = [
+        h
+        for h in hits
+        if h.label == "organization" and h.source in ("ner", "pattern") and h.start >= 0
+    ]
+    codons = {h.text for h in orgs if len(h.text) <= 7 and CODON.fullmatch(h.text)}
+    stems = Counter(m.group(1) for t in {h.text for h in orgs} if (m := SUBTYPE.fullmatch(t)))
+    return {
         id(h)
-        for line in lines.values()
-        if len({key(h.text) for h in line}) >= fewest
-        for h in line
+        for h in orgs
+        if PROTEIN_CHANGE.search(h.text)
+        or (h.text in codons and len(codons) >= 2)
+        or ((m := SUBTYPE.fullmatch(h.text)) is not None and stems[m.group(1)] >= 2)
     }

@@ -7,7 +7,7 @@ import pytest
 from services.enrich import candidates, evidence, orgrules
 from services.enrich.core import Enricher
 from services.enrich.segments import split_about_header
-from tests.unit.enrich.spans import hit_at, release_of
+from tests.unit.enrich.spans import hit_at, release_of, trimmed
 
 
 @pytest.mark.parametrize(
@@ -182,3 +182,43 @@ def test_a_phrase_ending_in_a_post_names_no_body(enricher: Enricher, name: str, 
 )
 def test_posts_before_a_body_are_cut(enricher: Enricher, span: str, name: str) -> None:
     assert span[orgrules.post_of_institution(span, enricher.knowledge) :] == name
+
+
+def test_molecular_notation_is_no_body(enricher: Enricher) -> None:
+    text = "QRX1A and QRX2A carry Arg94Gln; UAA and UAG read through. UGA joined the work."
+    names_ = ["QRX1A", "QRX2A", "Arg94Gln", "UAA", "UAG"]
+    hits = [hit_at(text, n, "organization") for n in names_]
+    codes = orgrules.molecular_codes(hits)
+    assert [h.text for h in hits if id(h) in codes] == names_
+    alone = [hit_at(text, "UGA", "organization"), hit_at(text, "QRX1A", "organization")]
+    assert orgrules.molecular_codes(alone) == set()  # one code alone may be an acronym
+
+
+@pytest.mark.parametrize(
+    ("name", "event"),
+    [
+        ("Amyotrophic Lateral Sclerosis", True),
+        ("Quarn Heritage Month", True),
+        ("International Overdose Awareness Day", True),
+        ("National Quarn Day Parade", True),
+        ("Quarn Sclerosis Foundation", False),
+    ],
+)
+def test_illnesses_observances_and_parades_are_no_bodies(name: str, event: bool) -> None:
+    assert orgrules.is_event_or_work(name) is event
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("It met at the 2025 Federation of Quarn Societies in May.",
+         "2025 Federation of Quarn Societies", "Federation of Quarn Societies"),
+        ("“It serves creators.”Quarnly.com now", "creators.”Quarnly.com", "Quarnly.com"),
+        ("Work is done. Within the Quarn Institute, teams met.", "Within the Quarn Institute",
+         "Quarn Institute"),
+    ],
+)  # fmt: skip
+def test_a_year_a_quotation_or_a_preposition_before_a_body_is_cut(
+    enricher: Enricher, text: str, span: str, name: str
+) -> None:
+    assert trimmed(text, span, enricher.knowledge, person=False) == name
