@@ -1141,7 +1141,8 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         post = re.match(r",[ ]([^,.;()\n]{2,50})", after)
         in_list = listed_beside(text, h.start, h.end, full_names)
         by_post = post is not None and any(
-            w.strip("&").lower() in knowledge.role_words for w in post.group(1).split()
+            w.strip("&").lower() in knowledge.role_words or is_person_post(w, knowledge)
+            for w in post.group(1).split()
         )
         cue = person_cue(text, h.start, h.end, full_names, knowledge)
         if by_post or in_list or named_alone or cue:

@@ -353,7 +353,9 @@ def _name_before_of(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _is_post(name: str, knowledge: Knowledge) -> bool:
     return any(
-        w.strip(",.&").lower() in knowledge.role_words or w.strip(",.&") in knowledge.titles
+        w.strip(",.&").lower() in knowledge.role_words
+        or w.strip(",.&") in knowledge.titles
+        or (w[:1].isupper() and is_person_post(w, knowledge))  # "Managing Partners"
         for w in name.split()
     )
 

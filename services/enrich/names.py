@@ -320,9 +320,14 @@ NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "l
 def is_person_post(word: str, knowledge: Knowledge) -> bool:
     bare = word.strip(",.").lower()
     bare = bare.removeprefix("co-")  # "Co-President" is a president's post
-    return (
-        bare in knowledge.role_words and bare not in NOT_LOWER_POSTS
-    ) or bare in knowledge.titles
+    # "Managing Partners": the post of each of the people named (capitalised, as posts are
+    # written; "programs" is no post).
+    plural = bare.endswith("s") and len(bare) > 3 and word[:1].isupper()
+    for form in (bare, bare[:-1]) if plural else (bare,):
+        post = form in knowledge.role_words and form not in NOT_LOWER_POSTS
+        if post or form in knowledge.titles:
+            return True
+    return False
 
 
 LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")

@@ -958,6 +958,9 @@ def ends_in_post(name: str, knowledge: Knowledge) -> bool:
     words = name.split()
     if not words:
         return False
+    head, of, _ = name.partition(" of ")
+    if of and has_org_suffix(head, knowledge):
+        return False  # "Association of Quarn Journalists": a body of people with that post
     posts = knowledge.role_words - NOT_POSTS - ORG_POST_ENDINGS
     # "Committee Co-Chair", "Producer/Owner": a shared post, or two posts in one word.
     parts = words[-1].strip(",.").lower().removeprefix("co-").split("/")

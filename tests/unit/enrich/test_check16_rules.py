@@ -222,3 +222,30 @@ def test_a_year_a_quotation_or_a_preposition_before_a_body_is_cut(
     enricher: Enricher, text: str, span: str, name: str
 ) -> None:
     assert trimmed(text, span, enricher.knowledge, person=False) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The fund is run by Pia Quorvel and Daniel Ruiz, Quarn Advisors' Managing Directors.",
+         "Daniel Ruiz"),
+        ("Guests include Tyrel Quornby, a former Boxing World Champion, and others.",
+         "Tyrel Quornby"),
+    ],
+)  # fmt: skip
+def test_a_post_after_the_name_makes_a_model_firm_a_person(
+    enricher: Enricher, text: str, name: str
+) -> None:
+    hit = hit_at(text, name, "organization")
+    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
+    assert hit.label == "person"
+
+
+def test_plural_posts_count_only_when_written_as_posts(enricher: Enricher) -> None:
+    from services.enrich.names import is_person_post
+
+    assert is_person_post("Directors", enricher.knowledge)
+    assert not is_person_post("programs", enricher.knowledge)
+    assert not orgrules.ends_in_post(
+        "National Association of Quarn Journalists", enricher.knowledge
+    )
