@@ -197,6 +197,9 @@ def joined_people(text: str, ents: Iterable[tuple[int, int, str]]) -> Ents:
     return out
 
 
+GIVEN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]$")
+
+
 def titled_person_start(span: str, knowledge: Knowledge) -> int | None:
     """An organisation span that is an honorific and a person's name ("H.E. Jane Roe",
     "Dr. Jane Roe"), or posts and a name that opens with a given name or ends in a surname
@@ -270,6 +273,11 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
         # A span across a line break, an inline bullet or a spaced dash joins two items of a
         # list ("Acme\n\n- Jane Doe", "Acme • Jane Doe", "Keynote - Jane Doe"): each is its own
         # candidate.
+        # "Natalia Roe" read as "Roe" alone: the given name right before it (no plain word:
+        # "Major Roe" may be a rank).
+        given = GIVEN_BEFORE.search(text, max(0, start - 20), start) if label == "person" else None
+        if given and given.group(1).casefold() in knowledge.given_names:
+            start = start if is_common(given.group(1), knowledge.lexicon) else given.start(1)
         for part_start, part_end in _span_parts(text, start, end):
             hit = trimmed_hit(text, part_start, part_end, label, "ner", knowledge)
             if hit is not None:

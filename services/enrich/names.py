@@ -130,6 +130,12 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
                 start += len(first) + 1
                 changed = True
                 continue
+            # "latinas Jane Roe": a lower-case word before the name, not a particle of it.
+            lowered = first.isalpha() and first.islower() and first not in NAME_PARTICLES
+            if lowered and rest[:1].isupper():
+                start += len(first) + 1
+                changed = True
+                continue
             # Titles of two or three words ("Vice President", "County Court Judge").
             words = span.split(" ")
             for n in (3, 2):

@@ -249,3 +249,20 @@ def test_plural_posts_count_only_when_written_as_posts(enricher: Enricher) -> No
     assert not orgrules.ends_in_post(
         "National Association of Quarn Journalists", enricher.knowledge
     )
+
+
+def test_a_person_span_takes_the_given_name_before_it_and_drops_a_lower_case_word(
+    enricher: Enricher,
+) -> None:
+    text = "Hosts include Natalia Quornby and latinas Luz Quarnell on the show."
+    hits = candidates.from_ner(
+        text,
+        [(text.index("Quornby"), text.index(" and"), "PERSON"),
+         (text.index("latinas"), text.index(" on the"), "PERSON")],
+        enricher.knowledge,
+    )  # fmt: skip
+    assert [h.text for h in hits] == ["Natalia Quornby", "Luz Quarnell"]
+    ranked = "Talks by Major Quornby."
+    start = ranked.index("Quornby")
+    hits = candidates.from_ner(ranked, [(start, start + 7, "PERSON")], enricher.knowledge)
+    assert [h.text for h in hits] == ["Quornby"]  # a plain word may be a rank
