@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -1270,3 +1270,30 @@ def common_words_no_given_name(name: str, knowledge: Knowledge, most: int = 3) -
     if first in knowledge.given_names or first in knowledge.nicknames:
         return False
     return all(is_common(p, knowledge.lexicon) for w in words for p in w.split("-") if p)
+
+
+def name_before_org(name: str, org_keys: Collection[str]) -> str:
+    """A person's name with the start of an organisation's name the release uses cut off
+    ("Jane Roe Quarn Cow" of "Jane Roe" and "Quarn Cow Media": a contact block run
+    together); the name as it is when no organisation starts inside it."""
+    words = name.split()
+    # Two words of the organisation at least: a surname alone may name the person's firm
+    # ("Jose Luis Ruiz" beside "Ruiz Productions").
+    for i in range(2, len(words) - 1):
+        tail = key(" ".join(words[i:]))
+        if any(o == tail or o.startswith(tail + " ") for o in org_keys):
+            return " ".join(words[:i])
+    return name
+
+
+def people_before_orgs(text: str, hits: list[Hit]) -> None:
+    """Model people of three or more words that run into an organisation the release names
+    are cut before it ("CONTACT: Jane Roe Great Quarn Media ...")."""
+    org_keys = {key(h.text) for h in hits if h.label == "organization" and " " in h.text}
+    for h in hits:
+        if h.label == "person" and h.source == "ner" and h.start >= 0 and h.text.count(" ") >= 2:
+            name = name_before_org(h.text, org_keys)
+            if name != h.text:
+                h.end = h.start + len(name)
+                h.text = text[h.start : h.end]
+

@@ -321,6 +321,7 @@ class Enricher:
             # and so is one of a list a noun for firms opens ("companies like Coastal Sun").
             vouched = {(h.start, h.end) for h in listed} | evidence.cued_list_items(text)
             hits = [h for h in hits if id(h) not in phrases or (h.start, h.end) in vouched]
+        cand.people_before_orgs(text, hits)
         cand.places_named_as_orgs(hits)
         cand.people_named_as_places(hits)
         cand.towns_after_orgs(text, hits, gz, kn)
@@ -393,6 +394,7 @@ class Enricher:
             first, _, rest = name.partition(" ")
             if rest.count(" ") >= 1 and first.rstrip(".").lower() in self.knowledge.titles:
                 name = rest
+            name = cand.name_before_org(name, org_keys)
             hit = cand.Hit(-1, -2, name, "person", "contact")
             # A contact line naming an organisation the release names ("Acme Uniforms",
             # "Brill Regional Clean Air" of "Brill Regional Clean Air Agency"), or opening with

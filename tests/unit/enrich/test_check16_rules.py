@@ -266,3 +266,16 @@ def test_a_person_span_takes_the_given_name_before_it_and_drops_a_lower_case_wor
     start = ranked.index("Quornby")
     hits = candidates.from_ner(ranked, [(start, start + 7, "PERSON")], enricher.knowledge)
     assert [h.text for h in hits] == ["Quornby"]  # a plain word may be a rank
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Robin Quornby Purpura Vell", "Robin Quornby"),
+        ("Jose Luis Quorvez", "Jose Luis Quorvez"),  # "Quorvez Films": the surname stays
+        ("Robin Quornby", "Robin Quornby"),
+    ],
+)
+def test_a_person_run_into_an_organisation_the_release_names_is_cut(name: str, kept: str) -> None:
+    orgs = {"purpura vell media", "quorvez films"}
+    assert candidates.name_before_org(name, orgs) == kept
