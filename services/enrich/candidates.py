@@ -197,7 +197,7 @@ def joined_people(text: str, ents: Iterable[tuple[int, int, str]]) -> Ents:
     return out
 
 
-GIVEN_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]$")
+GIVEN_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zß-ÿ]+)[ ]$")
 
 
 def titled_person_start(span: str, knowledge: Knowledge) -> int | None:

@@ -279,3 +279,10 @@ def test_a_person_span_takes_the_given_name_before_it_and_drops_a_lower_case_wor
 def test_a_person_run_into_an_organisation_the_release_names_is_cut(name: str, kept: str) -> None:
     orgs = {"purpura vell media", "quorvez films"}
     assert candidates.name_before_org(name, orgs) == kept
+
+
+def test_an_accented_given_name_before_a_person_joins_the_name(enricher: Enricher) -> None:
+    text = "Guests: María Elena Quornby, and others."
+    start = text.index("Elena")
+    hits = candidates.from_ner(text, [(start, start + 13, "PERSON")], enricher.knowledge)
+    assert [h.text for h in hits] == ["María Elena Quornby"]
