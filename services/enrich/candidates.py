@@ -323,11 +323,14 @@ def from_aliases(text: str, knowledge: Knowledge) -> list[Hit]:
     """Organisation aliases ("DoD") and well-known organisations ("Rio Tinto") as whole
     words, case-sensitive."""
     hits = []
-    for end, surface in _alias_matcher(knowledge.org_aliases).iter(text):
+    # "Kohl’s" written with a typographer's apostrophe is the known "Kohl's" (same length).
+    plain = text.replace("’", "'")
+    for end, surface in _alias_matcher(knowledge.org_aliases).iter(plain):
         start = end + 1 - len(surface)
-        if _whole_word(surface).match(text, start):
+        if _whole_word(surface).match(plain, start):
             canonical = knowledge.org_aliases[surface]
-            hits.append(Hit(start, end + 1, surface, "organization", "alias", canonical=canonical))
+            written = text[start : end + 1]
+            hits.append(Hit(start, end + 1, written, "organization", "alias", canonical=canonical))
     return hits
 
 

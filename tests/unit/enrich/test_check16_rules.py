@@ -286,3 +286,9 @@ def test_an_accented_given_name_before_a_person_joins_the_name(enricher: Enriche
     start = text.index("Elena")
     hits = candidates.from_ner(text, [(start, start + 13, "PERSON")], enricher.knowledge)
     assert [h.text for h in hits] == ["María Elena Quornby"]
+
+
+def test_a_known_name_with_a_typographers_apostrophe_is_known(enricher: Enricher) -> None:
+    text = "Shop at Kohl’s and McDonald’s this week."
+    found = {(h.text, h.canonical) for h in candidates.from_aliases(text, enricher.knowledge)}
+    assert {("Kohl’s", "Kohl's"), ("McDonald’s", "McDonald's")} <= found
