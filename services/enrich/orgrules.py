@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from services.enrich.candidates import SUFFIX_TAIL, SURNAME_PREFIX, TICKER, Hit, trimmed_hit
@@ -175,7 +175,8 @@ DEPARTMENTS = {
 }
 ROLE_OF = re.compile(
     r"\b(?:CEO|CFO|COO|CTO|CMO|CIO|[Ff]ounder|[Cc]o-[Ff]ounder|[Cc]ofounder|President|"
-    r"Chairman|Chairwoman|Chair|Officer|Director|Partner|Principal|Owner|Head)"
+    r"Chairman|Chairwoman|Chair|Officer|Director|Partner|Principal|Owner|Head|Lead|Manager"
+    r"|Advisor|Adviser|Expert|Strategist|Coordinator|Editor)"
     rf",?[ ](?:of|at|for|with)[ ](?:the[ ])?({RUN_BODY})"
 )
 # "Director of Marketing at Acme Games": the department, then where the role is held.
@@ -407,18 +408,12 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
 def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """ "Chief Officer of Brambleton Health": where a role is held is an organisation."""
     hits = []
-    matches = [*ROLE_OF.finditer(text, begin), *ROLE_OF_DEPARTMENT_AT.finditer(text, begin)]
-    for m in matches:
+    for m in [*_roles_of(text, begin), *ROLE_OF_DEPARTMENT_AT.finditer(text, begin)]:
         words = _words(m.group(1), m.start(1))
-        last = len(words) - 1
-        for j, (_s, _e, word) in enumerate(words):
-            # A post ends the name; a word that also names what a company sells or runs
-            # ("Rugged Solutions America", "Acme Platform") does not.
-            if _bare(word) in knowledge.titles or (
-                _bare(word) in knowledge.role_words and _bare(word) not in NOT_POSTS
-            ):
-                last = j - 1
-                break
+        last = _before_post(words, knowledge)
+        # "Chair of Acme Foundation & Founder of ...": the connector before the next post.
+        while last >= 0 and words[last][2] in ("&", "and"):
+            last -= 1
         if last < 0:
             continue
         words = words[: last + 1]
@@ -432,6 +427,28 @@ def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
 
 
 BASED_AFTER = re.compile(r"[ -]based\b")
+
+
+def _before_post(words: list[tuple[int, int, str]], knowledge: Knowledge) -> int:
+    """The index of the last word before a post ends the name (all of them without one): a
+    word that also names what a company sells or runs ("Rugged Solutions America", "Acme
+    Platform") ends nothing."""
+    for j, (_s, _e, word) in enumerate(words):
+        if _bare(word) in knowledge.titles or (
+            _bare(word) in knowledge.role_words and _bare(word) not in NOT_POSTS
+        ):
+            return j - 1
+    return len(words) - 1
+
+
+def _roles_of(text: str, begin: int) -> Iterator[re.Match[str]]:
+    """``ROLE_OF`` matches, each search resuming inside the previous match's name so that a
+    second post it ran over is read too ("Chair of Acme & Founder of Quarn Labs")."""
+    pos = begin
+    while m := ROLE_OF.search(text, pos):
+        yield m
+        nxt = ROLE_OF.search(text, m.start(1), m.end())
+        pos = nxt.start() if nxt else m.end()
 
 
 def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:

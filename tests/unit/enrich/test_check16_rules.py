@@ -292,3 +292,12 @@ def test_a_known_name_with_a_typographers_apostrophe_is_known(enricher: Enricher
     text = "Shop at Kohl’s and McDonald’s this week."
     found = {(h.text, h.canonical) for h in candidates.from_aliases(text, enricher.knowledge)}
     assert {("Kohl’s", "Kohl's"), ("McDonald’s", "McDonald's")} <= found
+
+
+def test_where_each_of_two_joined_posts_is_held_is_an_organisation(enricher: Enricher) -> None:
+    text = (
+        "Guests: Zel Roe, Chairman of Quarn Foundation & Founder of Vellmatrix Computing; "
+        "Dora Quai, Global BD Lead of Brill Network; and others."
+    )
+    found = [h.text for h in orgrules.from_roles(text, enricher.knowledge)]
+    assert found == ["Quarn Foundation", "Vellmatrix Computing", "Brill Network"]
