@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
@@ -164,7 +165,25 @@ def _list_items(m: re.Match[str]) -> list[tuple[int, int]]:
         if not items and (lead := LEADING_WORD.match(im.group(1))):
             a += lead.end()
         items.append((m.start() + a, m.start() + b))
-    return items
+    return _inner_ands_joined(m.string, items)
+
+
+def _inner_ands_joined(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a list with commas, an "and" without a comma before an item that is not the last
+    joins words of one name ("Acme Hotel, Quarn Food and Fuel Association, Brill Co. and
+    Vell"): only the last item comes after a bare "and"."""
+    if not any(text[b:c].startswith(",") for (_a, b), (c, _d) in pairwise(items)):
+        return items
+    out = [items[0]]
+    comma_before = False  # the join before the current last item is a comma
+    for i, (c, d) in enumerate(items[1:], start=1):
+        joint = text[out[-1][1] : c]
+        if joint == " and " and comma_before and i < len(items) - 1:
+            out[-1] = (out[-1][0], d)
+            continue
+        comma_before = joint.startswith(",")
+        out.append((c, d))
+    return out
 
 
 LEADING_WORD = re.compile(

@@ -301,3 +301,26 @@ def test_where_each_of_two_joined_posts_is_held_is_an_organisation(enricher: Enr
     )
     found = [h.text for h in orgrules.from_roles(text, enricher.knowledge)]
     assert found == ["Quarn Foundation", "Vellmatrix Computing", "Brill Network"]
+
+
+def test_an_and_inside_a_list_item_joins_one_name() -> None:
+    text = (
+        "Backed by the Quarn Hotel Association, Vell Food and Fuel Association, Brill Labs "
+        "and Zorvo today."
+    )
+    m = next(evidence.LIST.finditer(text))
+    items = [text[a:b] for a, b in evidence._list_items(m)]
+    assert items == [
+        "Quarn Hotel Association", "Vell Food and Fuel Association", "Brill Labs", "Zorvo"
+    ]  # fmt: skip
+    sentence = "Based in Quarn City and Vell Town, Brill Labs, Zorvo Co. and Quell make pumps."
+    m = next(evidence.LIST.finditer(sentence))
+    assert [sentence[a:b] for a, b in evidence._list_items(m)][:2] == ["Quarn City", "Vell Town"]
+
+
+def test_words_after_a_legal_form_open_the_next_heading(enricher: Enricher) -> None:
+    text = "About Quarn Media, Inc. Quarn Kids is a channel."
+    assert (
+        trimmed(text, "Quarn Media, Inc. Quarn Kids", enricher.knowledge, person=False)
+        == "Quarn Media, Inc."
+    )
