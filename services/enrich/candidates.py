@@ -197,6 +197,11 @@ def joined_people(text: str, ents: Iterable[tuple[int, int, str]]) -> Ents:
     return out
 
 
+def _proper_word(word: str, knowledge: Knowledge) -> bool:
+    """A surname of the name lists ("Moore") or no plain word at all ("Sayago")."""
+    return word.casefold() in knowledge.surnames or not is_common(word, knowledge.lexicon)
+
+
 GIVEN_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zß-ÿ]+)[ ]$")
 
 
@@ -273,11 +278,15 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
         # A span across a line break, an inline bullet or a spaced dash joins two items of a
         # list ("Acme\n\n- Jane Doe", "Acme • Jane Doe", "Keynote - Jane Doe"): each is its own
         # candidate.
-        # "Natalia Roe" read as "Roe" alone: the given name right before it (no plain word:
-        # "Major Roe" may be a rank).
+        # "Natalia Roe" read as "Roe" alone: the given name right before it, when what the
+        # model read opens with no plain word ("Major Announcements" is no one's name).
         given = GIVEN_BEFORE.search(text, max(0, start - 20), start) if label == "person" else None
-        if given and given.group(1).casefold() in knowledge.given_names:
-            start = start if is_common(given.group(1), knowledge.lexicon) else given.start(1)
+        if (
+            given
+            and given.group(1).casefold() in knowledge.given_names
+            and _proper_word(text[start:end].split(" ")[0], knowledge)
+        ):
+            start = given.start(1)
         for part_start, part_end in _span_parts(text, start, end):
             hit = trimmed_hit(text, part_start, part_end, label, "ner", knowledge)
             if hit is not None:
