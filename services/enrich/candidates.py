@@ -86,7 +86,7 @@ SYMBOL = re.compile(r"\bsymbols?\s+[“\"]?([A-Z]{2,6})\b")
 BULLET_PERSON = re.compile(
     r"(?m)^[ \t]*[*•·-][ \t]+"
     r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,4})"
-    r"(?:[ \t]+[—–-][ \t]+|,[ \t]+)([^\n]+)$"
+    r"(?:[ \t]+[—–-][ \t]+|[,;][ \t]+)([^\n]+)$"
 )
 # Forms of address (not posts) that may open a name the model read as an organisation.
 HONORIFICS = frozenset(
@@ -494,7 +494,8 @@ def tickers(text: str) -> set[str]:
 
 def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = None) -> list[Hit]:
     """Roster lines, a common release format: "* Jane Doe — Chief Officer, Acme Labs",
-    "* Jane Doe, MBA, Acme Labs". A place list ("* New York, NY") is no roster."""
+    "* Jane Doe, MBA, Acme Labs", "* Jane Doe; Tucson, Arizona". A place list ("* New York,
+    NY") is no roster."""
     hits = []
     for m in BULLET_PERSON.finditer(text):
         name = m.group(1)
@@ -511,7 +512,9 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
             hits.append(person)
         tail = m.group(2).rstrip()
         org = tail.rsplit(",", 1)[-1].strip()
-        if org and org[0].isupper() and not is_role(org, knowledge):
+        # "* Jane Roe; Tucson, Arizona": where the person lives, not where she works.
+        place = gazetteer is not None and gazetteer.known(org) is not None
+        if org and org[0].isupper() and not is_role(org, knowledge) and not place:
             start = m.start(2) + tail.rfind(org)
             hits.append(Hit(start, start + len(org), org, "organization", "pattern"))
     return hits

@@ -324,3 +324,11 @@ def test_words_after_a_legal_form_open_the_next_heading(enricher: Enricher) -> N
         trimmed(text, "Quarn Media, Inc. Quarn Kids", enricher.knowledge, person=False)
         == "Quarn Media, Inc."
     )
+
+
+def test_a_roster_line_with_a_semicolon_names_a_person_and_no_firm(enricher: Enricher) -> None:
+    text = "Authors:\n* Zelvora Quornby; Tucson, Arizona\n* Maris Vell; Austin, Texas\n"
+    hits = candidates.from_bullets(text, enricher.knowledge, enricher.gazetteer)
+    assert [(h.text, h.label) for h in hits] == [
+        ("Zelvora Quornby", "person"), ("Maris Vell", "person")
+    ]  # fmt: skip
