@@ -29,6 +29,21 @@ from tests.unit.enrich.spans import bulleted, entity_names, hit_at, list_names, 
          "person"),
         ("Results were strong, Dr. Nikhot Hamzo told analysts.", "Nikhot Hamzo", "person"),
         ("Vorn Quellby said the plant would open in May.", "Vorn Quellby", "person"),
+        # Check 16:
+        # A surname of the name lists (no plain word) keeps a model person a person.
+        ("The festival booked Zelvora Ruiz for its closing night.", "Zelvora Ruiz", "person"),
+        ("The festival booked Zelvora Quarnity for its closing night.", "Zelvora Quarnity",
+         "organization"),
+        # A surname that is also a plain word vouches for nothing.
+        ("The festival booked Zelvora Church for its closing night.", "Zelvora Church",
+         "organization"),
+        # The surname alone beside a speech verb, however the model read it there.
+        ("The festival booked Zelvora Quorz. “It is a dream,” said Quorz, 24.", "Zelvora Quorz",
+         "person"),
+        ("The festival booked Zelvora Quorz. Quorz noted the crowd was large.", "Zelvora Quorz",
+         "person"),
+        ("The festival booked Zelvora Quorz. Quorz Labs said the crowd was large.",
+         "Zelvora Quorz", "organization"),
     ],
 )  # fmt: skip
 def test_a_model_person_without_given_name_needs_a_cue(

@@ -10,33 +10,6 @@ from services.enrich.segments import split_about_header
 from tests.unit.enrich.spans import hit_at, release_of, trimmed
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        # A surname of the name lists (no plain word) keeps a model person a person.
-        ("The festival booked Zelvora Ruiz for its closing night.", "Zelvora Ruiz", "person"),
-        ("The festival booked Zelvora Quarnity for its closing night.", "Zelvora Quarnity",
-         "organization"),
-        # A surname that is also a plain word vouches for nothing.
-        ("The festival booked Zelvora Church for its closing night.", "Zelvora Church",
-         "organization"),
-        # The surname alone beside a speech verb, however the model read it there.
-        ("The festival booked Zelvora Quorz. “It is a dream,” said Quorz, 24.", "Zelvora Quorz",
-         "person"),
-        ("The festival booked Zelvora Quorz. Quorz noted the crowd was large.", "Zelvora Quorz",
-         "person"),
-        ("The festival booked Zelvora Quorz. Quorz Labs said the crowd was large.",
-         "Zelvora Quorz", "organization"),
-    ],
-)  # fmt: skip
-def test_a_known_surname_or_the_surname_speaking_vouches_for_a_person(
-    enricher: Enricher, text: str, name: str, label: str
-) -> None:
-    hit = hit_at(text, name, "person")
-    evidence.unvouched_people(text, [hit], enricher.knowledge)
-    assert hit.label == label
-
-
 def test_the_surname_list_comes_from_the_installed_name_data(enricher: Enricher) -> None:
     surnames = enricher.knowledge.surnames
     assert len(surnames) > 10_000
@@ -94,36 +67,27 @@ def test_an_about_heading_run_into_a_paragraph_that_restates_it_is_split_off(
 
 
 @pytest.mark.parametrize(
-    ("span", "name"),
+    ("rule", "span", "rest"),
     [
-        ("Founder Zelvora Ruiz", "Zelvora Ruiz"),
-        ("CEO and Founder Maria Quornby", "Maria Quornby"),
-        ("Dr. Maria Quornby", "Dr. Maria Quornby"),
-        ("Founder Quarn Labs", None),
-        ("Zelvane Foundation", None),
+        # Posts before a name the model read as a firm: the person is what follows them.
+        ("post", "Founder Zelvora Ruiz", "Zelvora Ruiz"),
+        ("post", "CEO and Founder Maria Quornby", "Maria Quornby"),
+        ("post", "Dr. Maria Quornby", "Dr. Maria Quornby"),
+        ("post", "Founder Quarn Labs", None),
+        ("post", "Zelvane Foundation", None),
+        # A body's name run into a person's: the person starts where the body ends.
+        ("body", "The Quorvane Club Maria Quornby", "Maria Quornby"),
+        ("body", "Quorvane Network Maria Ruiz", "Maria Ruiz"),
+        ("body", "Quorvane Network Maria Foundation", None),
+        ("body", "Maria Quornby Foundation", None),
     ],
 )
-def test_an_organisation_span_of_posts_and_a_name_is_that_person(
-    enricher: Enricher, span: str, name: str | None
+def test_where_the_person_starts_in_an_organisation_span(
+    enricher: Enricher, rule: str, span: str, rest: str | None
 ) -> None:
-    start = candidates.titled_person_start(span, enricher.knowledge)
-    assert (None if start is None else span[start:]) == name
-
-
-@pytest.mark.parametrize(
-    ("span", "person"),
-    [
-        ("The Quorvane Club Maria Quornby", "Maria Quornby"),
-        ("Quorvane Network Maria Ruiz", "Maria Ruiz"),
-        ("Quorvane Network Maria Foundation", None),
-        ("Maria Quornby Foundation", None),
-    ],
-)
-def test_a_body_run_into_a_person_is_cut_before_the_person(
-    enricher: Enricher, span: str, person: str | None
-) -> None:
-    cut = candidates.org_then_person(span, enricher.knowledge)
-    assert (None if cut is None else span[cut:]) == person
+    find = candidates.titled_person_start if rule == "post" else candidates.org_then_person
+    start = find(span, enricher.knowledge)
+    assert (None if start is None else span[start:]) == rest
 
 
 def test_three_names_that_add_plain_words_to_a_brand_are_its_products(
