@@ -202,6 +202,15 @@ def _proper_word(word: str, knowledge: Knowledge) -> bool:
     return word.casefold() in knowledge.surnames or not is_common(word, knowledge.lexicon)
 
 
+def lower_camel_start(text: str, start: int) -> int:
+    """Where an organisation starts that opens with a word in lower camel case the model or a
+    rule left out ("inQuarn" + " Group LLC"): that word's start, else ``start``."""
+    before = text[max(0, start - 24) : start]
+    lead = LOWER_CAMEL_BEFORE.search(before)
+    return start - len(before) + lead.start(1) if lead else start
+
+
+LOWER_CAMEL_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))([a-z]{1,4}[A-Z][a-z]+[A-Za-z]*)[ ]\Z")
 GIVEN_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zß-ÿ]+)[ ]$")
 
 

@@ -160,6 +160,9 @@ class Enricher:
                 hits.append(cand.Hit(h.start + cut, h.end, h.text[cut:], "person", h.source))
                 h.end = h.start + cut - 1
                 h.text = text[h.start : h.end]
+            if h.label == "organization" and h.start > 0:
+                h.start = cand.lower_camel_start(text, h.start)
+                h.text = text[h.start : h.end]
             if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
                 cut_start, cut_end = orgrules.glued_cut(h.text, gz)
                 if h.label == "organization" and not (cut_start or cut_end):

@@ -27,6 +27,10 @@ CONTACT_TAIL = re.compile(
 ENSEMBLES = frozenset({"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"})
 # Words that end firms' names and no person's ("Quarn Global").
 FIRM_LAST_WORDS = frozenset({"Global", "Worldwide"})
+# A name seldom opens with an article: "Los Hijos de Quarn" is a title ("La" may open one).
+ARTICLES = frozenset({"The", "A", "An", "El", "Los", "Las", "Un", "Una", "Lo"})
+# Words that bill a performer before the name ("Starring Jane Roe").
+BILLING = frozenset({"starring", "featuring", "introducing", "presenting"})
 BULLETS = "•·▪◦‣"  # list bullets written inline ("... Equity • Jane Roe, Partner")
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_PARTICLES = {
@@ -130,9 +134,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
                 start += len(first) + 1
                 changed = True
                 continue
-            # "latinas Jane Roe": a lower-case word before the name, not a particle of it.
+            # "latinas Jane Roe", "Starring Jane Roe": a lower-case word before the name, not
+            # a particle of it, or a word billing a performer.
             lowered = first.isalpha() and first.islower() and first not in NAME_PARTICLES
-            if lowered and rest[:1].isupper():
+            if (lowered or first.lower() in BILLING) and rest[:1].isupper():
                 start += len(first) + 1
                 changed = True
                 continue
@@ -248,7 +253,7 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
     if any(c in name for c in "@/&:;|•+=<>"):
         return False
     # "The Quarnsmen", "Jane Roe Band": a group, not a person; "Acme’s Canadian" a phrase.
-    if words[0] == "The" or words[-1] in ENSEMBLES or words[-1] in FIRM_LAST_WORDS:
+    if words[0] in ARTICLES or words[-1] in ENSEMBLES or words[-1] in FIRM_LAST_WORDS:
         return False
     if any(POSSESSIVE.search(w) for w in words[:-1]):
         return False

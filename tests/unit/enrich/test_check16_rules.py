@@ -296,3 +296,36 @@ def test_a_roster_line_with_a_semicolon_names_a_person_and_no_firm(enricher: Enr
     assert [(h.text, h.label) for h in hits] == [
         ("Zelvora Quornby", "person"), ("Maris Vell", "person")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        (
+            "Led by inQuarn International LLC today.",
+            "International LLC",
+            "inQuarn International LLC",
+        ),
+        ("Listen on reVell Podcasts now.", "Podcasts", "reVell Podcasts"),
+        ("Buy an Acme Labs kit.", "Acme Labs", "Acme Labs"),
+    ],
+)
+def test_a_name_opening_in_lower_camel_case_keeps_that_word(
+    text: str, span: str, name: str
+) -> None:
+    start = text.index(span)
+    assert text[candidates.lower_camel_start(text, start) : start + len(span)] == name
+
+
+@pytest.mark.parametrize("name", ["Los Hijos de Quarn Vell", "Un Verano Quornby"])
+def test_a_name_opening_with_an_article_is_no_person(enricher: Enricher, name: str) -> None:
+    from services.enrich.names import looks_like_person
+
+    assert not looks_like_person(name, enricher.knowledge)
+
+
+def test_a_word_billing_a_performer_is_no_part_of_the_name(enricher: Enricher) -> None:
+    text = "The season, Starring Zelvora Quornby, opens."
+    assert trimmed(text, "Starring Zelvora Quornby", enricher.knowledge, person=True) == (
+        "Zelvora Quornby"
+    )
