@@ -1162,9 +1162,11 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         named_alone = surnames[key(last)] >= 2
         # The surname no plain word, unless the text uses it alone as a person (the lexicon,
         # from WordNet, holds some famous surnames in lower case).
+        # A surname of the name lists vouches like a given name ("Suly Castillo").
         if (last.lower() in knowledge.lexicon and not named_alone) or not (
             first.casefold() in knowledge.given_names
             or (named_alone and not is_common(first, knowledge.lexicon))
+            or (known_surname(last, knowledge) and not is_common(first, knowledge.lexicon))
         ):
             continue
         if has_org_suffix(h.text, knowledge) or last.lower() in knowledge.org_tails:

@@ -329,3 +329,16 @@ def test_a_word_billing_a_performer_is_no_part_of_the_name(enricher: Enricher) -
     assert trimmed(text, "Starring Zelvora Quornby", enricher.knowledge, person=True) == (
         "Zelvora Quornby"
     )
+
+
+def test_a_surname_of_the_lists_vouches_for_a_listed_name_like_a_given_name(
+    enricher: Enricher,
+) -> None:
+    text = "Hosts Luz Quornby, Natalia Vell, and Sulvy Castillo travel to the city."
+    hits = [
+        hit_at(text, "Luz Quornby", "person"),
+        hit_at(text, "Natalia Vell", "person"),
+        hit_at(text, "Sulvy Castillo", "organization"),
+    ]
+    candidates.orgs_named_as_people(text, hits, enricher.knowledge)
+    assert hits[2].label == "person"
