@@ -762,6 +762,15 @@ def keep(
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
     if hit.label == "organization" and "$" in name:
         return False  # "~$1.5B LNG": an amount
+    if (
+        hit.label == "organization"
+        and hit.source == "ner"
+        and name.isalpha()
+        and name[1:].islower()
+        and name.casefold() in knowledge.given_names
+        and not is_common(name, knowledge.lexicon)
+    ):
+        return False  # "Julie" alone, no one named in full: a first name, no firm
     owner = OWNED_BY_GENERIC.match(name) if hit.label == "organization" else None
     if owner and owner.group(1).lower() in knowledge.org_nouns:
         return False  # "Company’s Scientific Advisory Board": a part of the firm, no name

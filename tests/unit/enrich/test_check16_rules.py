@@ -342,3 +342,10 @@ def test_a_surname_of_the_lists_vouches_for_a_listed_name_like_a_given_name(
     ]
     candidates.orgs_named_as_people(text, hits, enricher.knowledge)
     assert hits[2].label == "person"
+
+
+def test_a_lone_first_name_the_model_calls_a_firm_is_dropped(enricher: Enricher) -> None:
+    text = "Julie joins the cast in May."
+    assert not candidates.keep(hit_at(text, "Julie", "organization"), enricher.knowledge)
+    acme = "Quarnvell joins the cast in May."
+    assert candidates.keep(hit_at(acme, "Quarnvell", "organization"), enricher.knowledge)
