@@ -369,6 +369,36 @@ def _alias_matcher(aliases: Mapping[str, str]) -> ahocorasick.Automaton:
     return automaton
 
 
+def from_known_people(text: str, knowledge: Knowledge) -> list[Hit]:
+    """Well-known people ("Rita Moreno") as whole words, case-sensitive: the model skips
+    famous names in lists of shows and guests."""
+    plain = text.replace("’", "'")
+    hits = []
+    for end, name in _alias_matcher(knowledge.person_names).iter(plain):
+        start = end + 1 - len(name)
+        # "The Jane Roe Show", "The Jane Roe network": a title named after the person.
+        if not _whole_word(name).match(plain, start) or plain[max(0, start - 4) : start] == "The ":
+            continue
+        # "Tito Roe Jr.": the son of the famous name, written in full.
+        stop = end + 1 + (m.end() if (m := GENERATION_AFTER.match(text[end + 1 : end + 8])) else 0)
+        hits.append(Hit(start, stop, text[start:stop], "person", "alias"))
+    return hits
+
+
+GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
+
+
+def person_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
+    """The known people matched in text: names of two words or more that no known
+    organisation and no place shares ("Walt Disney", "Santa Claus" stay with the rules)."""
+    orgs = {key(n) for n in knowledge.known_orgs} | {key(n) for n in knowledge.org_aliases}
+    return {
+        name: name
+        for name in knowledge.known_people
+        if " " in name.strip() and key(name) not in orgs and gazetteer.known(name) is None
+    }
+
+
 def org_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
     """The alias table with the well-known organisations added as their own names. A known
     name of one word that is also a plain word, a given name or a place ("Vale", "Morgan",
@@ -1331,4 +1361,3 @@ def people_before_orgs(text: str, hits: list[Hit]) -> None:
             if name != h.text:
                 h.end = h.start + len(name)
                 h.text = text[h.start : h.end]
-

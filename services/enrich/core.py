@@ -108,6 +108,7 @@ class Enricher:
         hits = cand.from_ner(text, ents, kn)
         hits += cand.from_gazetteer(text, gz)
         hits += cand.from_aliases(text, kn)
+        hits += cand.from_known_people(text, kn)
         hits += cand.from_patterns(text, gz)
         hits += cand.from_based(text, gz, kn)
         hits += cand.from_bullets(text, kn, gz)
@@ -563,7 +564,11 @@ def build_enricher(
     gazetteer = Gazetteer(knowledge, cities)
     # "Texas Oncology", "Choctaw Nation": a place's name in a phrase makes it a name.
     knowledge = replace(knowledge, lexicon=knowledge.lexicon - gazetteer.proper_words())
-    knowledge = replace(knowledge, org_aliases=cand.org_names(knowledge, gazetteer))
+    knowledge = replace(
+        knowledge,
+        org_aliases=cand.org_names(knowledge, gazetteer),
+        person_names=cand.person_names(knowledge, gazetteer),
+    )
     return Enricher(nlp or load_nlp(), gazetteer, knowledge, load_taxonomy(taxonomy_path))
 
 

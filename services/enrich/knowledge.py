@@ -18,6 +18,7 @@ from typing import Any
 DEFAULT_PATH = Path(__file__).parent / "data" / "entities.json"
 # Well-known organisations by the names releases write them in (``organizations``: a list).
 ORGANIZATIONS_PATH = Path(__file__).parent / "data" / "organizations.json"
+PEOPLE_PATH = Path(__file__).parent / "data" / "people.json"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class Knowledge:
     # "tommy" -> ("thomas",): a nickname to the formal given names it shortens, case-folded.
     nicknames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     known_orgs: tuple[str, ...] = ()  # well-known organisations, as written
+    known_people: tuple[str, ...] = ()  # well-known people, as written
+    # The names matched as written: known organisations and aliases (``org_names``), known
+    # people (``person_names``); built once the gazetteer and the name lists are loaded.
+    person_names: Mapping[str, str] = field(default_factory=dict)
 
     def is_demonym(self, name: str) -> bool:
         """A group of people named by place or origin, in the singular or plural, alone or
@@ -112,6 +117,7 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         org_nouns=frozenset(w.lower() for w in data.get("org_nouns", [])),
         nicknames=nickname_table(data.get("nicknames", {})),
         known_orgs=tuple(dict.fromkeys(data.get("organizations", []))),
+        known_people=tuple(dict.fromkeys(data.get("people", []))),
     )
 
 
@@ -136,8 +142,9 @@ def default_nicknames() -> Mapping[str, tuple[str, ...]]:
 
 def load_knowledge(extra_path: str | Path | None = None) -> Knowledge:
     data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
-    known = json.loads(ORGANIZATIONS_PATH.read_text(encoding="utf-8"))
-    data = merge(data, {"organizations": known.get("organizations", [])})
+    for path, group in ((ORGANIZATIONS_PATH, "organizations"), (PEOPLE_PATH, "people")):
+        known = json.loads(path.read_text(encoding="utf-8"))
+        data = merge(data, {group: known.get(group, [])})
     if extra_path:
         data = merge(data, json.loads(Path(extra_path).read_text(encoding="utf-8")))
     return from_mapping(data)

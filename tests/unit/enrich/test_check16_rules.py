@@ -349,3 +349,32 @@ def test_a_lone_first_name_the_model_calls_a_firm_is_dropped(enricher: Enricher)
     assert not candidates.keep(hit_at(text, "Julie", "organization"), enricher.knowledge)
     acme = "Quarnvell joins the cast in May."
     assert candidates.keep(hit_at(acme, "Quarnvell", "organization"), enricher.knowledge)
+
+
+def test_well_known_people_are_found_as_written(enricher: Enricher) -> None:
+    from dataclasses import replace
+
+    knowledge = replace(
+        enricher.knowledge,
+        person_names={"Zelvora Quornby": "Zelvora Quornby", "Tito Vell": "Tito Vell"},
+    )
+    text = (
+        "Guests: Zelvora Quornby, Tito Vell Jr. and Zelvora Quornbyson. "
+        "She spoke on The Zelvora Quornby network."
+    )
+    found = [h.text for h in candidates.from_known_people(text, knowledge)]
+    assert found == ["Zelvora Quornby", "Tito Vell Jr."]
+
+
+def test_the_shipped_people_list_leaves_known_firms_and_places_out(enricher: Enricher) -> None:
+    from dataclasses import replace
+
+    knowledge = replace(
+        enricher.knowledge,
+        known_people=("Zelvora Quornby", "Quarn Vell", "New York", "Solo"),
+        known_orgs=("Quarn Vell",),
+    )
+    assert candidates.person_names(knowledge, enricher.gazetteer) == {
+        "Zelvora Quornby": "Zelvora Quornby"
+    }
+    assert len(enricher.knowledge.known_people) > 5_000
