@@ -618,7 +618,17 @@ EVENT_OR_WORK = re.compile(
     # Showcase"); a lone "Congress" or "Forum" may be the body itself.
     r"|(?<=[ ])(?:Conference|Forum|Symposium|Convention|Congress|Showcase|Hackathon|Week"
     # Observances and parades ("Hispanic Heritage Month", "Overdose Awareness Day").
-    r"|Month|Awareness[ ]Day|Parade|Sweepstakes))$"
+    r"|Month|Awareness[ ]Day|Parade|Sweepstakes|Cup))$"
+    # "Quarn Storytelling Campaign for the Vell Museum": a campaign, whatever it is for.
+    r"|(?<=[ ])Campaigns?(?:[ ](?:for|of|to)\b.*)?$"
+)
+TITLE_GERUND = re.compile(
+    r"(?:Celebrat|Bring|Build|Creat|Empower|Transform|Help|Mak|Driv|Shap"
+    r"|Unlock|Elevat|Honor|Honour|Support|Advanc|Embrac|Connect|Inspir|Redefin)ing"
+)
+ORG_END_WORD = re.compile(
+    r"\b(?:Partners|Foundation|Group|Inc\.?|LLC|Company|Association|Institute|Network|Alliance"
+    r"|Coalition|Council|Center|Centre|Fund|Society|Club|Academy|School|University)$"
 )
 # Illnesses, named like bodies in health releases ("Amyotrophic Lateral Sclerosis").
 CONDITION = re.compile(
@@ -645,6 +655,11 @@ SITE = re.compile(
 def is_event_or_work(name: str, gazetteer: Gazetteer | None = None) -> bool:
     name = name.strip()
     if EVENT_OR_WORK.search(name) or SITE.search(name) or CONDITION.search(name):
+        return True
+    # "Celebrating Quarn Heritage Across ...": a campaign's or a talk's title opens with a
+    # gerund; a name that does ("Reading Partners") ends as bodies do.
+    first = name.split(" ", 1)[0]
+    if " " in name and TITLE_GERUND.fullmatch(first) and not ORG_END_WORD.search(name):
         return True
     where = GATHERING_THEN_WHERE.search(name)
     if where is None:

@@ -166,6 +166,11 @@ def test_molecular_notation_is_no_body(enricher: Enricher) -> None:
         ("International Overdose Awareness Day", True),
         ("National Quarn Day Parade", True),
         ("Quarn Sclerosis Foundation", False),
+        ("Vell Jean Quarn Cup", True),
+        ("Digital Storytelling Campaign for the Quarn Museum", True),
+        ("Campaign for Quarn-Free Kids", False),
+        ("Celebrating Quarn Heritage Across Vell Media", True),
+        ("Building Quarn Foundation", False),
     ],
 )
 def test_illnesses_observances_and_parades_are_no_bodies(name: str, event: bool) -> None:
