@@ -1361,3 +1361,30 @@ def people_before_orgs(text: str, hits: list[Hit]) -> None:
             if name != h.text:
                 h.end = h.start + len(name)
                 h.text = text[h.start : h.end]
+
+
+def unplaced_words(text: str, hits: list[Hit], gazetteer: Gazetteer) -> set[int]:
+    """Ids of the model's one-word places the gazetteer does not know and nothing in the text
+    places: a town is written "Quarnby, Texas", "in Quarnby" or in a list beside known places
+    ("Arlington, Quarnby and Vell"); a foreign word the model read as a place ("Abuela",
+    "Sueño") is not."""
+    known = [(h.start, h.end) for h in hits if h.label == "place" and h.place is not None]
+    out = set()
+    for h in hits:
+        if h.label != "place" or h.source != "ner" or h.place is not None or h.start < 0:
+            continue
+        if " " in h.text.strip():
+            continue
+        after = REGION_NEXT.match(text, h.end)
+        if after and gazetteer.region(after.group(1)) is not None:
+            continue
+        if PLACE_PREPOSITION.search(text[max(0, h.start - 14) : h.start]):
+            continue
+        if listed_beside(text, h.start, h.end, known):
+            continue
+        out.add(id(h))
+    return out
+
+
+REGION_NEXT = re.compile(r",[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)")
+

@@ -316,6 +316,8 @@ class Enricher:
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
         if places_of_events := orgrules.venues(text, hits, kn.given_names):
             hits = [h for h in hits if id(h) not in places_of_events]
+        if unplaced := cand.unplaced_words(text, hits, gz):
+            hits = [h for h in hits if id(h) not in unplaced]
         if products := orgrules.product_lines(hits, kn) | orgrules.molecular_codes(hits):
             hits = [h for h in hits if id(h) not in products]
         if items := orgrules.service_lists(text, hits, kn):

@@ -383,3 +383,17 @@ def test_the_shipped_people_list_leaves_known_firms_and_places_out(enricher: Enr
         "Zelvora Quornby": "Zelvora Quornby"
     }
     assert len(enricher.knowledge.known_people) > 5_000
+
+
+def test_an_unknown_one_word_place_needs_something_that_places_it(enricher: Enricher) -> None:
+    text = "Fans in Quarnby, Texas and Vellton cheered; la Abuelita loves it. We met in Zorvale."
+    hits = [hit_at(text, name, "place") for name in ("Quarnby", "Vellton", "Abuelita", "Zorvale")]
+    hits.append(cand_place(enricher, text, "Texas"))
+    dropped = candidates.unplaced_words(text, hits, enricher.gazetteer)
+    assert [h.text for h in hits if id(h) in dropped] == ["Abuelita"]
+
+
+def cand_place(enricher: Enricher, text: str, name: str) -> candidates.Hit:
+    hit = hit_at(text, name, "place", source="gazetteer")
+    hit.place = enricher.gazetteer.known(name)
+    return hit
