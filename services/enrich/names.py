@@ -15,6 +15,8 @@ QUOTES = "\"'“”‘’«»()[]{}*_#|"
 # A function word glued to a name's last letter where a space or line break was lost.
 GLUED_WORD = re.compile(r"(?<=[a-z])(With|The|And|For|Is|Was|Will|Has|Of|In|At|On|To|As|This)$")
 QUOTE_END_GLUED = re.compile(r"[a-z][.!?][”\"](?=[A-Z])")
+AND_POST_OPENER = re.compile(r"[ ](?:and|&)[ ](?:Vice|Senior|Deputy|Executive|Chief|Co)$")
+POST_NEXT = re.compile(r"[ -](?:President|Chair|Director|Officer|Founder|Executive|Editor)\b")
 LEADING_YEAR = re.compile(r"(?:19[89]\d|20[0-3]\d)[ ](?=[A-Z]\w*[ ][A-Za-z])")
 CLASS_TAIL = re.compile(
     r"[ ](?:Class|Series|Tier|Phase|Type)[ ]"
@@ -85,6 +87,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if m := QUOTE_END_GLUED.search(span):
             start += m.end()  # "creators.”Acme.com": a quotation's end glued to the name
+            changed = True
+            continue
+        if not person and (m := AND_POST_OPENER.search(span)) and POST_NEXT.match(text, end):
+            end -= len(m.group(0))  # "Quarn Institute and Vice" + " President of ...": a post
             changed = True
             continue
         if not person and (m := LEADING_YEAR.match(span)):

@@ -185,6 +185,8 @@ def test_illnesses_observances_and_parades_are_no_bodies(name: str, event: bool)
         ("“It serves creators.”Quarnly.com now", "creators.”Quarnly.com", "Quarnly.com"),
         ("Work is done. Within the Quarn Institute, teams met.", "Within the Quarn Institute",
          "Quarn Institute"),
+        ("He is President of the Quarn Institute and Vice President of Vell.",
+         "Quarn Institute and Vice", "Quarn Institute"),
     ],
 )  # fmt: skip
 def test_a_year_a_quotation_or_a_preposition_before_a_body_is_cut(
