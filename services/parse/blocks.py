@@ -34,7 +34,7 @@ class Block:
 # ``Block.extras`` key: the block's first line came right under a heading, no blank line.
 UNDER_HEADING = "under_heading"
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*(?:(?:[-*+•·▪●◦‣■□➢➤✓✔]|\d{1,2}[.)])\s+)+(?=\S)")
+_BULLET = re.compile(r"^\s*(?:(?:[-–*+•·▪●◦‣■□➢➤✓✔]|\d{1,2}[.)])\s+)+(?=\S)")
 _RULE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 # End-of-release markers used by wires in several languages.
 _END_MARKER = re.compile(
@@ -62,6 +62,8 @@ _FURNITURE = re.compile(
 _SHARE_ONLY = re.compile(
     r"^[\s\-–—|:•·,]*(?:(?:share|tweet|email|print|pickup)\b[\s\-–—|:•·,]*)*$", re.I
 )
+# Inline HTML an editor left in plain text ('<span class="bookmark"></span> ACME, Texas —').
+_INLINE_TAG = re.compile(r"</?(?:span|font|b|i|u|em|strong|small|sup|sub|br)\b[^<>]{0,400}>", re.I)
 _RUNS = re.compile(r"(?<=\S) {2,}(?=\S)")
 _ABOUT_GLUED = re.compile(r"(?<=[a-z0-9)][.!?])(?=About [A-Z])")
 _SENTENCE_GAP = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
@@ -69,7 +71,9 @@ _LONG_LINE = 100
 
 
 def _strip_inline_markdown(line: str) -> tuple[str, bool]:
-    """Drop images, keep link texts, unwrap bold; report whether the line was only links."""
+    """Drop images and inline HTML tags, keep link texts, unwrap bold; report whether the line
+    was only links."""
+    line = _INLINE_TAG.sub("", line) if "<" in line else line
     without_links = _URL.sub("", _LINK.sub("", _IMAGE.sub("", _AUTOLINK.sub("", line))))
     had_link = without_links != line
     line = _IMAGE.sub("", line)

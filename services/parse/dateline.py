@@ -101,7 +101,9 @@ _LOCATION = re.compile(
     # Japan/New York, United States".
     # A slash joins one only when unspaced and the city has its region ("/ WIRE /" is a wire).
     rf"(?P<more>(?:\s+(?:and|&)\s+{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}}"
-    rf"|(?<=\w)/{_PLACE}(?:\s*,\s*{_PLACE}){{1,2}})*)"
+    rf"|(?<=\w)/{_PLACE}(?:\s*,\s*{_PLACE}){{1,2}}"
+    # "PALM BEACH, FL / QUARNBY, ARGENTINA — date": a spaced slash, when the dash follows.
+    rf"|\s/\s{_PLACE}(?:\s*,\s*{_PLACE}){{0,2}}\.?(?=\s*(?:—|–|--)))*)"
 )
 _SLASH_WIRE = re.compile(r"/\s*(?P<w>[^/\n]{2,60}?)\s*/")
 # "NEW YORK, NY/ NOVEMBER 11, 2024 / Acme ...": a slash before the date, as before a wire.

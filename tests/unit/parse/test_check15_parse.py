@@ -23,6 +23,11 @@ from services.parse.dateline import read_dateline
          ["NEW YORK"], "NY", "2024-11-11", "Quarn Digital, Inc. is proud."),
         ("Temecula, CA – For anyone in Temecula, the gym opens.",
          ["Temecula"], "CA", None, "For anyone in Temecula, the gym opens."),
+        # Check 16: two cities joined by a spaced slash.
+        ("PALM BEACH, FL / QUARNBY, ARGENTINA — February 5, 2026 — (X NEWSWIRE) — Acme opened.",
+         ["PALM BEACH", "QUARNBY"], "FL", "2026-02-05", "Acme opened."),
+        ("QUARNBY, ARGENTINA / WASHINGTON D.C. — February 11, 2026 — Acme opened.",
+         ["QUARNBY", "WASHINGTON D.C."], None, "2026-02-11", "Acme opened."),
     ],
 )  # fmt: skip
 def test_dateline_forms(
