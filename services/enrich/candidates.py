@@ -617,6 +617,9 @@ def from_nicknames(text: str) -> list[Hit]:
     return hits
 
 
+NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*|\b(?:de|del|da|di|van|von|la|le|dos))[ ]$")
+
+
 def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """ "Mika and Brian Roe": when "Brian Roe" is a person and "Mika" a given-name-shaped word
     that nothing else reads as an organisation or a known place, Mika Roe is a person too."""
@@ -635,6 +638,8 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             continue
         if any(h.start <= a and b <= h.end for h in others):
             continue
+        if NAME_BEFORE.search(text[max(0, a - 20) : a]):
+            continue  # "Poncho de Quarn and Marcela Vell": the end of a name, no given name
         name = f"{given} {m.group(3)}"
         out.append(Hit(a, b, given, "person", "pattern", canonical=name))
     return out

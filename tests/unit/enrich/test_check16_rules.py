@@ -399,3 +399,10 @@ def cand_place(enricher: Enricher, text: str, name: str) -> candidates.Hit:
     hit = hit_at(text, name, "place", source="gazetteer")
     hit.place = enricher.gazetteer.known(name)
     return hit
+
+
+def test_the_end_of_a_name_before_and_is_no_partners_given_name(enricher: Enricher) -> None:
+    text = "Starring Poncho de Quarnis and Marcela Vellstral, and Mika and Brian Quornby."
+    hits = [hit_at(text, "Marcela Vellstral", "person"), hit_at(text, "Brian Quornby", "person")]
+    found = candidates.couples(text, hits, enricher.knowledge)
+    assert [(h.text, h.canonical) for h in found] == [("Mika", "Mika Quornby")]
