@@ -773,6 +773,9 @@ def keep(
             return False
         if hit.label == "person" and is_role(name, knowledge):
             return False
+    ruled_person = hit.label == "person" and hit.source in ("pattern", "contact")
+    if ruled_person and common_words_no_given_name(name, knowledge, most=6):
+        return False  # "Human Resources", "Corporate Webpage": plain words, no one's name
     if hit.label == "place" and hit.place is None and hit.source == "ner":
         if any(c.isdigit() for c in name):
             return False  # "V6", "Acme24": a model, a handle or a code, not a place it knows

@@ -406,3 +406,13 @@ def test_the_end_of_a_name_before_and_is_no_partners_given_name(enricher: Enrich
     hits = [hit_at(text, "Marcela Vellstral", "person"), hit_at(text, "Brian Quornby", "person")]
     found = candidates.couples(text, hits, enricher.knowledge)
     assert [(h.text, h.canonical) for h in found] == [("Mika", "Mika Quornby")]
+
+
+@pytest.mark.parametrize(("name", "kept"), [("Human Resources", False), ("Rose Quornby", True)])
+def test_a_rule_person_of_plain_words_and_no_given_name_is_dropped(
+    enricher: Enricher, name: str, kept: bool
+) -> None:
+    text = f"Contact {name} for details."
+    assert (
+        candidates.keep(hit_at(text, name, "person", source="pattern"), enricher.knowledge) is kept
+    )
