@@ -340,16 +340,21 @@ def _whole_word(surface: str) -> re.Pattern[str]:
 def from_aliases(text: str, knowledge: Knowledge) -> list[Hit]:
     """Organisation aliases ("DoD") and well-known organisations ("Rio Tinto") as whole
     words, case-sensitive."""
-    hits = []
-    # "Kohl’s" written with a typographer's apostrophe is the known "Kohl's" (same length).
+    aliases = knowledge.org_aliases
+    return [
+        Hit(start, end, text[start:end], "organization", "alias", canonical=aliases[name])
+        for start, end, name in _known_names(text, aliases)
+    ]
+
+
+def _known_names(text: str, names: Mapping[str, str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each of ``names`` written in ``text`` as whole words; "Kohl’s"
+    written with a typographer's apostrophe is the known "Kohl's" (same length)."""
     plain = text.replace("’", "'")
-    for end, surface in _alias_matcher(knowledge.org_aliases).iter(plain):
-        start = end + 1 - len(surface)
-        if _whole_word(surface).match(plain, start):
-            canonical = knowledge.org_aliases[surface]
-            written = text[start : end + 1]
-            hits.append(Hit(start, end + 1, written, "organization", "alias", canonical=canonical))
-    return hits
+    for last, name in _alias_matcher(names).iter(plain):
+        start = last + 1 - len(name)
+        if _whole_word(name).match(plain, start):
+            yield start, last + 1, name
 
 
 _MATCHERS: dict[int, tuple[Mapping[str, str], ahocorasick.Automaton]] = {}
@@ -372,15 +377,13 @@ def _alias_matcher(aliases: Mapping[str, str]) -> ahocorasick.Automaton:
 def from_known_people(text: str, knowledge: Knowledge) -> list[Hit]:
     """Well-known people ("Rita Moreno") as whole words, case-sensitive: the model skips
     famous names in lists of shows and guests."""
-    plain = text.replace("’", "'")
     hits = []
-    for end, name in _alias_matcher(knowledge.person_names).iter(plain):
-        start = end + 1 - len(name)
+    for start, end, _name in _known_names(text, knowledge.person_names):
         # "The Jane Roe Show", "The Jane Roe network": a title named after the person.
-        if not _whole_word(name).match(plain, start) or plain[max(0, start - 4) : start] == "The ":
+        if text[max(0, start - 4) : start] == "The ":
             continue
         # "Tito Roe Jr.": the son of the famous name, written in full.
-        stop = end + 1 + (m.end() if (m := GENERATION_AFTER.match(text[end + 1 : end + 8])) else 0)
+        stop = end + (m.end() if (m := GENERATION_AFTER.match(text[end : end + 7])) else 0)
         hits.append(Hit(start, stop, text[start:stop], "person", "alias"))
     return hits
 
@@ -1395,4 +1398,3 @@ def unplaced_words(text: str, hits: list[Hit], gazetteer: Gazetteer) -> set[int]
 
 
 REGION_NEXT = re.compile(r",[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)")
-
