@@ -202,6 +202,23 @@ def _proper_word(word: str, knowledge: Knowledge) -> bool:
     return word.casefold() in knowledge.surnames or not is_common(word, knowledge.lexicon)
 
 
+def reshape_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """Organisation spans reshaped where they run into a person or leave out a first word:
+    "Secretary of the Quarn Caucus Zel Ruiz" is cut before the person (returned as a new
+    hit), "inQuarn" + " Group LLC" takes the lower-camel-case word before it."""
+    people = []
+    for h in hits:
+        if h.label != "organization" or h.start < 0:
+            continue
+        cut = org_then_person(h.text, knowledge) if h.source in ("ner", "pattern") else None
+        if cut:
+            people.append(Hit(h.start + cut, h.end, h.text[cut:], "person", h.source))
+            h.end = h.start + cut - 1
+        h.start = lower_camel_start(text, h.start) if h.start > 0 else h.start
+        h.text = text[h.start : h.end]
+    return people
+
+
 def lower_camel_start(text: str, start: int) -> int:
     """Where an organisation starts that opens with a word in lower camel case the model or a
     rule left out ("inQuarn" + " Group LLC"): that word's start, else ``start``."""

