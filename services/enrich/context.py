@@ -55,7 +55,9 @@ CREDENTIALS = frozenset(
     {"MD", "DO", "MS", "MA", "PA", "RN", "NP", "DC", "DDS", "DMD", "PhD", "MPH", "MBA", "JD"}
 )
 CREDENTIAL_AFTER = re.compile(
-    r",[ ]((?:" + "|".join(sorted(CREDENTIALS)) + r"))(?:,[ ](?=[a-z])|,[ ](?:[A-Z]{2,5})\b)"
+    r",[ ]((?:" + "|".join(sorted(CREDENTIALS)) + r"))"
+    # then a lower-case word, or more letters: "PhD", a fellowship ("FAAHPM").
+    r"(?:,[ ](?=[a-z])|,[ ](?:[A-Z]{2,7}|Ph\.?D\.?|[A-Z]\.[A-Z]\.)(?![\w]))"
 )
 # "Jane Roe, M.D., M.H.S., FAHA, FACC, is ...": a run of degrees and fellowships after a name.
 # It opens with a dotted degree or a known credential; the rest are dotted or capital letters.

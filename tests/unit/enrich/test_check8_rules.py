@@ -67,10 +67,15 @@ def test_a_credential_after_a_name_is_no_state(enricher: Enricher) -> None:
     release = _release(
         "The suite honours Orlan Vesktrom, MD, medical director of the Tarnwick Clinic.",
         "It was opened with Pia Lundqvard, MD, director of the Brell Center.",
+        # More letters after the credential: a doctorate, a long fellowship.
+        "Talks came from Dovrin Keshalt, MD, PhD, Associate Professor of Surgery, and from "
+        "Sundar Velloweth, MD, FAAHPM, who leads the unit.",
     )
     names = _entities(enricher, release)
     assert names.get("Orlan Vesktrom") == "person"
     assert names.get("Pia Lundqvard") == "person"
+    assert names.get("Dovrin Keshalt") == "person"
+    assert names.get("Sundar Velloweth") == "person"
     assert "Maryland" not in names
     # A city and its state stay a place.
     text = "Offices in Baltimore, MD, opened."
