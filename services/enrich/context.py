@@ -28,7 +28,7 @@ from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import has_org_suffix, looks_like_person
+from services.enrich.names import given_name_first, has_org_suffix, looks_like_person
 
 REPOST_FOOTER = re.compile(r"\bThe post (\S.{3,400}?) appeared first on [^\n]{2,60}?\.")
 # A bare web address given as where to go ("visit Quarnby.com", "at Quarnby.com").
@@ -143,22 +143,32 @@ def affiliations(
     text: str, hits: list[Hit], gazetteer: Gazetteer, knowledge: Knowledge
 ) -> list[Hit]:
     """ "Jane Roe (Acme Ventures)": the name in parentheses after a person is an organisation,
-    unless it is a place, a post, a person or the person's own initials."""
+    unless it is a place, a post, a person or the person's own initials. A name opening with
+    a given name that the model or a list rule called a firm is that person ("founded by
+    Jane Roe (Acme Ventures), John Doe (Quarn Labs)")."""
     people = {
         key(h.text) for h in hits if h.label == "person" and text[h.start - 1 : h.start] != "("
     }
     out: list[Hit] = []
+    named: list[Hit] = []
     for hit in hits:
-        if hit.label != "person" or hit.start < 0 or hit.source not in ("ner", "pattern"):
+        if hit.start < 0 or hit.source not in ("ner", "pattern"):
+            continue
+        if hit.label == "person":
+            if not looks_like_person(hit.text, knowledge):
+                continue
+        elif hit.label != "organization" or not given_name_first(hit.text, knowledge):
             continue
         m = AFFILIATION.match(text, hit.end)
-        if m is None or not looks_like_person(hit.text, knowledge):
+        if m is None:
             continue
         name = m.group(1)
         words = name.split()
         initials = "".join(w[0] for w in hit.text.split())
         if (
             len(name) < 2
+            # A firm's own short form ("Quarn Labs (QL)", "Jane Roe Group (Roe)") is no sign.
+            or (name.isupper() or (hit.label == "organization" and name in hit.text))
             or name == initials
             or words[0].lower() in CALENDAR
             or re.fullmatch(r"[A-Z][a-z]{0,3}\.", name)
@@ -170,10 +180,14 @@ def affiliations(
         ):
             continue
         out.append(Hit(m.start(1), m.end(1), name, "organization", "pattern"))
+        named.append(hit)
     spans = {(h.start, h.end) for h in out}
+    people_spans = {(h.start, h.end) for h in named}
     for hit in hits:  # the model's reading of the same words ("Zanox" as a person) yields
         if hit.label == "person" and (hit.start, hit.end) in spans:
             hit.label = "organization"
+        elif hit.label == "organization" and (hit.start, hit.end) in people_spans:
+            hit.label = "person"
     return out
 
 

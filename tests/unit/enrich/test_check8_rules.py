@@ -61,6 +61,21 @@ def test_a_name_in_parentheses_after_a_person_is_where_the_person_works(
     text = "Orlan Vesk (Vienna) and Pia Lund (October) met Ada Quist (Ret.)."
     hits = [_hit(text, n, "person") for n in ("Orlan Vesk", "Pia Lund", "Ada Quist")]
     assert context.affiliations(text, hits, enricher.gazetteer, enricher.knowledge) == []
+    # Nor a district or a state code after a lawmaker.
+    text = "Rep. Orlan Vesk (NY-04) and Sen. Pia Lund (FL) spoke."
+    hits = [_hit(text, n, "person") for n in ("Orlan Vesk", "Pia Lund")]
+    assert context.affiliations(text, hits, enricher.gazetteer, enricher.knowledge) == []
+    # A name opening with a given name that the model called a firm is the person.
+    text = "It was founded by Maria Quellwater (Tarn Pacific) and Peter Ostrand (Brell)."
+    firms = [_hit(text, n, "organization") for n in ("Maria Quellwater", "Peter Ostrand")]
+    out = context.affiliations(text, firms, enricher.gazetteer, enricher.knowledge)
+    assert [h.text for h in out] == ["Tarn Pacific", "Brell"]
+    assert [h.label for h in firms] == ["person", "person"]
+    # Not a firm named after a person, with its own short form.
+    text = "Orders went to Maria Quellwater (Quellwater), the fashion label."
+    firm = _hit(text, "Maria Quellwater", "organization")
+    assert context.affiliations(text, [firm], enricher.gazetteer, enricher.knowledge) == []
+    assert firm.label == "organization"
 
 
 def test_a_credential_after_a_name_is_no_state(enricher: Enricher) -> None:
