@@ -885,6 +885,17 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         else:
             places = gazetteer.candidates(hit.text)
             hit.place = places[0] if places else None
+            # "a Susan Quellwin": a given name and a surname that is no plain word, in no
+            # gazetteer, is a person ("Lake Charles", "Santa Clara" open with no given name).
+            last = hit.text.split()[-1]
+            if (
+                hit.place is None
+                and hit.source == "ner"
+                and given_name_first(hit.text, knowledge)
+                and len(hit.text.split()) in (2, 3)
+                and not is_common(last, knowledge.lexicon)
+            ):
+                hit.label = "person"
     elif (
         hit.label == "organization"
         and hit.source == "ner"
