@@ -217,6 +217,7 @@ class Enricher:
         orgrules.extend_to_known_names(text, hits)
         hits = orgrules.refine_orgs(text, hits, kn)
         orgrules.extend_institutions(text, hits)
+        orgrules.extend_across_and(text, hits, kn, gz)
         orgrules.extend_to_acronym(text, hits)
         hits = orgrules.owners_of_units(hits, kn)
         hits = orgrules.trim_people(hits, kn)

@@ -1088,6 +1088,10 @@ def _and_cuts(
         )
         # "Quarn Fuels, Inc. and Vell Fusion": a legal form ends the name before it.
         legal_left = bool(LEGAL_FORM_END.search(left)) and first_right[:1].isupper()
+        # "Department of Fish and Wildlife": two plain fields of one name.
+        plain_field = " " not in right.strip() and is_common(right, knowledge.lexicon)
+        if plain_field and FIELD_END.search(left):
+            continue
         split = (
             based is not None
             or title_led
@@ -1130,6 +1134,44 @@ INSTITUTION_END = re.compile(
     r"College|Utility|Sanitation|Irrigation|Conservation)$"
 )
 BODY_AFTER = re.compile(r"[ ](?:District|Board|System|Authority)\b")
+
+
+# "... Department of Fish" + " and Wildlife": a name whose "of/for" field ends where a
+# second plain field joins it; "DFW Car" + " and Toy Museum": plain words up to a body word.
+FIELD_END = re.compile(r"[ ](?:of|for)[ ][A-Z][a-z]+$")
+AND_FIELD = re.compile(r"[ ]and[ ]([A-Z][a-z]+)(?=[ ]?[,.;:)]|[ ][a-z(])")
+AND_BODY = re.compile(r"[ ]and[ ]((?:[A-Z][a-z]+[ ]){1,2}([A-Z][a-z]+))(?=[ ]?[,.;:)]|[ ][a-z(])")
+IN_FIELD = re.compile(r"[ ]in[ ]((?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+)(?=[ ]?[,.;:)]|[ ][a-z(])")
+
+
+def extend_across_and(
+    text: str, hits: list[Hit], knowledge: Knowledge, gazetteer: Gazetteer
+) -> None:
+    """An organisation span the model stopped at "and" or "in" takes the rest of its name: a
+    second plain field after an "of/for" field ("Society for Ethics" + " and Humanities"),
+    plain words up to an institution word ("Quarn Car" + " and Toy Museum"), or the plain
+    field of a body ("Certifying Board" + " in Medical Records")."""
+    lexicon = knowledge.lexicon
+    for hit in hits:
+        if hit.label != "organization" or hit.start < 0:
+            continue
+        if FIELD_END.search(hit.text) and (m := AND_FIELD.match(text, hit.end)):
+            words = [m.group(1)]
+        elif m := AND_BODY.match(text, hit.end):
+            words = m.group(1).split()
+            if m.group(2).lower() not in INSTITUTION_ENDS | {"museum", "center", "centre"}:
+                continue
+        elif (
+            _bare(hit.text.split()[-1]) in INSTITUTION_ENDS
+            and (m := IN_FIELD.match(text, hit.end))
+            and not gazetteer.candidates(m.group(1))  # "School" + " in Santa Rosa": a place
+        ):
+            words = m.group(1).split()
+        else:
+            continue
+        if all(is_common(w, lexicon) for w in words):
+            hit.end = m.end(1)
+            hit.text = text[hit.start : hit.end]
 
 
 def extend_institutions(text: str, hits: list[Hit]) -> None:

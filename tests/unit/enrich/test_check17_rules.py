@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich import candidates
+from services.enrich import candidates, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import hit_at
 
@@ -24,3 +24,39 @@ def test_a_model_place_no_gazetteer_knows_named_like_a_person_is_a_person(
     text = f"She was not a Jane Roe or a {name}, but her life mattered."
     hit = hit_at(text, name, "place")
     assert candidates.retype(hit, enricher.gazetteer, enricher.knowledge).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "name"),
+    [
+        ("It sits with the Quarnish Department of Fish and Wildlife, which funds it.",
+         "Quarnish Department of Fish", "Quarnish Department of Fish and Wildlife"),
+        ("He is certified by the Quarnish Society for Ethics and Humanities as a consultant.",
+         "Quarnish Society for Ethics", "Quarnish Society for Ethics and Humanities"),
+        ("Guests toured the Zelvane Car and Toy Museum. It opened in May.",
+         "Zelvane Car", "Zelvane Car and Toy Museum"),
+        ("She trained through the Quarnish Commission in Medical Management. She now leads it.",
+         "Quarnish Commission", "Quarnish Commission in Medical Management"),
+        # A place after "in", a firm after "and", and more words after the plain ones stay out.
+        ("She teaches at Zelvane Middle School in Santa Fe, New Mexico.",
+         "Zelvane Middle School", "Zelvane Middle School"),
+        ("The Quarnish Institute of Energy and Microsoft signed a deal.",
+         "Quarnish Institute of Energy", "Quarnish Institute of Energy"),
+        ("It joins the Zelvane Car and Toy Museum Quarnell Wing this year.",
+         "Zelvane Car", "Zelvane Car"),
+    ],
+)  # fmt: skip
+def test_a_body_the_model_cut_at_and_or_in_takes_the_rest_of_its_name(
+    enricher: Enricher, text: str, model: str, name: str
+) -> None:
+    hit = hit_at(text, model, "organization")
+    orgrules.extend_across_and(text, [hit], enricher.knowledge, enricher.gazetteer)
+    assert hit.text == name
+
+
+def test_two_plain_fields_of_one_name_are_not_cut_apart(enricher: Enricher) -> None:
+    text = "Funds came from the Quarnish Department of Fish and Wildlife last year."
+    hit = hit_at(text, "Quarnish Department of Fish and Wildlife", "organization")
+    other = hit_at(text, "Wildlife", "organization")  # named alone elsewhere, say
+    refined = orgrules.refine_orgs(text, [hit, other], enricher.knowledge)
+    assert "Quarnish Department of Fish and Wildlife" in [h.text for h in refined]
