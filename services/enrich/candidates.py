@@ -1360,7 +1360,7 @@ def is_phrase_not_person(name: str, hits: list[Hit], knowledge: Knowledge) -> bo
 LANDFORMS = frozenset(
     {"Peak", "Mountain", "Mountains", "River", "Creek", "Valley", "Canyon", "Glacier"}
     | {"Island", "Islands", "Falls", "Ridge", "Plateau", "Peninsula", "Lagoon", "Fjord"}
-    | {"Desert", "Volcano"}
+    | {"Desert", "Volcano", "Wilderness"}
 )
 
 

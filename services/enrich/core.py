@@ -262,6 +262,7 @@ class Enricher:
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
+                        or h.text.split()[-1] in cand.LANDFORMS  # "Quarn River": no body
                     )
                 )
                 or (

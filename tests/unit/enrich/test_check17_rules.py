@@ -6,7 +6,7 @@ import pytest
 
 from services.enrich import candidates, orgrules
 from services.enrich.core import Enricher
-from tests.unit.enrich.spans import hit_at
+from tests.unit.enrich.spans import hit_at, release_of
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,13 @@ def test_two_plain_fields_of_one_name_are_not_cut_apart(enricher: Enricher) -> N
     other = hit_at(text, "Wildlife", "organization")  # named alone elsewhere, say
     refined = orgrules.refine_orgs(text, [hit, other], enricher.knowledge)
     assert "Quarnish Department of Fish and Wildlife" in [h.text for h in refined]
+
+
+def test_a_river_a_peak_or_a_wilderness_is_no_organisation(enricher: Enricher) -> None:
+    release = release_of(
+        "The Tarnwick Conservancy bought the land along the Little Quarn River, below Vesk Peak "
+        "and the Santa Quarnia Mountains, next to the Orlen Wilderness.",
+        "The Tarnwick Conservancy will return it to the Esselvane Tribe.",
+    )
+    orgs = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
+    assert not any(o.split()[-1] in ("River", "Peak", "Mountains", "Wilderness") for o in orgs)
