@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from services.enrich.candidates import Hit
+from services.enrich.candidates import LANDFORMS, Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
@@ -618,5 +618,7 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             continue
         if any(surname_vouched(text, (h.start, h.end), last, knowledge) for h in group):
             continue
+        if last in LANDFORMS:
+            continue  # "Vesk Peak": a mountain, which the person filters drop
         for h in group:
             h.label = "organization"
