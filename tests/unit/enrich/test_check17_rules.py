@@ -70,3 +70,12 @@ def test_a_river_a_peak_or_a_wilderness_is_no_organisation(enricher: Enricher) -
     )
     orgs = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
     assert not any(o.split()[-1] in ("River", "Peak", "Mountains", "Wilderness") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Judging Coordinator", "Fabrication Technician", "Marketing Intern", "Quarnby Detective",
+     "Payroll Supervisor", "Studio Architect"],
+)  # fmt: skip
+def test_a_phrase_ending_in_an_occupation_names_no_body(enricher: Enricher, name: str) -> None:
+    assert orgrules.ends_in_post(name, enricher.knowledge)
