@@ -19,6 +19,8 @@ from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     ENSEMBLES,
+    HONORIFIC_BEFORE,
+    SPEAKS_AFTER,
     given_name_first,
     has_org_suffix,
     is_person_post,
@@ -1238,10 +1240,16 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         if len(words) == 3 and words[1].casefold() not in knowledge.given_names:
             continue
         named_alone = surnames[key(last)] >= 2
+        # "Jane Murphy says", "said Dr. Jane Murphy": speech or an honorific vouches for a
+        # given name and a surname that is also a plain word (WordNet's "murphy").
+        spoken = first.casefold() in knowledge.given_names and (
+            SPEAKS_AFTER.match(text, h.end) is not None
+            or HONORIFIC_BEFORE.search(text[max(0, h.start - 6) : h.start]) is not None
+        )
         # The surname no plain word, unless the text uses it alone as a person (the lexicon,
         # from WordNet, holds some famous surnames in lower case).
         # A surname of the name lists vouches like a given name ("Suly Castillo").
-        if (last.lower() in knowledge.lexicon and not named_alone) or not (
+        if (last.lower() in knowledge.lexicon and not (named_alone or spoken)) or not (
             first.casefold() in knowledge.given_names
             or (named_alone and not is_common(first, knowledge.lexicon))
             or (known_surname(last, knowledge) and not is_common(first, knowledge.lexicon))

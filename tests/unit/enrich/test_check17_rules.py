@@ -79,3 +79,20 @@ def test_a_river_a_peak_or_a_wilderness_is_no_organisation(enricher: Enricher) -
 )  # fmt: skip
 def test_a_phrase_ending_in_an_occupation_names_no_body(enricher: Enricher, name: str) -> None:
     assert orgrules.ends_in_post(name, enricher.knowledge)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ('Jane Brown says, "We will keep asking."', "person"),
+        ("The rebuttal came from Dr. Jane Brown in May.", "person"),
+        # No speech or honorific: a given name and a plain word may name a firm.
+        ("The rebuttal came from Jane Brown in May.", "organization"),
+    ],
+)
+def test_speech_or_an_honorific_vouches_for_a_surname_that_is_a_plain_word(
+    enricher: Enricher, text: str, label: str
+) -> None:
+    hit = hit_at(text, "Jane Brown", "organization")
+    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
+    assert hit.label == label
