@@ -1265,8 +1265,13 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
             for w in post.group(1).split()
         )
         cue = person_cue(text, h.start, h.end, full_names, knowledge)
-        if by_post or in_list or named_alone or cue:
+        # "a panel with Jane Quarn from Acme": a given name, then where the person works.
+        works_at = first.casefold() in knowledge.given_names and WORKS_AT.match(after)
+        if by_post or in_list or named_alone or cue or works_at:
             h.label = "person"
+
+
+WORKS_AT = re.compile(r"[ ](?:from|at)[ ][A-Z]")
 
 
 def people_named_as_places(hits: list[Hit]) -> None:

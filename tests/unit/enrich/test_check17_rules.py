@@ -96,3 +96,19 @@ def test_speech_or_an_honorific_vouches_for_a_surname_that_is_a_plain_word(
     hit = hit_at(text, "Jane Brown", "organization")
     candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
     assert hit.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("He will moderate a panel with Maria Quellwin from Quarnex Labs.", "person"),
+        ("The talk is with Maria Quellwin at Tarnwick University.", "person"),
+        ("Shoppers can find Maria Quellwin in stores.", "organization"),
+    ],
+)
+def test_a_given_name_then_from_or_at_a_firm_is_a_person(
+    enricher: Enricher, text: str, label: str
+) -> None:
+    hit = hit_at(text, "Maria Quellwin", "organization")
+    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
+    assert hit.label == label
