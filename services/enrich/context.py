@@ -195,19 +195,23 @@ def credential_spans(
     text: str, hits: list[Hit], gazetteer: Gazetteer, knowledge: Knowledge
 ) -> list[tuple[int, int]]:
     """ "Jane Roe, MD, medical director": the spans of credentials after a person-shaped name
-    the gazetteer does not know; that name, if the model called it a place, becomes a person."""
+    the gazetteer does not know; that name, if the model called it a place, becomes a person,
+    and so does a firm the model saw in a name that opens with a given name ("Jane Roe, PhD,
+    MBA")."""
     spans: list[tuple[int, int]] = []
     for hit in hits:
-        if (
-            hit.start < 0
-            or hit.label not in ("person", "place")
-            or hit.source not in ("ner", "pattern")
+        if hit.start < 0 or hit.source not in ("ner", "pattern"):
+            continue
+        if hit.label not in ("person", "place") and not (
+            hit.label == "organization" and given_name_first(hit.text, knowledge)
         ):
             continue
         m = CREDENTIAL_AFTER.match(text, hit.end)
         if m is None or not looks_like_person(hit.text, knowledge):
             continue
-        if hit.label == "place":
+        if hit.label == "organization":
+            hit.label = "person"
+        elif hit.label == "place":
             if gazetteer.candidates(hit.text):
                 continue
             hit.label, hit.place = "person", None

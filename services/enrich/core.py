@@ -154,6 +154,8 @@ class Enricher:
         for h in hits:
             if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
                 cut_start, cut_end = orgrules.glued_cut(h.text, gz)
+                if not (cut_start or cut_end):
+                    cut_start = orgrules.heading_glue_start(h.text, kn)
                 if h.label == "organization" and not (cut_start or cut_end):
                     cut_start = orgrules.post_of_institution(h.text, kn)
                 if cut_start or cut_end:

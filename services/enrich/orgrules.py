@@ -1771,6 +1771,22 @@ def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
     return cut if cut != (0, 0) else (0, code_after_institution(name, gazetteer))
 
 
+# A long plain word with the next line's first word glued to it: "Key Responsibilities" +
+# "Quarnex, a ..." read as "Key ResponsibilitiesQuarnex". Brands glue short words ("PayPal",
+# "BlackRock"); a heading's last word of nine letters or more is no part of one.
+HEADING_GLUE = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{8,})(?=[A-Z])")
+
+
+def heading_glue_start(name: str, knowledge: Knowledge) -> int:
+    """Where the name starts after a heading that lost its line break ("Statements from
+    LeadershipJane Roe" -> "Jane Roe"); 0 when no heading is glued to it."""
+    start = 0
+    for m in HEADING_GLUE.finditer(name):
+        if is_common(m.group(1), knowledge.lexicon):
+            start = m.end()
+    return start
+
+
 # "Co-Director and Principal Faculty of the ": posts (capitalised words and conjunctions) and
 # "of (the)" before the body they are posts of.
 POSTS_OF = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich import candidates, orgrules
+from services.enrich import candidates, context, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import hit_at, release_of
 
@@ -112,3 +112,34 @@ def test_a_given_name_then_from_or_at_a_firm_is_a_person(
     hit = hit_at(text, "Maria Quellwin", "organization")
     candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
     assert hit.label == label
+
+
+@pytest.mark.parametrize(
+    ("name", "rest"),
+    [
+        ("Key Services and ResponsibilitiesQuarnex", "Quarnex"),
+        ("Statements from LeadershipMaria Quellwin", "Maria Quellwin"),
+        ("A New Age of SupercomputersNo", "No"),
+        # Brands glue short words; a name without glue stays whole.
+        ("PayPal Holdings", "PayPal Holdings"),
+        ("BlackRock", "BlackRock"),
+        ("Quarnex Labs", "Quarnex Labs"),
+    ],
+)
+def test_a_heading_glued_to_the_next_line_is_cut_off(
+    enricher: Enricher, name: str, rest: str
+) -> None:
+    assert name[orgrules.heading_glue_start(name, enricher.knowledge) :] == rest
+
+
+def test_a_firm_the_model_saw_in_a_given_name_with_credentials_is_a_person(
+    enricher: Enricher,
+) -> None:
+    text = "Maria Quellwin, PhD, MBA, CEO of Quarnex, welcomed the deal."
+    hit = hit_at(text, "Maria Quellwin", "organization")
+    context.credential_spans(text, [hit], enricher.gazetteer, enricher.knowledge)
+    assert hit.label == "person"
+    text = "Quarnex Holdings, PhD, MBA programs grew."  # no given name: left alone
+    hit = hit_at(text, "Quarnex Holdings", "organization")
+    context.credential_spans(text, [hit], enricher.gazetteer, enricher.knowledge)
+    assert hit.label == "organization"
