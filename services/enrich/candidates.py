@@ -613,6 +613,38 @@ COUPLE = re.compile(
 )
 
 
+# "co-authored by Senators Roe, Poe-Lee, and Jane Quill": a plural post, then the people who
+# hold it, by surname or full name.
+_UP = "A-ZÁÉÍÓÚÑÜ"
+_ROSTER_NAME = rf"[{_UP}][\w’'-]+(?:[ ](?:[{_UP}]\.|[{_UP}][\w’'-]+)){{0,2}}"
+ROSTER = re.compile(
+    r"\b(?:Senators|Sens\.|Representatives|Reps\.|Assemblymembers|Councilmembers|"
+    r"Commissioners|Supervisors|Drs\.)[ ]"
+    rf"({_ROSTER_NAME}(?:,[ ]{_ROSTER_NAME})*,?[ ](?:and|&)[ ]{_ROSTER_NAME})(?![\w’'-])"
+)
+_ROSTER_SEP = re.compile(r",[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ]")
+ROSTER_POST = re.compile(
+    r"(?:Senator|Sen\.|Representative|Rep\.|Assemblymember|Councilmember|Commissioner|"
+    r"Supervisor|Dr\.)[ ]"
+)
+
+
+def from_rosters(text: str) -> list[Hit]:
+    """The people a plural post introduces ("Senators Roe, Poe and Quill"), each a person
+    however short the name: the post vouches for them all."""
+    hits = []
+    for m in ROSTER.finditer(text):
+        pos = m.start(1)
+        for item in _ROSTER_SEP.split(m.group(1)):
+            start = text.index(item, pos)
+            pos = start + len(item)
+            # "Senators Roe and Senator Jane Poe": the post repeated before the last name.
+            if lead := ROSTER_POST.match(item):
+                start, item = start + lead.end(), item[lead.end() :]
+            hits.append(Hit(start, pos, item, "person", "roster"))
+    return hits
+
+
 def from_nicknames(text: str) -> list[Hit]:
     """ "Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him. Three or more
     capitals that are the initials of the words before them define a name's short form
@@ -788,6 +820,8 @@ def keep(
         return False
     if knowledge.is_wire(name) and key(name) not in subjects:
         return False
+    if hit.source == "roster":
+        return True  # "Senators Roe and Poe": the post vouches for each name
     if hit.source in ("ner", "pattern") and knowledge.is_demonym(name):
         return False  # "Latinas", "Puerto Ricans": a group of people, not a body or a place
     if hit.source in ("ner", "pattern") and hit.place is None:

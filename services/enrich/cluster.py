@@ -33,6 +33,7 @@ from services.enrich.names import (
 )
 
 SOURCE_RANK = {
+    "roster": 0,
     "echo": 0,
     "alias": 0,
     "about": 1,
@@ -182,6 +183,9 @@ def group_people(
         if len({p.name for p in owners}) == 1:
             hit.label = "person"
             owners[0].hits.append(hit)
+        elif not owners and hit.source == "roster":
+            # "Senators Roe and Poe": a surname a plural post vouches for is a person alone.
+            people.append(Group("person", word, [hit]))
     return people
 
 

@@ -113,6 +113,7 @@ class Enricher:
         hits += cand.from_based(text, gz, kn)
         hits += cand.from_bullets(text, kn, gz)
         hits += cand.from_nicknames(text)
+        hits += cand.from_rosters(text)
         # A reference list's authors are written in a fixed form the model misreads
         # ("Roe J. Title" as one name): their spans are the pattern's alone.
         if cited := cand.from_citations(text):
@@ -344,7 +345,8 @@ class Enricher:
         groups = [
             p
             for p in people
-            if looks_like_person(p.name, kn) and not cand.is_phrase_not_person(p.name, p.hits, kn)
+            if (looks_like_person(p.name, kn) or any(h.source == "roster" for h in p.hits))
+            and not cand.is_phrase_not_person(p.name, p.hits, kn)
         ]
         groups += orgs + places
         cluster.echo(text, groups, [h for h in hits if h.start >= 0], kn)

@@ -143,3 +143,21 @@ def test_a_firm_the_model_saw_in_a_given_name_with_credentials_is_a_person(
     hit = hit_at(text, "Quarnex Holdings", "organization")
     context.credential_spans(text, [hit], enricher.gazetteer, enricher.knowledge)
     assert hit.label == "organization"
+
+
+def test_the_people_a_plural_post_introduces_are_people_by_surname_alone(
+    enricher: Enricher,
+) -> None:
+    text = (
+        "The resolution was authored by Senators Maria Quell and Senator Jo Vesk with "
+        "co-authors Senators Quellwin, Ostrand-Vey, Tarnby, and Pérez."
+    )
+    assert [h.text for h in candidates.from_rosters(text)] == [
+        "Maria Quell", "Jo Vesk", "Quellwin", "Ostrand-Vey", "Tarnby", "Pérez",
+    ]  # fmt: skip
+    people = {
+        e.name for e in enricher.enrich(release_of(text)).entities if e.type == "person"
+    }
+    assert {"Maria Quell", "Jo Vesk", "Quellwin", "Ostrand-Vey", "Tarnby", "Pérez"} <= people
+    # One name is no roster.
+    assert candidates.from_rosters("Senators Quellwin spoke.") == []
