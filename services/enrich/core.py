@@ -315,6 +315,8 @@ class Enricher:
             hits = [h for h in hits if id(h) not in products]
         if items := orgrules.service_lists(text, hits, kn):
             hits = [h for h in hits if id(h) not in items]
+        if units := orgrules.departments(text, hits, kn):
+            hits = [h for h in hits if id(h) not in units]
         if phrases := orgrules.common_word_orgs(text, hits, kn):
             # An item of a list of names is a name however plain its words ("Clean Harbors"),
             # and so is one of a list a noun for firms opens ("companies like Coastal Sun").

@@ -2058,6 +2058,43 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
     return out
 
 
+# A post and "of", or a post and a comma, before a unit's name: "Director of Talent
+# Relations", "Senior Manager, Channel Partnerships, Acme".
+POST_BEFORE_UNIT = re.compile(r"(?:^|[ ])([A-Za-z-]+)(?:[ ]of|,)[ ]$")
+# Posts held in a unit of a body; "Founder of", "CEO of", "Chairman, ..." are held in the
+# body itself ("Founder, Rise & Shine").
+UNIT_POSTS = frozenset(
+    {"director", "head", "manager", "lead", "leader", "vp", "svp", "evp", "avp", "analyst"}
+)
+# A unit noun after the name: "in its Utilities, Power & Energy Capital Markets team".
+UNIT_AFTER = re.compile(
+    r"[ ](?:team|teams|group|division|department|unit|practice|segment|desk|industry|"
+    r"industries|sector|sectors)\b"
+)
+
+
+def departments(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
+    """Ids of organisation hits of plain words that name a unit or a field of work, not a
+    body: after a post ("Head of Creative Technology", "Senior Manager, Channel
+    Partnerships") or before a word for a unit or trade ("Green Tech and Financial Services
+    industries")."""
+    out: set[int] = set()
+    for h in hits:
+        if h.label != "organization" or h.start < 0 or h.source not in ("ner", "pattern"):
+            continue
+        words = _plain_words(h.text, knowledge, endings=False)
+        if words is None:
+            continue
+        before = POST_BEFORE_UNIT.search(text[max(0, h.start - 40) : h.start])
+        # A long run of plain words after "Director of" names a body more often.
+        after_post = (
+            before is not None and before.group(1).lower() in UNIT_POSTS and len(words) <= 4
+        )
+        if after_post or UNIT_AFTER.match(text, h.end):
+            out.add(id(h))
+    return out
+
+
 # "Girl Scouts of Southeast Florida", "United Way of Greater Quarnby": an organisation's
 # chapter is named by the organisation and the place it serves.
 CHAPTER_OF = re.compile(

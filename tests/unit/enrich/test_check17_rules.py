@@ -161,3 +161,27 @@ def test_the_people_a_plural_post_introduces_are_people_by_surname_alone(
     assert {"Maria Quell", "Jo Vesk", "Quellwin", "Ostrand-Vey", "Tarnby", "Pérez"} <= people
     # One name is no roster.
     assert candidates.from_rosters("Senators Quellwin spoke.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "unit"),
+    [
+        ("Jo Vesk, Director of Talent Relations, Quarnex, spoke.", "Talent Relations", True),
+        ("Jo Vesk, Senior Manager, Channel Partnerships, Quarnex, spoke.",
+         "Channel Partnerships", True),
+        ("She was a Vice President in its Power & Energy Capital Markets team.",
+         "Power & Energy Capital Markets", True),
+        ("He served clients in the Retail and Financial Services industries.",
+         "Financial Services", True),
+        # A body: after a post held in the body itself, or a long run of plain words.
+        ("Jo Vesk, Founder, Rise & Set, spoke.", "Rise & Set", False),
+        ("He is Medical Director of Central Valley Hospice Palliative Medicine.",
+         "Central Valley Hospice Palliative Medicine", False),
+        ("Jo Vesk, Director of Quarnex Labs, spoke.", "Quarnex Labs", False),
+    ],
+)  # fmt: skip
+def test_plain_words_after_a_unit_post_or_before_a_unit_noun_name_a_unit(
+    enricher: Enricher, text: str, name: str, unit: bool
+) -> None:
+    hit = hit_at(text, name, "organization")
+    assert bool(orgrules.departments(text, [hit], enricher.knowledge)) is unit
