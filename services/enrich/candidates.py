@@ -32,6 +32,8 @@ from services.enrich.names import (
     trim,
 )
 
+# Model labels that name no entity the pipeline keeps (works, events, products, laws).
+UNNAMED_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 NER_LABELS = {
     "PERSON": "person",
     "ORG": "organization",
@@ -278,6 +280,15 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
     hits = []
     for start, end, ner_label in joined_people(text, ents):
         label = NER_LABELS.get(ner_label)
+        # "Jane Quarn was recognized ..." read as a work or an event: a given name and a
+        # surname, nothing else, is a person (a title in quotes is dropped later).
+        if (
+            label is None
+            and ner_label in UNNAMED_LABELS
+            and len(text[start:end].split()) in (2, 3)
+            and given_name_first(text[start:end], knowledge)
+        ):
+            label = "person"
         if label is None:
             continue
         if label == "organization" and text[start:end].rstrip(".").lower() in knowledge.titles:

@@ -185,3 +185,13 @@ def test_plain_words_after_a_unit_post_or_before_a_unit_noun_name_a_unit(
 ) -> None:
     hit = hit_at(text, name, "organization")
     assert bool(orgrules.departments(text, [hit], enricher.knowledge)) is unit
+
+
+def test_a_name_the_model_read_as_a_work_is_a_person_when_it_opens_with_a_given_name(
+    enricher: Enricher,
+) -> None:
+    text = "Maria Quellwin was recognized at the Harbor Lights gala."
+    a, b = text.index("Maria Quellwin"), text.index("Harbor Lights")
+    ents = [(a, a + 14, "WORK_OF_ART"), (b, b + 13, "WORK_OF_ART")]
+    hits = candidates.from_ner(text, ents, enricher.knowledge)
+    assert [(h.text, h.label) for h in hits] == [("Maria Quellwin", "person")]
