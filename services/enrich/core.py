@@ -154,11 +154,9 @@ class Enricher:
         hits += cand.reshape_orgs(text, hits, kn)
         for h in hits:
             if h.label in ("person", "organization") and h.start >= 0 and h.canonical is None:
-                cut_start, cut_end = orgrules.glued_cut(h.text, gz)
-                if not (cut_start or cut_end):
-                    cut_start = orgrules.heading_glue_start(h.text, kn)
-                if h.label == "organization" and not (cut_start or cut_end):
-                    cut_start = orgrules.post_of_institution(h.text, kn)
+                cut_start, cut_end, h.label = orgrules.span_cuts(
+                    text, h.start, h.text, h.label, gz, kn
+                )
                 if cut_start or cut_end:
                     h.start, h.end = h.start + cut_start, h.end - cut_end
                     h.text = text[h.start : h.end]

@@ -1759,6 +1759,23 @@ DOUBLED = re.compile(r"([A-Z][\w&'’-]{2,})[ ]\1\b")
 GLUED_PLACE = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 
 
+def span_cuts(
+    text: str, start: int, name: str, label: str, gazetteer: Gazetteer, knowledge: Knowledge
+) -> tuple[int, int, str]:
+    """How far to move a person's or organisation's span start and end, and its label after:
+    what lost line breaks glued to it, a heading glued before it, or for an organisation a
+    unit's name before a person ("Director of " + "Compliance Jane Roe": the person) or a
+    post before the body ("Owner of Quarn Treasures")."""
+    cut_start, cut_end = glued_cut(name, gazetteer)
+    if not (cut_start or cut_end):
+        cut_start = heading_glue_start(name, knowledge)
+    if label == "organization" and not (cut_start or cut_end):
+        if lead := unit_before_person(text, start, name, knowledge):
+            return lead, 0, "person"
+        cut_start = post_of_institution(name, knowledge)
+    return cut_start, cut_end, label
+
+
 def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:
     """How far to move a name's start and end to cut what lost line breaks glued to it
     (``names.unglue``, else ``doubled_or_town_glued``) or a code the model read with it
@@ -2071,6 +2088,26 @@ UNIT_AFTER = re.compile(
     r"[ ](?:team|teams|group|division|department|unit|practice|segment|desk|industry|"
     r"industries|sector|sectors)\b"
 )
+
+
+def unit_before_person(text: str, start: int, name: str, knowledge: Knowledge) -> int:
+    """How many characters of an organisation span name the unit of a post before a person
+    ("Director of " + "Compliance Jane Roe"); 0 when the span is no unit and name."""
+    before = POST_BEFORE_UNIT.search(text[max(0, start - 40) : start])
+    if before is None or before.group(1).lower() not in knowledge.role_words:
+        return 0
+    words = name.split()
+    for i in range(1, len(words) - 1):
+        person = " ".join(words[i:])
+        if (
+            len(words) - i <= 3
+            and words[i].casefold() in knowledge.given_names
+            and given_name_first(person, knowledge)
+            and not is_common(words[-1], knowledge.lexicon)  # "Era Helium": no one
+            and _plain_words(" ".join(words[:i]), knowledge, endings=False) is not None
+        ):
+            return len(name) - len(person)
+    return 0
 
 
 def departments(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:

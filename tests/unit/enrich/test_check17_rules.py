@@ -195,3 +195,22 @@ def test_a_name_the_model_read_as_a_work_is_a_person_when_it_opens_with_a_given_
     ents = [(a, a + 14, "WORK_OF_ART"), (b, b + 13, "WORK_OF_ART")]
     hits = candidates.from_ner(text, ents, enricher.knowledge)
     assert [(h.text, h.label) for h in hits] == [("Maria Quellwin", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cut"),
+    [
+        ("newly hired Director of Compliance Maria Quellwin brings", "Compliance Maria Quellwin",
+         "Compliance "),
+        ("Vice President of Operations Maria Quellwin joined", "Operations Maria Quellwin",
+         "Operations "),
+        # No post before it, or no person after the unit: left alone.
+        ("Her team at Compliance Maria Quellwin grew.", "Compliance Maria Quellwin", ""),
+        ("Chief Executive Officer of New Era Helium said", "New Era Helium", ""),
+    ],
+)  # fmt: skip
+def test_a_units_name_between_a_post_and_a_person_is_cut_off(
+    enricher: Enricher, text: str, span: str, cut: str
+) -> None:
+    start = text.index(span)
+    assert orgrules.unit_before_person(text, start, span, enricher.knowledge) == len(cut)
