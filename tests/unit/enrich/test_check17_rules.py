@@ -155,9 +155,7 @@ def test_the_people_a_plural_post_introduces_are_people_by_surname_alone(
     assert [h.text for h in candidates.from_rosters(text)] == [
         "Maria Quell", "Jo Vesk", "Quellwin", "Ostrand-Vey", "Tarnby", "Pérez",
     ]  # fmt: skip
-    people = {
-        e.name for e in enricher.enrich(release_of(text)).entities if e.type == "person"
-    }
+    people = {e.name for e in enricher.enrich(release_of(text)).entities if e.type == "person"}
     assert {"Maria Quell", "Jo Vesk", "Quellwin", "Ostrand-Vey", "Tarnby", "Pérez"} <= people
     # One name is no roster.
     assert candidates.from_rosters("Senators Quellwin spoke.") == []
