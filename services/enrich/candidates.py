@@ -435,14 +435,16 @@ def person_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
 def org_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
     """The alias table with the well-known organisations added as their own names. A known
     name of one word that is also a plain word, a given name or a place ("Vale", "Morgan",
-    "Adelaide") is left to the model and the rules, which read it in context."""
+    "Adelaide") is left to the model and the rules, which read it in context; one in capitals
+    ("NASA") is matched unless it names a place."""
     names: dict[str, str] = {}
     for name in knowledge.known_orgs:
-        if " " not in name and (
-            is_common(name, knowledge.lexicon)
-            or name.casefold() in knowledge.given_names
-            or gazetteer.known(name) is not None
-        ):
+        # Matching is case-sensitive: "NASA" or "PBS" in capitals is never the plain word
+        # or given name the lexicon holds in lower case.
+        plain = not name.isupper() and (
+            is_common(name, knowledge.lexicon) or name.casefold() in knowledge.given_names
+        )
+        if " " not in name and (plain or gazetteer.known(name) is not None):
             continue
         names[name] = name
     names.update(knowledge.org_aliases)

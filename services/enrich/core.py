@@ -204,12 +204,18 @@ class Enricher:
         context.areas(text, hits)
         subjects = frozenset(key(h.text) for h in hits if h.source == "about")
         titled = cand.titled_terms(text, kn)
-        terms = cand.modifier_acronyms(text) | cand.term_acronyms(text)
+        defined_terms = cand.term_acronyms(text)
+        terms = cand.modifier_acronyms(text) | defined_terms
         terms |= orgrules.described_acronyms(text, hits) | {acronym for _, _, acronym in titled}
+        # A known acronym the release defines as something else ("Statistical Analysis Plan
+        # (SAP)") goes too; an alias to a full name ("DoD") stays.
         hits = [
             h
             for h in hits
-            if h.text not in terms or h.label != "organization" or h.source in ("alias", "about")
+            if h.text not in terms
+            or h.label != "organization"
+            or h.source == "about"
+            or (h.source == "alias" and (h.canonical != h.text or h.text not in defined_terms))
         ]
         hits = [h for h in hits if not cand.is_heading_org(text, h, kn)]
         if titled:

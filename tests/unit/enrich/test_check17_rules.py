@@ -212,3 +212,17 @@ def test_a_units_name_between_a_post_and_a_person_is_cut_off(
 ) -> None:
     start = text.index(span)
     assert orgrules.unit_before_person(text, start, span, enricher.knowledge) == len(cut)
+
+
+def test_a_well_known_name_in_capitals_is_matched_even_when_the_lexicon_has_the_word(
+    enricher: Enricher,
+) -> None:
+    names = candidates.org_names(enricher.knowledge, enricher.gazetteer)
+    assert {"PBS", "MIT", "NASA"} <= set(names)
+    release = release_of("The show aired on PBS, and its host leads a lab at MIT.")
+    orgs = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
+    assert {"PBS", "MIT"} <= orgs
+    # Defined in the release as a term, it is that term.
+    release = release_of("The team wrote a systems analysis plan (SAP) for the trial.")
+    orgs = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
+    assert "SAP" not in orgs
