@@ -602,7 +602,9 @@ POSTS = frozenset(
     | {"cofounder", "head", "executive", "senior", "chief", "vice", "deputy", "general"}
 )
 POST_OPENERS = {"senior", "vice", "chief", "head", "executive", "deputy", "associate", "managing"}
-AND = re.compile(r"[ ]and[ ]+(?:the[ ]+)?")
+AND = re.compile(r"[ ](?:and|\+)[ ]+(?:the[ ]+)?")
+# What an agency offers, written after a plus in its own name ("Quarn Marketing + PR").
+SERVICE_INITIALS = frozenset({"PR", "IR", "HR", "AI", "IT"})
 # Awards, prizes and medals are named like organisations ("National Medal of Science", "Acme
 # Innovation Award", "Queen Mab Prize for Poetry") but are not ones.
 AWARD = re.compile(
@@ -1092,8 +1094,19 @@ def _and_cuts(
         plain_field = " " not in right.strip() and is_common(right, knowledge.lexicon)
         if plain_field and FIELD_END.search(left):
             continue
+        # "Acme + Brightwell Agency": a plus joins a brand and its agency when one side is a
+        # body the release names or shapes like one ("HeyDay Marketing + PR" is one name).
+        plus = (
+            m.group(0).strip() == "+"
+            and right.strip() not in SERVICE_INITIALS
+            and (
+                _org_shaped(left, knowledge, known_orgs)
+                or _org_shaped(right, knowledge, known_orgs)
+            )
+        )
         split = (
-            based is not None
+            plus
+            or based is not None
             or title_led
             or shared
             or legal_left

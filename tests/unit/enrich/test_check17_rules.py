@@ -226,3 +226,19 @@ def test_a_well_known_name_in_capitals_is_matched_even_when_the_lexicon_has_the_
     release = release_of("The team wrote a systems analysis plan (SAP) for the trial.")
     orgs = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
     assert "SAP" not in orgs
+
+
+@pytest.mark.parametrize(
+    ("name", "pieces"),
+    [
+        ("Quarnex + Brellwick Communications", ["Quarnex", "Brellwick Communications"]),
+        ("Tarnby Foods USA + ZELV Agency", ["Tarnby Foods USA", "ZELV Agency"]),
+        ("HeyDay Marketing + PR", ["HeyDay Marketing + PR"]),  # one name with a plus
+    ],
+)
+def test_a_plus_between_a_brand_and_its_agency_joins_two_bodies(
+    enricher: Enricher, name: str, pieces: list[str]
+) -> None:
+    known = {"quarnex"}  # named on its own elsewhere in the release
+    cuts = orgrules._and_cuts(name, enricher.knowledge, known, set())
+    assert [name[a:b] for a, b in cuts] == pieces
