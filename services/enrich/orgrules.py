@@ -1626,14 +1626,27 @@ def _times_named(text: str, name: str) -> int:
     return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
 
-def _bullet_runs(text: str) -> list[list[re.Match[str]]]:
+def _bullet_runs(text: str, item_line: re.Pattern[str] = BULLET_ITEM) -> list[list[re.Match[str]]]:
     """Runs of consecutive bulleted lines (blank lines between them allowed)."""
     runs: list[list[re.Match[str]]] = []
-    for item in BULLET_ITEM.finditer(text):
+    for item in item_line.finditer(text):
         if runs and not text[runs[-1][-1].end() : item.start()].strip():
             runs[-1].append(item)
         else:
             runs.append([item])
+    return runs
+
+
+# A short line with no sentence in it: an item of a list written without bullets, one name
+# to a line ("Atlas Health System" / "Brightwell Labs" / ...).
+BARE_ITEM = re.compile(r"(?m)^[ \t]*([A-Z0-9][^\n.!?:;,“”\"]{1,58}[^\n.!?:;,“”\" ])[ \t]*$")
+MIN_BARE_RUN = 4
+
+
+def _list_runs(text: str) -> list[list[re.Match[str]]]:
+    """Bulleted runs of three or more lines, and runs of four or more bare short lines."""
+    runs = [run for run in _bullet_runs(text) if len(run) >= 3]
+    runs += [run for run in _bullet_runs(text, BARE_ITEM) if len(run) >= MIN_BARE_RUN]
     return runs
 
 
@@ -1683,9 +1696,7 @@ def from_name_lists(
     organisation."""
     people = {key(h.text) for h in hits if h.label == "person"}
     out = []
-    for run in _bullet_runs(text):
-        if len(run) < 3:
-            continue
+    for run in _list_runs(text):
         for names in (
             _list_names(run, _item_head, knowledge),
             _list_names(run, _item_tail, knowledge),

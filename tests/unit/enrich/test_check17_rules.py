@@ -6,7 +6,7 @@ import pytest
 
 from services.enrich import candidates, context, orgrules
 from services.enrich.core import Enricher
-from tests.unit.enrich.spans import hit_at, release_of
+from tests.unit.enrich.spans import hit_at, list_names, release_of
 
 
 @pytest.mark.parametrize(
@@ -242,3 +242,15 @@ def test_a_plus_between_a_brand_and_its_agency_joins_two_bodies(
     known = {"quarnex"}  # named on its own elsewhere in the release
     cuts = orgrules._and_cuts(name, enricher.knowledge, known, set())
     assert [name[a:b] for a, b in cuts] == pieces
+
+
+def test_a_list_of_names_one_to_a_line_without_bullets_is_read_like_a_bulleted_one(
+    enricher: Enricher,
+) -> None:
+    winners = ["Quarnby Health System", "Brellwick Labs", "Clean Tarns", "Vesk & Orlan", "Zelvo"]
+    text = "The winners are:\n\n" + "\n\n".join(winners) + "\n\nCongratulations to all."
+    names = list_names(text, enricher)
+    assert names == set(winners)
+    # Three short lines are no list; lines that are sentences are none either.
+    text = "Media Contact\n\nQuarnby Labs\n\nBrellwick Tower\n\nIt rains."
+    assert list_names(text, enricher) == set()
