@@ -658,6 +658,46 @@ def from_rosters(text: str) -> list[Hit]:
     return hits
 
 
+# "Director/Writer: Jane Roe", "Producers: Jane Roe and John Doe", "Moderator: Jane Roe, CEO":
+# a credit or a panel role, a colon, then the people who hold it.
+CREDIT = re.compile(
+    r"\b(?:Directors?|Writers?|Producers?|Executive[ ]Producers?|Director/Writer|"
+    r"Writer/Director|Cinematographer|Composer|Editor|Cast|Starring|Hosts?|Moderators?|"
+    r"Panelists?|Speakers?|Judges?|Honorees?):[ ]"
+)
+_CREDIT_NAME = re.compile(rf"[{_UP}][\w’'-]+(?:[ ](?:[{_UP}]\.|[{_UP}][\w’'-]+)){{1,3}}")
+_CREDIT_SEP = re.compile(r",[ ](?:and[ ])?|[ ](?:and|&)[ ]|;[ ]")
+# A film's genre run into the last name of its credits ("Jane Roe Narrative, 90 min.").
+GENRE_AFTER = re.compile(
+    r"[ ](?:Narrative|Documentary|Comedy|Drama|Animation|Experimental|Horror|Thriller)"
+    r"(?=,?[ ]\d)"
+)
+
+
+def from_credits(text: str, knowledge: Knowledge) -> list[Hit]:
+    """The people a credit or panel role names after a colon, up to the first item that is
+    no person's name (a post, a firm, a sentence)."""
+    hits = []
+    for m in CREDIT.finditer(text):
+        pos = m.end()
+        while name := _CREDIT_NAME.match(text, pos):
+            end = name.end()
+            if genre := GENRE_AFTER.search(text, name.start(), end + 12):
+                end = min(end, genre.start())
+            # "... Jane Roe Producers: John Doe": the next credit starts inside the run.
+            if (label := CREDIT.search(text, name.start(), end + 2)) and label.start() < end:
+                end = label.start() - 1
+            span = text[name.start() : end]
+            if not named_like_person(span, knowledge):
+                break
+            hits.append(Hit(name.start(), end, span, "person", "pattern"))
+            sep = _CREDIT_SEP.match(text, end)
+            if sep is None:
+                break
+            pos = sep.end()
+    return hits
+
+
 def from_nicknames(text: str) -> list[Hit]:
     """ "Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him. Three or more
     capitals that are the initials of the words before them define a name's short form

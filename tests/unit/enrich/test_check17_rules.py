@@ -254,3 +254,19 @@ def test_a_list_of_names_one_to_a_line_without_bullets_is_read_like_a_bulleted_o
     # Three short lines are no list; lines that are sentences are none either.
     text = "Media Contact\n\nQuarnby Labs\n\nBrellwick Tower\n\nIt rains."
     assert list_names(text, enricher) == set()
+
+
+def test_the_people_a_credit_or_panel_role_names_after_a_colon_are_people(
+    enricher: Enricher,
+) -> None:
+    text = (
+        "Quarn Falls (World Premiere) Director/Writer: Maria Quellwin Producers: Peter "
+        "Ostrand and Linda Vesk Narrative, 90 min. Moderator: Jane Tarnby, Founder & CEO, "
+        "Brellwick Labs"
+    )
+    assert [h.text for h in candidates.from_credits(text, enricher.knowledge)] == [
+        "Maria Quellwin", "Peter Ostrand", "Linda Vesk", "Jane Tarnby",
+    ]  # fmt: skip
+    people = {e.name for e in enricher.enrich(release_of(text)).entities if e.type == "person"}
+    assert {"Maria Quellwin", "Peter Ostrand", "Linda Vesk", "Jane Tarnby"} <= people
+    assert not any(p.endswith(("Narrative", "Producers")) for p in people)
