@@ -290,6 +290,12 @@ class Enricher:
                         or orgrules.is_street_address(text, h.start, h.end)
                     )
                 )
+                # "Quarnby Beach Open": a tournament named after its town, no place.
+                or (
+                    h.label == "place"
+                    and h.source == "ner"
+                    and orgrules.EVENT_OR_WORK.search(h.text)
+                )
             )
         ]
         # A name with its own "About" section is an organisation throughout, unless a rule

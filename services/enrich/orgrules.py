@@ -620,7 +620,10 @@ EVENT_OR_WORK = re.compile(
     # Showcase"); a lone "Congress" or "Forum" may be the body itself.
     r"|(?<=[ ])(?:Conference|Forum|Symposium|Convention|Congress|Showcase|Hackathon|Week"
     # Observances and parades ("Hispanic Heritage Month", "Overdose Awareness Day").
-    r"|Month|Awareness[ ]Day|Parade|Sweepstakes|Cup))$"
+    r"|Month|Awareness[ ]Day|Parade|Sweepstakes|Cup"
+    # Tournaments and races ("Quarnby Open", "Vesk Invitational", "Hunger Walk Run"), shows
+    # and meals ("Poe Death Exhibit", "Caucus Luncheon").
+    r"|Open|Classic|Invitational|Championships?|Run|Exhibit|Exhibition|Luncheon))\W?$"
     # "Quarn Storytelling Campaign for the Vell Museum": a campaign, whatever it is for.
     r"|(?<=[ ])Campaigns?(?:[ ](?:for|of|to)\b.*)?$"
 )

@@ -270,3 +270,12 @@ def test_the_people_a_credit_or_panel_role_names_after_a_colon_are_people(
     people = {e.name for e in enricher.enrich(release_of(text)).entities if e.type == "person"}
     assert {"Maria Quellwin", "Peter Ostrand", "Linda Vesk", "Jane Tarnby"} <= people
     assert not any(p.endswith(("Narrative", "Producers")) for p in people)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Quarnby Beach Open", "Vesk Invitational", "Tarn Walk Run", "Poe Death Exhibit",
+     "Caucus Luncheon", "Quarnby Open^"],
+)  # fmt: skip
+def test_a_tournament_a_race_an_exhibit_or_a_luncheon_is_an_event(name: str) -> None:
+    assert orgrules.is_event_or_work(name)
