@@ -1551,6 +1551,9 @@ VENUE_END = re.compile(
     r"Cent(?:er|re)|\b(?:Hotel|Casino|Ballroom|Arena|Stadium|Lounge|Theat(?:er|re)|Amphitheat(?:er|re)|"
     r"Coliseum|Fairgrounds|Ballpark|Auditorium|Headquarters|HQ))$"
 )
+ONLY_VENUE_END = re.compile(
+    r"[ ](?:Stadium|Amphitheat(?:er|re)|Coliseum|Ballpark|Fairgrounds|Ballroom)$"
+)
 # How an event's place is introduced: "at the X", "to the X from", "Location: X", "venue, X".
 VENUE_BEFORE = re.compile(r"(?:\b(?:at|to|inside|Location:|venue,)(?:[ ]the)?|Venue:)[ ]$")
 
@@ -1934,6 +1937,12 @@ def venues(text: str, hits: list[Hit], given_names: frozenset[str] = frozenset()
         if h.source in ("ner", "pattern")
         and VENUE_BEFORE.search(text[max(0, h.start - 14) : h.start])
         and (VENUE_END.search(h.text) or STREET_NUMBER_AFTER.match(text, h.end))
+    }
+    # Some ends name a venue wherever it stands ("the Quarn Family Amphitheater").
+    venue_keys |= {
+        key(h.text)
+        for h in named
+        if h.source in ("ner", "pattern") and ONLY_VENUE_END.search(h.text)
     }
     out = {id(h) for h in named if h.source in ("ner", "pattern") and key(h.text) in venue_keys}
     # A hotel chain's name with more words is one of its hotels ("the Quarnby Marriott

@@ -279,3 +279,12 @@ def test_the_people_a_credit_or_panel_role_names_after_a_colon_are_people(
 )  # fmt: skip
 def test_a_tournament_a_race_an_exhibit_or_a_luncheon_is_an_event(name: str) -> None:
     assert orgrules.is_event_or_work(name)
+
+
+def test_a_stadium_or_an_amphitheater_is_a_venue_wherever_it_stands(enricher: Enricher) -> None:
+    text = "Tickets for Quarn Family Amphitheater go fast; Vesk Memorial Coliseum sold out."
+    hits = [
+        hit_at(text, "Quarn Family Amphitheater", "organization"),
+        hit_at(text, "Vesk Memorial Coliseum", "organization"),
+    ]
+    assert orgrules.venues(text, hits) == {id(h) for h in hits}
