@@ -20,6 +20,7 @@ from services.enrich.lexicon import is_common
 from services.enrich.names import (
     ENSEMBLES,
     HONORIFIC_BEFORE,
+    NAME_PARTICLES,
     SPEAKS_AFTER,
     given_name_first,
     has_org_suffix,
@@ -1319,7 +1320,8 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
     for h in hits:
         if h.label != "organization" or h.source not in ("ner", "pattern", "about") or h.start < 0:
             continue
-        words = h.text.split()
+        # "Bianca de la Quarn": the particles of a family name count for no word.
+        words = [w for w in h.text.split() if w not in NAME_PARTICLES]
         if not 2 <= len(words) <= 3 or not all(PERSON_NAME_WORD.fullmatch(w) for w in words):
             continue
         first, last = words[0], words[-1]
@@ -1352,13 +1354,26 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
             for w in post.group(1).split()
         )
         cue = person_cue(text, h.start, h.end, full_names, knowledge)
-        # "a panel with Jane Quarn from Acme": a given name, then where the person works.
-        works_at = first.casefold() in knowledge.given_names and WORKS_AT.match(after)
+        # "a panel with Jane Quarn from Acme": a given name, then where the person works;
+        # "Jane Quarn appointed chief strategy officer": a given name given a post.
+        works_at = (
+            first.casefold() in knowledge.given_names or known_surname(last, knowledge)
+        ) and (
+            WORKS_AT.match(after)
+            or (
+                (given := GIVEN_POST.match(after)) is not None
+                and any(w in knowledge.role_words for w in given.group(1).split())
+            )
+        )
         if by_post or in_list or named_alone or cue or works_at:
             h.label = "person"
 
 
 WORKS_AT = re.compile(r"[ ](?:from|at)[ ][A-Z]")
+GIVEN_POST = re.compile(
+    r"[ ](?:was[ ]|has[ ]been[ ])?(?:appointed|named|promoted|elected)[ ](?:as[ ])?"
+    r"(?:the[ ]|its[ ]|our[ ])?((?:[a-z][a-z-]+[ ]?){1,4})"
+)
 
 
 def people_named_as_places(hits: list[Hit]) -> None:

@@ -288,3 +288,24 @@ def test_a_stadium_or_an_amphitheater_is_a_venue_wherever_it_stands(enricher: En
         hit_at(text, "Vesk Memorial Coliseum", "organization"),
     ]
     assert orgrules.venues(text, hits) == {id(h) for h in hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Its hosts include Bianca de la Quellwin, Ed Tarnby and Rick Vesk.",
+         "Bianca de la Quellwin", "person"),
+        ("Bryan Ostrand was named president, with Maria Quellwin appointed chief strategy "
+         "officer.", "Maria Quellwin", "person"),
+        ("Quarnex Holdings appointed chief auditors last year.", "Quarnex Holdings",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_particles_and_an_appointment_vouch_for_a_person_the_model_called_a_firm(
+    enricher: Enricher, text: str, name: str, label: str
+) -> None:
+    hits = [hit_at(text, name, "organization")]
+    if "Ed Tarnby" in text:
+        hits += [hit_at(text, n, "person") for n in ("Ed Tarnby", "Rick Vesk")]
+    candidates.orgs_named_as_people(text, hits, enricher.knowledge)
+    assert hits[0].label == label
