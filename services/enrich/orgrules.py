@@ -577,19 +577,37 @@ def is_generic_unit(name: str, knowledge: Knowledge) -> bool:
 
 
 def _comma_cuts(name: str) -> list[tuple[int, int]]:
-    """Pieces of a list run together by the model ("Acme Labs, Brightwell Partners"); a legal
-    form after the comma (", Inc.") stays with its name, and so does a partnership name
-    ("Abel, Brook, Cray & Dane LLP")."""
+    """Pieces of a list run together by the model ("Acme Labs, Brightwell Partners", or with a
+    slash between names, "UCLA/Quarn Medical Center"); a legal form after the comma (", Inc.")
+    stays with its name, and so does a partnership name ("Abel, Brook, Cray & Dane LLP")."""
     if PARTNER_NAME.match(name) and LAW_FIRM.search(name):
         return [(0, len(name))]
     pieces, start = [], 0
-    for m in re.finditer(r", ", name):
+    for m in re.finditer(r", |/", name):
+        if m.group() == "/" and not _slash_joins_names(name[start : m.start()], name[m.end() :]):
+            continue
         if SUFFIX_TAIL.match(name[m.start() :]):
             continue
         pieces.append((start, m.start()))
         start = m.end()
     pieces.append((start, len(name)))
     return pieces
+
+
+def _slash_joins_names(left: str, right: str) -> bool:
+    """ "UCLA/Quarn Medical Center", "Quarn Medical Center/Vell Medical School": a slash
+    between two capitalised names, one of two words or more ("AC/DC", "Producer/Owner" stay
+    whole)."""
+    right = right.split(", ")[0].split("/")[0]
+    sides = (left.split(), right.split())
+    return (
+        all(side and side[0][:1].isupper() for side in sides)
+        and max(len(side) for side in sides) >= 2
+        # "Reading/North Reading Chamber": one word before the slash shares what follows,
+        # unless it is a name in capitals of its own ("UCLA/Quarn Medical Center").
+        and (len(sides[0]) >= 2 or sides[0][0].isupper())
+        and not left.endswith(" ")
+    )
 
 
 # "Boston-based", "New York-based": a location modifier before a name, never part of it.

@@ -309,3 +309,19 @@ def test_particles_and_an_appointment_vouch_for_a_person_the_model_called_a_firm
         hits += [hit_at(text, n, "person") for n in ("Ed Tarnby", "Rick Vesk")]
     candidates.orgs_named_as_people(text, hits, enricher.knowledge)
     assert hits[0].label == label
+
+
+@pytest.mark.parametrize(
+    ("name", "pieces"),
+    [
+        ("UCLA/Quarn Medical Center", ["UCLA", "Quarn Medical Center"]),
+        ("Vell Deaconess Medical Center/Quarn Medical School",
+         ["Vell Deaconess Medical Center", "Quarn Medical School"]),
+        # One plain word sharing the rest, a band, two posts: one name each.
+        ("Quarnby/North Quarnby Chamber", ["Quarnby/North Quarnby Chamber"]),
+        ("AC/DC", ["AC/DC"]),
+        ("Producer/Owner", ["Producer/Owner"]),
+    ],
+)  # fmt: skip
+def test_a_slash_between_two_names_parts_them(name: str, pieces: list[str]) -> None:
+    assert [name[a:b] for a, b in orgrules._comma_cuts(name)] == pieces
