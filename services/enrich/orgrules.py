@@ -1175,16 +1175,20 @@ BODY_AFTER = re.compile(r"[ ](?:District|Board|System|Authority)\b")
 FIELD_END = re.compile(r"[ ](?:of|for)[ ][A-Z][a-z]+$")
 AND_FIELD = re.compile(r"[ ]and[ ]([A-Z][a-z]+)(?=[ ]?[,.;:)]|[ ][a-z(])")
 AND_BODY = re.compile(r"[ ]and[ ]((?:[A-Z][a-z]+[ ]){1,2}([A-Z][a-z]+))(?=[ ]?[,.;:)]|[ ][a-z(])")
-IN_FIELD = re.compile(r"[ ]in[ ]((?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+)(?=[ ]?[,.;:)]|[ ][a-z(])")
+IN_FIELD = re.compile(
+    r"[ ](?:in|on|for|of)[ ](?:the[ ])?((?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+)"
+    r"(?=[ ]?[,.;:)]|[ ][a-z(])"
+)
 
 
 def extend_across_and(
     text: str, hits: list[Hit], knowledge: Knowledge, gazetteer: Gazetteer
 ) -> None:
-    """An organisation span the model stopped at "and" or "in" takes the rest of its name: a
-    second plain field after an "of/for" field ("Society for Ethics" + " and Humanities"),
-    plain words up to an institution word ("Quarn Car" + " and Toy Museum"), or the plain
-    field of a body ("Certifying Board" + " in Medical Records")."""
+    """An organisation span the model stopped at "and", "in", "on", "for" or "of" takes the
+    rest of its name: a second plain field after an "of/for" field ("Society for Ethics" + "
+    and Humanities"), plain words up to an institution word ("Quarn Car" + " and Toy
+    Museum"), or the plain field of a body ("Certifying Board" + " in Medical Records",
+    "State Council" + " on the Arts")."""
     lexicon = knowledge.lexicon
     for hit in hits:
         if hit.label != "organization" or hit.start < 0:

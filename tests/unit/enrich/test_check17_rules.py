@@ -37,6 +37,8 @@ def test_a_model_place_no_gazetteer_knows_named_like_a_person_is_a_person(
          "Zelvane Car", "Zelvane Car and Toy Museum"),
         ("She trained through the Quarnish Commission in Medical Management. She now leads it.",
          "Quarnish Commission", "Quarnish Commission in Medical Management"),
+        ("It won a grant from the Quarnish State Council on the Arts this year.",
+         "Quarnish State Council", "Quarnish State Council on the Arts"),
         # A place after "in", a firm after "and", and more words after the plain ones stay out.
         ("She teaches at Zelvane Middle School in Santa Fe, New Mexico.",
          "Zelvane Middle School", "Zelvane Middle School"),
