@@ -77,7 +77,7 @@ def test_a_river_a_peak_or_a_wilderness_is_no_organisation(enricher: Enricher) -
 @pytest.mark.parametrize(
     "name",
     ["Judging Coordinator", "Fabrication Technician", "Marketing Intern", "Quarnby Detective",
-     "Payroll Supervisor", "Studio Architect"],
+     "Payroll Supervisor", "Studio Architect", "Quarn Film Fellows"],
 )  # fmt: skip
 def test_a_phrase_ending_in_an_occupation_names_no_body(enricher: Enricher, name: str) -> None:
     assert orgrules.ends_in_post(name, enricher.knowledge)
@@ -327,3 +327,9 @@ def test_particles_and_an_appointment_vouch_for_a_person_the_model_called_a_firm
 )  # fmt: skip
 def test_a_slash_between_two_names_parts_them(name: str, pieces: list[str]) -> None:
     assert [name[a:b] for a, b in orgrules._comma_cuts(name)] == pieces
+
+
+def test_a_fellow_of_a_body_is_a_post_before_it(enricher: Enricher) -> None:
+    name = "Fellow of the Quarnish Academy of Palliative Medicine"
+    cut = orgrules.post_of_institution(name, enricher.knowledge)
+    assert name[cut:] == "Quarnish Academy of Palliative Medicine"
