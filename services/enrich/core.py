@@ -145,6 +145,7 @@ class Enricher:
         hits += orgrules.from_roles(text, kn, headline_end)
         hits += orgrules.from_tickers(text, kn, headline_end)
         hits += orgrules.from_camel_case(text, headline_end)
+        hits += orgrules.from_law_offices(text, headline_end)
         hits += orgrules.from_teams(text, gz, kn.lexicon, headline_end)
         hits += orgrules.from_about_headers(text, kn, lay.body_end)
         domains = evidence.domain_labels([text, *release.contacts.emails, *release.contacts.urls])

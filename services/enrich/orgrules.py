@@ -504,6 +504,22 @@ def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]
     return hits
 
 
+# "The Law Offices of Jane Q. Roe, P.C.": a practice named after its lawyer is one body.
+LAW_OFFICE = re.compile(
+    r"\b(Law[ ](?:Offices?|Firm|Group)[ ]of[ ](?:[A-Z][\w’'-]*\.?[ ]){1,3}[A-Z][\w’'-]+"
+    r"(?:,?[ ](?:P\.C\.|PC|PLLC|LLC|LLP|P\.A\.|PA)(?![\w.]))?)"
+)
+
+
+def from_law_offices(text: str, begin: int = 0) -> list[Hit]:
+    """Law practices named after a lawyer ("Law Offices of Jane Roe, P.C."): the whole name
+    is the organisation, the lawyer's name in it no separate mention."""
+    return [
+        Hit(m.start(1), m.end(1), m.group(1), "organization", "pattern")
+        for m in LAW_OFFICE.finditer(text, begin)
+    ]
+
+
 def from_camel_case(text: str, begin: int = 0) -> list[Hit]:
     """CamelCase brand names ("BrightQuill") used at least twice: organisations. A single use
     is left to the model (it may be a product)."""

@@ -333,3 +333,17 @@ def test_a_fellow_of_a_body_is_a_post_before_it(enricher: Enricher) -> None:
     name = "Fellow of the Quarnish Academy of Palliative Medicine"
     cut = orgrules.post_of_institution(name, enricher.knowledge)
     assert name[cut:] == "Quarnish Academy of Palliative Medicine"
+
+
+def test_a_law_practice_named_after_its_lawyer_is_one_body(enricher: Enricher) -> None:
+    text = (
+        "The Law Offices of Maria T. Quellwin, P.C. filed suit. Later the Law Firm of Peter "
+        "Ostrand joined, said Maria T. Quellwin."
+    )
+    assert [h.text for h in orgrules.from_law_offices(text)] == [
+        "Law Offices of Maria T. Quellwin, P.C.",
+        "Law Firm of Peter Ostrand",
+    ]
+    entities = {(e.name, e.type) for e in enricher.enrich(release_of(text)).entities}
+    assert ("Law Offices of Maria T. Quellwin, P.C.", "organization") in entities
+    assert ("Maria T. Quellwin", "person") in entities
