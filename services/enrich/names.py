@@ -167,6 +167,8 @@ OPENING_WORDS = frozenset(
     | {"now", "today", "yesterday", "meanwhile", "additionally", "however", "moreover"}
     | {"furthermore", "recently", "ultimately", "together", "alongside", "beyond", "despite"}
     | {"within", "throughout", "across", "among", "inside", "via", "amid"}
+    # Imperatives that open a line of links ("Watch Roe's speech", "Read Roe's letter").
+    | {"watch", "read", "hear", "listen", "meet"}
 )
 
 
@@ -177,7 +179,7 @@ def is_title(word: str, knowledge: Knowledge) -> bool:
 
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 80) : start].rstrip(" \t")
-    return not before or before[-1] in '.!?\n:;”"*•'
+    return not before or before[-1] in '.!?\n:;”"*•('
 
 
 # Contact and "About" lines that lost their breaks glue a name to the words around it. Each

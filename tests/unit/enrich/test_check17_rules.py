@@ -6,7 +6,7 @@ import pytest
 
 from services.enrich import candidates, context, orgrules
 from services.enrich.core import Enricher
-from tests.unit.enrich.spans import hit_at, list_names, release_of
+from tests.unit.enrich.spans import hit_at, list_names, release_of, trimmed
 
 
 @pytest.mark.parametrize(
@@ -347,3 +347,17 @@ def test_a_law_practice_named_after_its_lawyer_is_one_body(enricher: Enricher) -
     entities = {(e.name, e.type) for e in enricher.enrich(release_of(text)).entities}
     assert ("Law Offices of Maria T. Quellwin, P.C.", "organization") in entities
     assert ("Maria T. Quellwin", "person") in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("(Watch Quellwin's speech HERE.)", "Watch Quellwin", "Quellwin"),
+        ("Read Maria Quellwin's letter below.", "Read Maria Quellwin", "Maria Quellwin"),
+        ("Meet Maria Quellwin. She runs the lab.", "Meet Maria Quellwin", "Maria Quellwin"),
+    ],
+)
+def test_an_imperative_opening_a_line_is_no_part_of_the_name_after_it(
+    enricher: Enricher, text: str, span: str, name: str
+) -> None:
+    assert trimmed(text, span, enricher.knowledge, person=True) == name
