@@ -26,7 +26,10 @@ CONTACT_TAIL = re.compile(
     r"[ ](?:(?:Media|Press|Investor|Sales)[ ])?Contacts?(?:[ ](?:Information|Details|Info))?$"
 )
 # Last words of a music group's name, which the model reads as a person ("Jane Roe Band").
-ENSEMBLES = frozenset({"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"})
+ENSEMBLES = frozenset(
+    {"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"}
+    | {"FC", "AFC", "CF", "SC"}  # a football club ("Angel Quarn FC")
+)
 # Words that end firms' names and no person's ("Quarn Global").
 FIRM_LAST_WORDS = frozenset({"Global", "Worldwide"})
 # A name seldom opens with an article: "Los Hijos de Quarn" is a title ("La" may open one).

@@ -599,8 +599,12 @@ def _comma_cuts(name: str) -> list[tuple[int, int]]:
     if PARTNER_NAME.match(name) and LAW_FIRM.search(name):
         return [(0, len(name))]
     pieces, start = [], 0
-    for m in re.finditer(r", |/", name):
+    for m in re.finditer(r", |/|\.[ ](?=[A-Z])", name):
         if m.group() == "/" and not _slash_joins_names(name[start : m.start()], name[m.end() :]):
+            continue
+        # "Brooklyn FC. North Quarn Group": a sentence ended inside the span; "Acme Co. Ltd",
+        # "Jane Q. Roe" and "U.S. Bank" keep their dots.
+        if m.group().startswith(".") and SHORT_FORM_DOT.search(name, 0, m.start() + 1):
             continue
         if SUFFIX_TAIL.match(name[m.start() :]):
             continue
@@ -608,6 +612,13 @@ def _comma_cuts(name: str) -> list[tuple[int, int]]:
         start = m.end()
     pieces.append((start, len(name)))
     return pieces
+
+
+# A word whose full stop marks a short form, not a sentence's end.
+SHORT_FORM_DOT = re.compile(
+    r"(?:\b(?:Inc|Co|Corp|Ltd|St|Jr|Sr|Dr|Mr|Mrs|Ms|Bros|No|Mt|Ft|Ave|Blvd|Dept|Univ)|"
+    r"(?<![\w.])[A-Za-z]|\.[A-Za-z])\.$"
+)
 
 
 def _slash_joins_names(left: str, right: str) -> bool:

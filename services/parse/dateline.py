@@ -92,7 +92,12 @@ _NOT_DATE_WORD = (
     + _WEEKDAYS
     + r")\.?(?:\s|,|$))"
 )
-_CAPWORD = rf"{_NOT_DATE_WORD}[{_UPPER}]{_WORDCH}"
+# "On April 12th Acme hosted ...": a sentence's opening word before a date is no city.
+_OPENER_WORD = (
+    r"(?!(?:On|In|At|By|For|As|Since|From|Until|During|After|Before|Starting|Beginning"
+    r"|Every|Each|This|Last|Next|Earlier|Later|Today|Yesterday)\s)"
+)
+_CAPWORD = rf"{_NOT_DATE_WORD}{_OPENER_WORD}[{_UPPER}]{_WORDCH}"
 _PLACE = rf"{_CAPWORD}(?:[ \-](?:{_PARTICLE}\s+)?{_CAPWORD}){{0,4}}"
 _LOCATION = re.compile(
     rf"(?P<cities>{_PLACE}(?:\s*(?:,\s*)?(?:and|&|y|et|und|e|/)\s+{_PLACE})*)"

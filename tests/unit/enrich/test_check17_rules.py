@@ -6,6 +6,7 @@ import pytest
 
 from services.enrich import candidates, context, orgrules
 from services.enrich.core import Enricher
+from services.enrich.knowledge import Knowledge
 from tests.unit.enrich.spans import hit_at, list_names, release_of, trimmed
 
 
@@ -361,3 +362,22 @@ def test_an_imperative_opening_a_line_is_no_part_of_the_name_after_it(
     enricher: Enricher, text: str, span: str, name: str
 ) -> None:
     assert trimmed(text, span, enricher.knowledge, person=True) == name
+
+
+def test_a_football_club_named_like_a_person_is_a_body() -> None:
+    text = "Angel Quarn FC was bought last year."
+    hits = candidates.from_ner(text, [(0, 14, "PERSON")], Knowledge())
+    assert [(h.text, h.label) for h in hits] == [("Angel Quarn FC", "organization")]
+
+
+@pytest.mark.parametrize(
+    ("name", "pieces"),
+    [
+        ("Quarnby FC. North Vesk Group", ["Quarnby FC", "North Vesk Group"]),
+        ("Quarn Co. Ltd", ["Quarn Co. Ltd"]),
+        ("Jane Q. Roe Foundation", ["Jane Q. Roe Foundation"]),
+        ("U.S. Quarn Bank", ["U.S. Quarn Bank"]),
+    ],
+)
+def test_a_sentence_end_inside_a_span_parts_it(name: str, pieces: list[str]) -> None:
+    assert [name[a:b] for a, b in orgrules._comma_cuts(name)] == pieces
