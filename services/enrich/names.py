@@ -207,7 +207,7 @@ GLUED_SENTENCE = re.compile(
 )
 # "About Acme Group Headquartered in Quarnby, ...": a heading run into its paragraph, whose
 # first word no name ends with.
-GLUED_OPENER = re.compile(r"[ ](?:Headquartered|Founded|Established|Located)$")
+GLUED_OPENER = re.compile(r"[ ](?:Headquartered|Founded|Established|Located|Led)$")
 _LEGAL_LEAD = frozenset({"inc.", "llc", "ltd", "ltd."})
 # Posts that a glued line puts next to a name; fewer than the role words, whose "Team", "Head"
 # or "Token" open and end brands written in one word ("TeamQuarn", "QuarnToken").

@@ -2188,7 +2188,11 @@ def unit_before_person(text: str, start: int, name: str, knowledge: Knowledge) -
             len(words) - i <= 3
             and words[i].casefold() in knowledge.given_names
             and given_name_first(person, knowledge)
-            and not is_common(words[-1], knowledge.lexicon)  # "Era Helium": no one
+            # "Era Helium": no one; "Fletcher", a plain word, is a surname of the lists too.
+            and (
+                not is_common(words[-1], knowledge.lexicon)
+                or words[-1].casefold() in knowledge.surnames
+            )
             and _plain_words(" ".join(words[:i]), knowledge, endings=False) is not None
         ):
             return len(name) - len(person)

@@ -7,7 +7,7 @@ import pytest
 from services.enrich import candidates, context, orgrules
 from services.enrich.core import Enricher
 from services.enrich.knowledge import Knowledge
-from tests.unit.enrich.spans import hit_at, list_names, release_of, trimmed
+from tests.unit.enrich.spans import hit_at, list_names, release_of, trimmed, unglued
 
 
 @pytest.mark.parametrize(
@@ -205,6 +205,9 @@ def test_a_name_the_model_read_as_a_work_is_a_person_when_it_opens_with_a_given_
          "Compliance "),
         ("Vice President of Operations Maria Quellwin joined", "Operations Maria Quellwin",
          "Operations "),
+        # A surname that is also a plain word, if the name lists hold it.
+        ("the new Director of Advocacy Maria Fletcher said", "Advocacy Maria Fletcher",
+         "Advocacy "),
         # No post before it, or no person after the unit: left alone.
         ("Her team at Compliance Maria Quellwin grew.", "Compliance Maria Quellwin", ""),
         ("Chief Executive Officer of New Era Helium said", "New Era Helium", ""),
@@ -381,3 +384,7 @@ def test_a_football_club_named_like_a_person_is_a_body() -> None:
 )
 def test_a_sentence_end_inside_a_span_parts_it(name: str, pieces: list[str]) -> None:
     assert [name[a:b] for a, b in orgrules._comma_cuts(name)] == pieces
+
+
+def test_a_heading_run_into_led_by_loses_the_verb() -> None:
+    assert unglued("About Quarn Franchise Group Led") == "About Quarn Franchise Group"
