@@ -71,9 +71,10 @@ _LONG_LINE = 100
 
 
 def _strip_inline_markdown(line: str) -> tuple[str, bool]:
-    """Drop images and inline HTML tags, keep link texts, unwrap bold; report whether the line
-    was only links."""
+    """Drop images, inline HTML tags and an ad's script, keep link texts, unwrap bold; report
+    whether the line was only links."""
     line = _INLINE_TAG.sub("", line) if "<" in line else line
+    line = strip_script(line) if "(" in line else line
     without_links = _URL.sub("", _LINK.sub("", _IMAGE.sub("", _AUTOLINK.sub("", line))))
     had_link = without_links != line
     line = _IMAGE.sub("", line)
@@ -188,6 +189,25 @@ def split_blocks(text: str) -> list[Block]:
             pending_linky = pending_linky and linky
         flush()
     return [b for b in blocks if b.lines or b.rule or b.end_marker or b.linky]
+
+
+# Words of a web page's script ("var AdQuarn = AdQuarn || {}; document.write(...)").
+_SCRIPT_TOKEN = re.compile(
+    r"\bdocument\.\w|\bwindow\.\w|\bfunction\s*\(|\bvar\s+\w+\s*=|\}\s*\)\s*;|\.push\(|\|\|\s*\{\}"
+)
+# Where the script ends and prose resumes: a closing brace or semicolon, then a capital or a
+# quote opening a sentence.
+_SCRIPT_END = re.compile(r"[;}]\s+(?=[“\"]?[A-Z])")
+
+
+def strip_script(line: str) -> str:
+    """A line without the ad script pasted at its start (three or more script tokens): the
+    prose after the script's last statement, or nothing."""
+    tokens = list(_SCRIPT_TOKEN.finditer(line))
+    if len(tokens) < 3:
+        return line
+    end = _SCRIPT_END.search(line, tokens[-1].end() - 1)
+    return line[end.end() :] if end else ""
 
 
 def is_furniture(block: Block) -> bool:
