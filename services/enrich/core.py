@@ -278,6 +278,7 @@ class Enricher:
                         orgrules.is_field_of_study(text, h.start)
                         or orgrules.is_event_or_work(h.text, gz)
                         or orgrules.only_org_words(h.text, kn)
+                        or orgrules.numbered_phrase(h.text, kn)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
                         or h.text.split()[-1] in cand.LANDFORMS  # "Quarn River": no body

@@ -2199,6 +2199,23 @@ def unit_before_person(text: str, start: int, name: str, knowledge: Knowledge) -
     return 0
 
 
+# "17 Sustainable Development Goals", "Phase 2", "Citations 1": a count or a number with
+# plain words, a list's item or a step, no body ("Channel 4" and "Studio 54" are names).
+NUMBERED = re.compile(r"^\d{1,3}[ ](?P<after>.+)$|^(?P<before>.+?)[ ]\d{1,3}(?:\.\d)?$")
+NUMBERED_NAMES = frozenset({"channel", "studio", "club", "station", "area", "route", "pier"})
+
+
+def numbered_phrase(name: str, knowledge: Knowledge) -> bool:
+    """Plain words with a number before or after them (see ``NUMBERED``)."""
+    m = NUMBERED.match(name.strip())
+    if m is None:
+        return False
+    words = m.group("after") or m.group("before")
+    if any(w.lower() in NUMBERED_NAMES for w in words.split()):
+        return False
+    return _plain_words(words, knowledge, endings=True) is not None
+
+
 def departments(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
     """Ids of organisation hits of plain words that name a unit or a field of work, not a
     body: after a post ("Head of Creative Technology", "Senior Manager, Channel

@@ -388,3 +388,20 @@ def test_a_sentence_end_inside_a_span_parts_it(name: str, pieces: list[str]) -> 
 
 def test_a_heading_run_into_led_by_loses_the_verb() -> None:
     assert unglued("About Quarn Franchise Group Led") == "About Quarn Franchise Group"
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("17 Sustainable Development Goals", True),
+        ("Phase 2", True),
+        ("Citations 1", True),
+        ("Channel 4", False),  # a broadcaster
+        ("Studio 54", False),
+        ("Quarnex 360", False),  # a brand's name is no plain word
+    ],
+)
+def test_plain_words_with_a_number_name_no_body(
+    enricher: Enricher, name: str, phrase: bool
+) -> None:
+    assert orgrules.numbered_phrase(name, enricher.knowledge) is phrase
