@@ -855,6 +855,13 @@ def attach_aliases(text: str, hits: list[Hit]) -> None:
                 hit.aliases.append(name)
 
 
+# Degrees written with full stops: credentials after a name, never a body.
+DOTTED_DEGREE = re.compile(
+    r"(?:M\.D|Ph\.D|M\.P\.H|Sc\.D|D\.O|R\.N|M\.B\.A|J\.D|M\.S|B\.S|B\.A|M\.A|D\.D\.S|D\.M\.D"
+    r"|Pharm\.D|Ed\.D|Psy\.D|D\.N\.P|M\.S\.N|B\.S\.N)\.?"
+)
+
+
 def keep(
     hit: Hit,
     knowledge: Knowledge,
@@ -872,6 +879,8 @@ def keep(
         return False
     if key(name) in knowledge.not_entities or name in symbols or JUNK.search(name):
         return False
+    if hit.label == "organization" and DOTTED_DEGREE.fullmatch(name):
+        return False  # "M.D.", "Sc.D." read off "Jane Roe, M.D., Sc.D., Quarn University"
     if knowledge.is_wire(name) and key(name) not in subjects:
         return False
     if hit.source == "roster":

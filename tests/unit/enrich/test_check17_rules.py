@@ -405,3 +405,11 @@ def test_plain_words_with_a_number_name_no_body(
     enricher: Enricher, name: str, phrase: bool
 ) -> None:
     assert orgrules.numbered_phrase(name, enricher.knowledge) is phrase
+
+
+@pytest.mark.parametrize(("name", "kept"), [("M.D.", False), ("Sc.D.", False), ("M.P.H.", False),
+                                            ("U.S. Quarn Bank", True)])  # fmt: skip
+def test_a_dotted_degree_is_no_body(enricher: Enricher, name: str, kept: bool) -> None:
+    text = f"Jane Roe, {name}, Quarnby University, will speak."
+    hit = hit_at(text, name, "organization", source="pattern")
+    assert candidates.keep(hit, enricher.knowledge) is kept
