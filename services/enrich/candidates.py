@@ -1358,9 +1358,13 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         after = text[h.end : h.end + 60]
         post = re.match(r",[ ]([^,.;()\n]{2,50})", after)
         in_list = listed_beside(text, h.start, h.end, full_names)
-        by_post = post is not None and any(
-            w.strip("&").lower() in knowledge.role_words or is_person_post(w, knowledge)
-            for w in post.group(1).split()
+        by_post = post is not None and (
+            any(
+                w.strip("&").lower() in knowledge.role_words or is_person_post(w, knowledge)
+                for w in post.group(1).split()
+            )
+            # "Jane Quarn, care navigator, Acme": a given name, then a post in lower case.
+            or (first.casefold() in knowledge.given_names and LOWER_POST_AFTER.match(after))
         )
         cue = person_cue(text, h.start, h.end, full_names, knowledge)
         # "a panel with Jane Quarn from Acme": a given name, then where the person works;
@@ -1379,6 +1383,10 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
 
 
 WORKS_AT = re.compile(r"[ ](?:from|at)[ ][A-Z]")
+LOWER_POST_AFTER = re.compile(
+    r",[ ](?!(?:a|an|the|which|who|and|or|but|its|their|inc|llc)\b)[a-z][a-z-]+(?:[ ][a-z][a-z-]+)"
+    r"{0,3},[ ][A-Z]"
+)
 GIVEN_POST = re.compile(
     r"[ ](?:was[ ]|has[ ]been[ ])?(?:appointed|named|promoted|elected)[ ](?:as[ ])?"
     r"(?:the[ ]|its[ ]|our[ ])?((?:[a-z][a-z-]+[ ]?){1,4})"

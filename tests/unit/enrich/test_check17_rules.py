@@ -413,3 +413,20 @@ def test_a_dotted_degree_is_no_body(enricher: Enricher, name: str, kept: bool) -
     text = f"Jane Roe, {name}, Quarnby University, will speak."
     hit = hit_at(text, name, "organization", source="pattern")
     assert candidates.keep(hit, enricher.knowledge) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The finalists include: • Maria Quellwin, care navigator, Quarnwell •", "person"),
+        # A description with an article is no post.
+        ("It is sold by Maria Quellwin, a skincare label, Quarnwell and others.",
+         "organization"),
+    ],
+)  # fmt: skip
+def test_a_post_in_lower_case_between_commas_vouches_for_a_given_name(
+    enricher: Enricher, text: str, label: str
+) -> None:
+    hit = hit_at(text, "Maria Quellwin", "organization")
+    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
+    assert hit.label == label
