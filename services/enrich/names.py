@@ -101,6 +101,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             changed = True
             continue
         first_word, _, rest = span.partition(" ")
+        if rest and first_word in DETERMINERS:
+            start += len(first_word) + 1  # "Their National Milk Bank": no name opens so
+            changed = True
+            continue
         if rest and first_word.lower() in OPENING_WORDS and _opens_sentence(text, start):
             start += len(first_word) + 1  # "Even the Acme Board", "Before Acme Capital"
             changed = True
@@ -172,6 +176,13 @@ OPENING_WORDS = frozenset(
     | {"within", "throughout", "across", "among", "inside", "via", "amid"}
     # Imperatives that open a line of links ("Watch Roe's speech", "Read Roe's letter").
     | {"watch", "read", "hear", "listen", "meet"}
+)
+
+
+# Possessives and quantifiers that open a phrase, never a name ("Their Quarn Bank", "Neither
+# the Company").
+DETERMINERS = frozenset(
+    {"Their", "Its", "Our", "Your", "His", "Her", "My", "Neither", "Either", "Every", "Each"}
 )
 
 

@@ -430,3 +430,18 @@ def test_a_post_in_lower_case_between_commas_vouches_for_a_given_name(
     hit = hit_at(text, "Maria Quellwin", "organization")
     candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
     assert hit.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Funds go to Their National Quarn Bank each year.", "Their National Quarn Bank",
+         "National Quarn Bank"),
+        ("Neither the Quarnex Board nor its staff knew.", "Neither the Quarnex Board",
+         "Quarnex Board"),
+    ],
+)  # fmt: skip
+def test_a_possessive_or_quantifier_opens_no_name(
+    enricher: Enricher, text: str, span: str, name: str
+) -> None:
+    assert trimmed(text, span, enricher.knowledge, person=False) == name
