@@ -1838,6 +1838,13 @@ DOUBLED = re.compile(r"([A-Z][\w&'’-]{2,})[ ]\1\b")
 GLUED_PLACE = re.compile(r"(?<=[a-z])[A-Z][a-z]+$")
 
 
+# A post held in the body, run into its name: "Quarn Media VP of Research".
+POST_OF_TAIL = re.compile(
+    r"(?<=\w)[ ](?:(?:Senior|Executive|Vice|Deputy|Assistant|Associate)[ ])*"
+    r"(?:VP|SVP|EVP|Vice[ ]President|Director|Manager|Chief[ ]\w+[ ]Officer)[ ]of[ ].+$"
+)
+
+
 def span_cuts(
     text: str, start: int, name: str, label: str, gazetteer: Gazetteer, knowledge: Knowledge
 ) -> tuple[int, int, str]:
@@ -1852,6 +1859,8 @@ def span_cuts(
         if lead := unit_before_person(text, start, name, knowledge):
             return lead, 0, "person"
         cut_start = post_of_institution(name, knowledge)
+        if not cut_start and (tail := POST_OF_TAIL.search(name)):
+            cut_end = len(name) - tail.start()  # "Quarn Media VP of Research": her post
     return cut_start, cut_end, label
 
 

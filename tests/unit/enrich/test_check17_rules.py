@@ -445,3 +445,21 @@ def test_a_possessive_or_quantifier_opens_no_name(
     enricher: Enricher, text: str, span: str, name: str
 ) -> None:
     assert trimmed(text, span, enricher.knowledge, person=False) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Quarn Media VP of Research", "Quarn Media"),
+        ("Vesk Labs Senior Director of Sales", "Vesk Labs"),
+        ("Director of Quarn Relations", "Quarn Relations"),  # a post before the body goes
+    ],
+)
+def test_a_post_in_the_body_run_into_its_name_is_cut_off(
+    enricher: Enricher, name: str, kept: str
+) -> None:
+    text = f"Said {name} today."
+    cut_start, cut_end, _ = orgrules.span_cuts(
+        text, 5, name, "organization", enricher.gazetteer, enricher.knowledge
+    )
+    assert name[cut_start : len(name) - cut_end] == kept
