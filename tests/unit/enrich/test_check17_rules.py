@@ -463,3 +463,9 @@ def test_a_post_in_the_body_run_into_its_name_is_cut_off(
         text, 5, name, "organization", enricher.gazetteer, enricher.knowledge
     )
     assert name[cut_start : len(name) - cut_end] == kept
+
+
+@pytest.mark.parametrize("name", ["Media Inquiries", "Press Contact", "Investor Contacts"])
+def test_a_contact_heading_is_no_body(enricher: Enricher, name: str) -> None:
+    text = f"For {name} and expert comment: call us."
+    assert not candidates.keep(hit_at(text, name, "organization"), enricher.knowledge)
