@@ -246,6 +246,12 @@ def eponyms(text: str, hits: list[Hit]) -> set[int]:
 # A person's span ending in one of these names a facility, fund or event after the person
 # ("Jane Roe Concierge Medicine Suite"); "Hall" or "Chair" may be a surname, so not those.
 FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing", "chair"}
+# A "person" ending in a drink, a room or a park is a product or a place ("Quarn Cellars
+# Wines", "Vesk Screening Room", "Quarn Molera State Park").
+PRODUCT_OR_ROOM_ENDINGS = frozenset(
+    {"tequila", "wines", "wine", "vodka", "whiskey", "whisky", "bourbon", "gin", "rum", "beer"}
+    | {"room", "rm", "lounge", "studio"}
+)
 OCCASION_ENDINGS = frozenset({"day", "week", "month", "night", "weekend"})
 # Nouns for a group of people end no person's name.
 GROUP_NOUNS = frozenset({"children", "kids", "women", "men", "people", "families", "veterans"})
@@ -297,6 +303,8 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
                 continue  # "Purple Heart Day": an occasion
             if last in FACILITY_ENDINGS or last.rstrip("'’s") in GROUP_NOUNS:
                 continue  # "Xyz Abc Arena"; "Xyz Children's" (a hospital's short name)
+            if last.rstrip(".") in PRODUCT_OR_ROOM_ENDINGS or hit.text.endswith(" State Park"):
+                continue
             if last in PUBLICATION_ENDINGS:
                 hit.label = "organization"
         out.append(hit)

@@ -469,3 +469,12 @@ def test_a_post_in_the_body_run_into_its_name_is_cut_off(
 def test_a_contact_heading_is_no_body(enricher: Enricher, name: str) -> None:
     text = f"For {name} and expert comment: call us."
     assert not candidates.keep(hit_at(text, name, "organization"), enricher.knowledge)
+
+
+@pytest.mark.parametrize(
+    "name", ["Quarn Cellars Wines", "Vesk Reposado Tequila", "Jo Vesk Screening Room",
+             "Orlan Vesk State Park"],
+)  # fmt: skip
+def test_a_person_ending_in_a_drink_a_room_or_a_state_park_is_none(name: str) -> None:
+    text = f"Guests met at {name} on Friday."
+    assert context.person_shapes(text, [hit_at(text, name, "person")]) == []
