@@ -1581,13 +1581,20 @@ STREET = re.compile(
 STREET_ONLY = re.compile(r"[ ](?:Street|Str|Avenue|Ave|Boulevard|Blvd|Road|Way|Parkway|Pkwy)\.?$")
 
 
+TITLE_BEFORE = re.compile(
+    r"\b(?:Senator|Sen\.|Representative|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.|Mayor|Judge|Governor"
+    r"|Gov\.|Commissioner|Councilmember)[ ]$"
+)
+
+
 def is_street_address(text: str, start: int, end: int) -> bool:
     """A span after a house number that ends like a street name, or one that ends in a word
     only streets end in."""
     before = text[max(0, start - 12) : start].rstrip()
     span = text[start:end]
     if STREET_ONLY.search(span):
-        return True
+        # "Senator Jane Street": a title before it makes it a person's name.
+        return TITLE_BEFORE.search(text[max(0, start - 16) : start]) is None
     # The house number before the span or, when the model took it in, inside it.
     numbered = re.search(r"\d+[A-Za-z]?$", before) or re.match(r"\d+[A-Za-z]?[ ]", span)
     return bool(STREET.search(span)) and bool(numbered)

@@ -478,3 +478,17 @@ def test_a_contact_heading_is_no_body(enricher: Enricher, name: str) -> None:
 def test_a_person_ending_in_a_drink_a_room_or_a_state_park_is_none(name: str) -> None:
     text = f"Guests met at {name} on Friday."
     assert context.person_shapes(text, [hit_at(text, name, "person")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "street"),
+    [
+        ("The show is co-hosted by State Senator Maria Street.", "Maria Street", False),
+        ("The office moved to Quarn Street last May.", "Quarn Street", True),
+    ],
+)
+def test_a_title_before_a_name_ending_in_street_makes_it_a_person(
+    text: str, name: str, street: bool
+) -> None:
+    start = text.index(name)
+    assert orgrules.is_street_address(text, start, start + len(name)) is street
