@@ -1200,11 +1200,12 @@ BODY_AFTER = re.compile(r"[ ](?:District|Board|System|Authority)\b")
 # "... Department of Fish" + " and Wildlife": a name whose "of/for" field ends where a
 # second plain field joins it; "DFW Car" + " and Toy Museum": plain words up to a body word.
 FIELD_END = re.compile(r"[ ](?:of|for)[ ][A-Z][a-z]+$")
-AND_FIELD = re.compile(r"[ ]and[ ]([A-Z][a-z]+)(?=[ ]?[,.;:)]|[ ][a-z(])")
-AND_BODY = re.compile(r"[ ]and[ ]((?:[A-Z][a-z]+[ ]){1,2}([A-Z][a-z]+))(?=[ ]?[,.;:)]|[ ][a-z(])")
+# Where the name's words stop: punctuation, or a word in lower case.
+_NAME_STOP = r"(?=[ ]?[,.;:)]|[ ][a-z(])"
+AND_FIELD = re.compile(rf"[ ]and[ ]([A-Z][a-z]+){_NAME_STOP}")
+AND_BODY = re.compile(rf"[ ]and[ ]((?:[A-Z][a-z]+[ ]){{1,2}}([A-Z][a-z]+)){_NAME_STOP}")
 IN_FIELD = re.compile(
-    r"[ ](?:in|on|for|of)[ ](?:the[ ])?((?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+)"
-    r"(?=[ ]?[,.;:)]|[ ][a-z(])"
+    rf"[ ](?:in|on|for|of)[ ](?:the[ ])?((?:[A-Z][a-z]+[ ]){{0,2}}[A-Z][a-z]+){_NAME_STOP}"
 )
 
 

@@ -85,39 +85,6 @@ def test_a_phrase_ending_in_an_occupation_names_no_body(enricher: Enricher, name
 
 
 @pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ('Jane Brown says, "We will keep asking."', "person"),
-        ("The rebuttal came from Dr. Jane Brown in May.", "person"),
-        # No speech or honorific: a given name and a plain word may name a firm.
-        ("The rebuttal came from Jane Brown in May.", "organization"),
-    ],
-)
-def test_speech_or_an_honorific_vouches_for_a_surname_that_is_a_plain_word(
-    enricher: Enricher, text: str, label: str
-) -> None:
-    hit = hit_at(text, "Jane Brown", "organization")
-    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
-    assert hit.label == label
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ("He will moderate a panel with Maria Quellwin from Quarnex Labs.", "person"),
-        ("The talk is with Maria Quellwin at Tarnwick University.", "person"),
-        ("Shoppers can find Maria Quellwin in stores.", "organization"),
-    ],
-)
-def test_a_given_name_then_from_or_at_a_firm_is_a_person(
-    enricher: Enricher, text: str, label: str
-) -> None:
-    hit = hit_at(text, "Maria Quellwin", "organization")
-    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
-    assert hit.label == label
-
-
-@pytest.mark.parametrize(
     ("name", "rest"),
     [
         ("Key Services and ResponsibilitiesQuarnex", "Quarnex"),
@@ -297,27 +264,6 @@ def test_a_stadium_or_an_amphitheater_is_a_venue_wherever_it_stands(enricher: En
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "label"),
-    [
-        ("Its hosts include Bianca de la Quellwin, Ed Tarnby and Rick Vesk.",
-         "Bianca de la Quellwin", "person"),
-        ("Bryan Ostrand was named president, with Maria Quellwin appointed chief strategy "
-         "officer.", "Maria Quellwin", "person"),
-        ("Quarnex Holdings appointed chief auditors last year.", "Quarnex Holdings",
-         "organization"),
-    ],
-)  # fmt: skip
-def test_particles_and_an_appointment_vouch_for_a_person_the_model_called_a_firm(
-    enricher: Enricher, text: str, name: str, label: str
-) -> None:
-    hits = [hit_at(text, name, "organization")]
-    if "Ed Tarnby" in text:
-        hits += [hit_at(text, n, "person") for n in ("Ed Tarnby", "Rick Vesk")]
-    candidates.orgs_named_as_people(text, hits, enricher.knowledge)
-    assert hits[0].label == label
-
-
-@pytest.mark.parametrize(
     ("name", "pieces"),
     [
         ("UCLA/Quarn Medical Center", ["UCLA", "Quarn Medical Center"]),
@@ -416,23 +362,6 @@ def test_a_dotted_degree_is_no_body(enricher: Enricher, name: str, kept: bool) -
 
 
 @pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ("The finalists include: • Maria Quellwin, care navigator, Quarnwell •", "person"),
-        # A description with an article is no post.
-        ("It is sold by Maria Quellwin, a skincare label, Quarnwell and others.",
-         "organization"),
-    ],
-)  # fmt: skip
-def test_a_post_in_lower_case_between_commas_vouches_for_a_given_name(
-    enricher: Enricher, text: str, label: str
-) -> None:
-    hit = hit_at(text, "Maria Quellwin", "organization")
-    candidates.orgs_named_as_people(text, [hit], enricher.knowledge)
-    assert hit.label == label
-
-
-@pytest.mark.parametrize(
     ("text", "span", "name"),
     [
         ("Funds go to Their National Quarn Bank each year.", "Their National Quarn Bank",
@@ -492,3 +421,38 @@ def test_a_title_before_a_name_ending_in_street_makes_it_a_person(
 ) -> None:
     start = text.index(name)
     assert orgrules.is_street_address(text, start, start + len(name)) is street
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # Speech or an honorific, with a surname that is also a plain word.
+        ('Jane Brown says, "We will keep asking."', "Jane Brown", "person"),
+        ("The rebuttal came from Dr. Jane Brown in May.", "Jane Brown", "person"),
+        ("The rebuttal came from Jane Brown in May.", "Jane Brown", "organization"),
+        # A given name, then "from" or "at" a capitalised name.
+        ("He will moderate a panel with Maria Quellwin from Quarnex Labs.", "Maria Quellwin",
+         "person"),
+        ("The talk is with Maria Quellwin at Tarnwick University.", "Maria Quellwin", "person"),
+        ("Shoppers can find Maria Quellwin in stores.", "Maria Quellwin", "organization"),
+        # Particles inside a name listed beside people; an appointment to a post.
+        ("Its hosts include Bianca de la Quellwin, Ed Tarnby and Rick Vesk.",
+         "Bianca de la Quellwin", "person"),
+        ("Bryan Ostrand was named president, with Maria Quellwin appointed chief strategy "
+         "officer.", "Maria Quellwin", "person"),
+        ("Quarnex Holdings appointed chief auditors last year.", "Quarnex Holdings",
+         "organization"),
+        # A post in lower case between commas; a description with an article is none.
+        ("The finalists include: • Maria Quellwin, care navigator, Quarnwell •",
+         "Maria Quellwin", "person"),
+        ("It is sold by Maria Quellwin, a skincare label, Quarnwell and others.",
+         "Maria Quellwin", "organization"),
+    ],
+)  # fmt: skip
+def test_what_vouches_for_a_person_the_model_called_a_firm(
+    enricher: Enricher, text: str, name: str, label: str
+) -> None:
+    hits = [hit_at(text, name, "organization")]
+    hits += [hit_at(text, n, "person") for n in ("Ed Tarnby", "Rick Vesk") if n in text]
+    candidates.orgs_named_as_people(text, hits, enricher.knowledge)
+    assert hits[0].label == label
