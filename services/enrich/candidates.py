@@ -699,6 +699,20 @@ def from_credits(text: str, knowledge: Knowledge) -> list[Hit]:
     return hits
 
 
+def with_credits(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """``hits`` with the credited people (``from_credits``) added: the model runs a credited
+    name into the label before it or the words after it ("Moderator: Jane Roe", "Jane Roe
+    Narrative, 90 min."), so the credit's reading replaces the model's spans it overlaps."""
+    credited = from_credits(text, knowledge)
+    if not credited:
+        return hits
+    spans = [(h.start, h.end) for h in credited]
+    kept = [
+        h for h in hits if h.source != "ner" or not any(h.start < b and a < h.end for a, b in spans)
+    ]
+    return kept + credited
+
+
 def from_nicknames(text: str) -> list[Hit]:
     """ "Juan Carlos (JC) Moreno": one person, "JC" one more spelling of him. Three or more
     capitals that are the initials of the words before them define a name's short form

@@ -114,16 +114,7 @@ class Enricher:
         hits += cand.from_bullets(text, kn, gz)
         hits += cand.from_nicknames(text)
         hits += cand.from_rosters(text)
-        # The model runs a credited name into the label before it or the words after it
-        # ("Moderator: Jane Roe", "Jane Roe Narrative, 90 min."): the credit's reading wins.
-        if credited := cand.from_credits(text, kn):
-            spans = [(h.start, h.end) for h in credited]
-            hits = [
-                h
-                for h in hits
-                if h.source != "ner" or not any(h.start < b and a < h.end for a, b in spans)
-            ]
-            hits += credited
+        hits = cand.with_credits(text, hits, kn)
         # A reference list's authors are written in a fixed form the model misreads
         # ("Roe J. Title" as one name): their spans are the pattern's alone.
         if cited := cand.from_citations(text):
