@@ -631,16 +631,20 @@ COUPLE = re.compile(
 # hold it, by surname or full name.
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _ROSTER_NAME = rf"[{_UP}][\w’'-]+(?:[ ](?:[{_UP}]\.|[{_UP}][\w’'-]+)){{0,2}}"
+# The posts, one each; the plural a roster opens with adds "s" ("Senators", "Sens.").
+ROSTER_POSTS = (
+    "Senator", "Sen.", "Representative", "Rep.", "Assemblymember", "Councilmember",
+    "Commissioner", "Supervisor", "Dr.",
+)  # fmt: skip
+_PLURAL_POSTS = "|".join(
+    re.escape(p[:-1] + "s." if p.endswith(".") else p + "s") for p in ROSTER_POSTS
+)
 ROSTER = re.compile(
-    r"\b(?:Senators|Sens\.|Representatives|Reps\.|Assemblymembers|Councilmembers|"
-    r"Commissioners|Supervisors|Drs\.)[ ]"
+    rf"\b(?:{_PLURAL_POSTS})[ ]"
     rf"({_ROSTER_NAME}(?:,[ ]{_ROSTER_NAME})*,?[ ](?:and|&)[ ]{_ROSTER_NAME})(?![\w’'-])"
 )
 _ROSTER_SEP = re.compile(r",[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ]")
-ROSTER_POST = re.compile(
-    r"(?:Senator|Sen\.|Representative|Rep\.|Assemblymember|Councilmember|Commissioner|"
-    r"Supervisor|Dr\.)[ ]"
-)
+ROSTER_POST = re.compile(rf"(?:{'|'.join(re.escape(p) for p in ROSTER_POSTS)})[ ]")
 
 
 def from_rosters(text: str) -> list[Hit]:
@@ -1000,13 +1004,13 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
             hit.place = places[0] if places else None
             # "a Susan Quellwin": a given name and a surname that is no plain word, in no
             # gazetteer, is a person ("Lake Charles", "Santa Clara" open with no given name).
-            last = hit.text.split()[-1]
+            words = hit.text.split()
             if (
                 hit.place is None
                 and hit.source == "ner"
+                and len(words) in (2, 3)
                 and given_name_first(hit.text, knowledge)
-                and len(hit.text.split()) in (2, 3)
-                and not is_common(last, knowledge.lexicon)
+                and not is_common(words[-1], knowledge.lexicon)
             ):
                 hit.label = "person"
     elif (
@@ -1352,9 +1356,10 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         if len(words) == 3 and words[1].casefold() not in knowledge.given_names:
             continue
         named_alone = surnames[key(last)] >= 2
+        given_first = first.casefold() in knowledge.given_names
         # "Jane Murphy says", "said Dr. Jane Murphy": speech or an honorific vouches for a
         # given name and a surname that is also a plain word (WordNet's "murphy").
-        spoken = first.casefold() in knowledge.given_names and (
+        spoken = given_first and (
             SPEAKS_AFTER.match(text, h.end) is not None
             or HONORIFIC_BEFORE.search(text[max(0, h.start - 6) : h.start]) is not None
         )
@@ -1362,7 +1367,7 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         # from WordNet, holds some famous surnames in lower case).
         # A surname of the name lists vouches like a given name ("Suly Castillo").
         if (last.lower() in knowledge.lexicon and not (named_alone or spoken)) or not (
-            first.casefold() in knowledge.given_names
+            given_first
             or (named_alone and not is_common(first, knowledge.lexicon))
             or (known_surname(last, knowledge) and not is_common(first, knowledge.lexicon))
         ):
@@ -1378,18 +1383,16 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
                 for w in post.group(1).split()
             )
             # "Jane Quarn, care navigator, Acme": a given name, then a post in lower case.
-            or (first.casefold() in knowledge.given_names and LOWER_POST_AFTER.match(after))
+            or (given_first and LOWER_POST_AFTER.match(after))
         )
         cue = person_cue(text, h.start, h.end, full_names, knowledge)
         # "a panel with Jane Quarn from Acme": a given name, then where the person works;
         # "Jane Quarn appointed chief strategy officer": a given name given a post.
-        works_at = (
-            first.casefold() in knowledge.given_names or known_surname(last, knowledge)
-        ) and (
+        works_at = (given_first or known_surname(last, knowledge)) and (
             WORKS_AT.match(after)
             or (
-                (given := GIVEN_POST.match(after)) is not None
-                and any(w in knowledge.role_words for w in given.group(1).split())
+                (appointed := GIVEN_POST.match(after)) is not None
+                and any(w in knowledge.role_words for w in appointed.group(1).split())
             )
         )
         if by_post or in_list or named_alone or cue or works_at:

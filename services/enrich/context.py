@@ -167,7 +167,8 @@ def affiliations(
         initials = "".join(w[0] for w in hit.text.split())
         if (
             len(name) < 2
-            # A firm's own short form ("Quarn Labs (QL)", "Jane Roe Group (Roe)") is no sign.
+            # Capitals: a district, a state or a short form ("Rep. Jane Roe (NY-04)", "Quarn
+            # Labs (QL)"); a firm's own word ("Jane Roe (Roe)") is no sign either.
             or (name.isupper() or (hit.label == "organization" and name in hit.text))
             or name == initials
             or words[0].lower() in CALENDAR
