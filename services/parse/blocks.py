@@ -99,6 +99,40 @@ def _is_typewriter_spacing(line: str) -> bool:
     return after_sentence == len(runs) and len(runs) >= 0.8 * max(sentences, 1)
 
 
+# A heading's words: capitalised (or in capitals), the small words a title leaves in lower
+# case, dashes and a bracketed short form.
+_HEADING_WORD = re.compile(
+    r"(?:[A-Z0-9][\w’'&.,:-]*|of|and|the|in|into|for|to|a|an|on|with|at|by|from|vs\.?|&|[-–—]"
+    r"|\([A-Z][\w&.-]*\))$"
+)
+# Where a lost line break glued a heading's last word to the paragraph's first: "Data
+# CentersAs AI adoption", "ABOUT ACME CAPITALAcme Capital is", "Miners ETFThe growing".
+_GLUE_POINT = re.compile(
+    r"(?<![\w’'-])(?P<left>[A-Z][a-z]{3,}|[A-Z]{2,}|\([A-Z][\w&.-]*\))"
+    r"(?P<right>(?:[A-Z][a-z]+)+)(?=[\s,:;])"
+)
+_LOWER_WORD = re.compile(r"[a-z][\w’'-]*$")
+
+
+def split_glued_heading(line: str, text: str) -> tuple[str, str] | None:
+    """(heading, paragraph) where a lost line break glued a heading in title case or capitals
+    (three or more words, or two opening with "About") to the paragraph under it; None
+    otherwise. A glued word that occurs again in ``text`` is a brand in camel case
+    ("SafeRide"), not a glue; prose must follow (small words in lower case)."""
+    for m in _GLUE_POINT.finditer(line, 0, 400):
+        words = line[: m.start("right")].split()
+        if not all(_HEADING_WORD.match(w) for w in words):
+            return None
+        about = words[0].casefold() == "about"
+        if len(words) < (2 if about else 3) or text.count(m.group()) > 1:
+            continue
+        after = line[m.start("right") :].split()[1:11]
+        if sum(1 for w in after if _LOWER_WORD.match(w)) < 2:
+            continue
+        return line[: m.start("right")].rstrip(), line[m.start("right") :]
+    return None
+
+
 def split_lost_breaks(line: str) -> list[str]:
     """Paragraphs an archive joined with runs of spaces, or with nothing at all before an
     "About" heading ("... and mobile.About Acme"), split again."""
@@ -178,6 +212,10 @@ def split_blocks(text: str) -> list[Block]:
                 item = squash_spaces(line[bullet.end() :])
                 blocks.append(Block([item], bullet=True, linky=linky))
                 continue
+            if glued := split_glued_heading(line.strip(), text):
+                flush()
+                blocks.append(Block([squash_spaces(glued[0])], heading=True))
+                line = glued[1]
             parts = split_lost_breaks(line.strip())
             if len(parts) > 1:
                 flush()

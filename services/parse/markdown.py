@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from .blocks import split_lost_breaks
+from .blocks import split_glued_heading, split_lost_breaks
 from .html import html_to_text
 
 # "breaks": single line ends inside a paragraph stay line ends, because contact
@@ -21,5 +21,11 @@ _MD = MarkdownIt("commonmark", {"breaks": True, "html": True})
 def markdown_to_text(source: str) -> str:
     # Rebuild paragraphs an archive joined with runs of spaces before markdown-it
     # collapses the spaces (and the evidence) into one.
-    lines = ["\n\n".join(split_lost_breaks(line)) for line in source.split("\n")]
+    lines = ["\n\n".join(_paragraphs(line, source)) for line in source.split("\n")]
     return html_to_text(_MD.render("\n".join(lines)))
+
+
+def _paragraphs(line: str, source: str) -> list[str]:
+    """A line as its paragraphs: a glued heading apart, then lost breaks split."""
+    glued = split_glued_heading(line.strip(), source)
+    return [glued[0], *split_lost_breaks(glued[1])] if glued else split_lost_breaks(line)
