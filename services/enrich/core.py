@@ -132,6 +132,12 @@ class Enricher:
                 title_end = sub.end
         hits += orgrules.headline_honorifics(text, headline_end)
         hits += orgrules.from_runs(text, kn, headline_end)
+        # A list of bodies whose line breaks were lost: its names, not the model's spans
+        # across two of them.
+        if run_lists := orgrules.from_run_lists(text, kn, headline_end):
+            spans = [(h.start, h.end) for h in run_lists]
+            hits = [h for h in hits if h.label != "organization" or not _crosses(h, spans)]
+            hits += run_lists
         hits += orgrules.from_appositives(text, kn, headline_end)
         hits += orgrules.from_roles(text, kn, headline_end)
         hits += orgrules.from_tickers(text, kn, headline_end)
@@ -493,6 +499,14 @@ class Enricher:
             aliases=[s for s in spellings if s != group.name],
             sections=dict(sections),
         )
+
+
+def _crosses(hit: cand.Hit, spans: list[tuple[int, int]]) -> bool:
+    """``hit`` overlaps one of ``spans`` and runs past its start or end."""
+    return any(
+        hit.start < end and start < hit.end and (hit.start < start or hit.end > end)
+        for start, end in spans
+    )
 
 
 # Full-width punctuation (East Asian releases: "Contact Person：Jane Roe") read as its ASCII

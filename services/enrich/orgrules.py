@@ -289,6 +289,42 @@ def from_runs(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     return hits
 
 
+# A list whose line breaks were lost: three or more names each ending in an organisation
+# word, one after another with nothing between ("Quarn Corn Growers Association Vesk Corn
+# Promotion Board Brill Grain Council").
+MIN_RUN_TOGETHER = 3
+# Words that end a body's name in such a list though not in running text ("Board of
+# Directors", "the Program"): in a list of three or more they end items.
+LIST_ITEM_TAILS = frozenset(
+    {"board", "program", "commission", "committee", "bureau", "agency", "authority", "office"}
+)
+
+
+def from_run_lists(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """The names of runs that are lists of bodies run together, each name ending at its tail
+    word."""
+    hits: list[Hit] = []
+    for m in RUN.finditer(text, begin):
+        words = _words(m.group(), m.start())
+        tails = [
+            i
+            for i, w in enumerate(words)
+            if (_bare(w[2]) in knowledge.org_tails or _bare(w[2]) in LIST_ITEM_TAILS)
+            # "University of Quarn ...": a head opening a name, not an item's end.
+            and (i + 1 == len(words) or words[i + 1][2] != "of")
+        ]
+        if len(tails) < MIN_RUN_TOGETHER or any(b - a < 2 for a, b in pairwise(tails)):
+            continue
+        # Leading noise ("The", a post) before the first item only: the later items begin
+        # right after the previous one's tail word.
+        first = _strip_noise(words[: tails[0]], knowledge)
+        for tail in tails:
+            if first < tail:
+                hits.append(_hit(text, *_span(text, words, first, tail), knowledge))
+            first = tail + 1
+    return hits
+
+
 PARTNER_CHAIN = re.compile(r"(?:^|\n|[.:;!?(”\"][ ]|[a-z][ ])((?:[A-Z][a-z]+,[ ]){1,4})$")
 PARTNER_NAME = re.compile(r"^(?:[A-Z][a-z]+,[ ]){1,4}[^,]*&[^,]*$")
 LAW_FIRM = re.compile(r"&.*(?:LLP|LLC|L\.L\.P\.|PLLC|P\.A\.|P\.C\.|Associates)\W*$")

@@ -119,18 +119,20 @@ def split_glued_heading(line: str, text: str) -> tuple[str, str] | None:
     (three or more words, or two opening with "About") to the paragraph under it; None
     otherwise. A glued word that occurs again in ``text`` is a brand in camel case
     ("SafeRide"), not a glue; prose must follow (small words in lower case)."""
+    found = None
+    # The last glue point before the prose: a brand in camel case may come earlier in the
+    # heading ("Quarn’s Unique MemeFi ApproachThe project").
     for m in _GLUE_POINT.finditer(line, 0, 400):
         words = line[: m.start("right")].split()
         if not all(_HEADING_WORD.match(w) for w in words):
-            return None
+            break
         about = words[0].casefold() == "about"
         if len(words) < (2 if about else 3) or text.count(m.group()) > 1:
             continue
         after = line[m.start("right") :].split()[1:11]
-        if sum(1 for w in after if _LOWER_WORD.match(w)) < 2:
-            continue
-        return line[: m.start("right")].rstrip(), line[m.start("right") :]
-    return None
+        if sum(1 for w in after if _LOWER_WORD.match(w)) >= 2:
+            found = line[: m.start("right")].rstrip(), line[m.start("right") :]
+    return found
 
 
 def split_lost_breaks(line: str) -> list[str]:
@@ -212,14 +214,14 @@ def split_blocks(text: str) -> list[Block]:
                 item = squash_spaces(line[bullet.end() :])
                 blocks.append(Block([item], bullet=True, linky=linky))
                 continue
-            if glued := split_glued_heading(line.strip(), text):
-                flush()
-                blocks.append(Block([squash_spaces(glued[0])], heading=True))
-                line = glued[1]
             parts = split_lost_breaks(line.strip())
-            if len(parts) > 1:
+            if len(parts) > 1 or split_glued_heading(parts[0], text):
                 flush()
-                blocks.extend(Block([squash_spaces(p)]) for p in parts)
+                for part in parts:
+                    if glued := split_glued_heading(part, text):
+                        blocks.append(Block([squash_spaces(glued[0])], heading=True))
+                        part = glued[1]
+                    blocks.append(Block([squash_spaces(part)]))
                 continue
             if not pending:
                 pending_after_heading = after_heading

@@ -26,6 +26,9 @@ def markdown_to_text(source: str) -> str:
 
 
 def _paragraphs(line: str, source: str) -> list[str]:
-    """A line as its paragraphs: a glued heading apart, then lost breaks split."""
-    glued = split_glued_heading(line.strip(), source)
-    return [glued[0], *split_lost_breaks(glued[1])] if glued else split_lost_breaks(line)
+    """A line as its paragraphs: lost breaks split, then each glued heading apart."""
+    paragraphs = []
+    for part in split_lost_breaks(line):
+        glued = split_glued_heading(part.strip(), source)
+        paragraphs += list(glued) if glued else [part]
+    return paragraphs

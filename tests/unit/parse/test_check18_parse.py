@@ -33,6 +33,12 @@ from services.parse.markdown import markdown_to_text
             "BrightQuill Health is a maker of beds and the",
         ),
         (
+            # The last glue point before the prose: a brand glued in the heading stays.
+            "Why Quarn’s Unique MemeFi ApproachThe project has adopted a hybrid plan",
+            "Why Quarn’s Unique MemeFi Approach",
+            "The project has adopted a hybrid plan",
+        ),
+        (
             "Quarn Copper Miners ETFThe growing demand for copper and the need to",
             "Quarn Copper Miners ETF",
             "The growing demand for copper and the need to",

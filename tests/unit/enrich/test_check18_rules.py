@@ -1,0 +1,38 @@
+"""Held-out check 18 rules: on text the project wrote, with invented names."""
+
+from __future__ import annotations
+
+from services.enrich import orgrules
+from services.enrich.core import Enricher
+from tests.unit.enrich.spans import entity_names, release_of
+
+RUN_TOGETHER = (
+    "The contest is sponsored by these groups: Quarnshire Corn Growers Association Vesk "
+    "Grain Promotion Board Brillmoor Soybean Council Tallow Valley Growers Association and "
+    "others across the region."
+)
+
+
+def test_a_list_of_bodies_whose_line_breaks_were_lost_is_read_as_its_names(
+    enricher: Enricher,
+) -> None:
+    names = [h.text for h in orgrules.from_run_lists(RUN_TOGETHER, enricher.knowledge)]
+    assert names == [
+        "Quarnshire Corn Growers Association",
+        "Vesk Grain Promotion Board",
+        "Brillmoor Soybean Council",
+        "Tallow Valley Growers Association",
+    ]
+    found = entity_names(enricher, release_of(RUN_TOGETHER))
+    assert {"Vesk Grain Promotion Board", "Brillmoor Soybean Council"} <= found
+    assert not any("Board Brillmoor" in name for name in found)
+
+
+def test_two_names_or_a_head_opening_a_name_are_no_run_together_list(
+    enricher: Enricher,
+) -> None:
+    for text in (
+        "Funds came from the Quarnshire Growers Association Vesk Grain Council this year.",
+        "She studied at the University of Quarnshire Technology Transfer Office Board.",
+    ):
+        assert orgrules.from_run_lists(text, enricher.knowledge) == []
