@@ -234,6 +234,7 @@ class Enricher:
         orgrules.extend_institutions(text, hits)
         orgrules.extend_across_and(text, hits, kn, gz)
         orgrules.extend_to_acronym(text, hits)
+        orgrules.extend_to_series_numeral(text, hits)
         hits = orgrules.owners_of_units(hits, kn)
         hits = orgrules.trim_people(hits, kn)
         context.generations(text, hits)
@@ -276,6 +277,7 @@ class Enricher:
                         or orgrules.is_event_or_work(h.text, gz)
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.numbered_phrase(h.text, kn)
+                        or orgrules.is_product_or_clause(h.text)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
                         or h.text.split()[-1] in cand.LANDFORMS  # "Quarn River": no body

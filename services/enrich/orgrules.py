@@ -708,6 +708,21 @@ EVENT_OR_WORK = re.compile(
     # "Quarn Storytelling Campaign for the Vell Museum": a campaign, whatever it is for.
     r"|(?<=[ ])Campaigns?(?:[ ](?:for|of|to)\b.*)?$"
 )
+# Last words that make a span a product, not its maker ("Quarn Coin", "Vesk Ultra GPU").
+PRODUCT_END_WORDS = frozenset(
+    {"Coin", "Coins", "Token", "Tokens", "App", "Wallet", "GPU", "CPU", "NPU", "Chipset"}
+)
+# Modal verbs no body's name holds: a headline's clause read as a name ("Quarn Coin Could
+# Soar").
+MODALS = frozenset({"Could", "Would", "Should", "Might", "Must"})
+
+
+def is_product_or_clause(name: str) -> bool:
+    """An organisation span ending in a product's word or holding a modal verb."""
+    words = name.split()
+    return words[-1] in PRODUCT_END_WORDS or any(w in MODALS for w in words[1:])
+
+
 TITLE_GERUND = re.compile(
     r"(?:Celebrat|Bring|Build|Creat|Empower|Transform|Help|Mak|Driv|Shap"
     r"|Unlock|Elevat|Honor|Honour|Support|Advanc|Embrac|Connect|Inspir|Redefin)ing"
@@ -1308,6 +1323,25 @@ def extend_to_acronym(text: str, hits: list[Hit]) -> None:
             hit.end += len(m.group(1))
             hit.text = text[hit.start : hit.end]
             hit.source = "acronym"
+
+
+# A fund's series number in Roman numerals is part of its name ("Quarn Growth Fund II"), not
+# a pronoun or a new sentence ("Fund I think", "Fund I and Fund II" keep their "I" apart only
+# when a lower-case word follows).
+SERIES_NUMERAL = re.compile(r"[ ](I{1,3}|IV|VI{0,3}|IX|X)(?![\w’'-])(?![ ]+[a-z])")
+SERIES_HOLDERS = frozenset({"Fund", "Partners", "Ventures", "Capital", "Trust", "Holdings"})
+
+
+def extend_to_series_numeral(text: str, hits: list[Hit]) -> None:
+    """An organisation ending in a fund's word takes the Roman numeral after it."""
+    for hit in hits:
+        if hit.label != "organization" or hit.start < 0:
+            continue
+        if hit.text.rsplit(" ", 1)[-1] in SERIES_HOLDERS and (
+            m := SERIES_NUMERAL.match(text, hit.end)
+        ):
+            hit.end = m.end()
+            hit.text = text[hit.start : hit.end]
 
 
 def extend_to_known_names(text: str, hits: list[Hit]) -> None:

@@ -36,3 +36,23 @@ def test_two_names_or_a_head_opening_a_name_are_no_run_together_list(
         "She studied at the University of Quarnshire Technology Transfer Office Board.",
     ):
         assert orgrules.from_run_lists(text, enricher.knowledge) == []
+
+
+def test_a_funds_roman_numeral_is_part_of_its_name(enricher: Enricher) -> None:
+    text = (
+        "Quarn Rock launched Vesk Housing Fund II (VH2) in 2021. Vesk Housing Fund I (VH1) was "
+        "sold, and Brill Partners I think will follow."
+    )
+    names = entity_names(enricher, release_of(text))
+    assert {"Vesk Housing Fund II", "Vesk Housing Fund I"} <= names
+    hit = orgrules.Hit(text.index("Brill"), text.index(" I think"), "Brill Partners",
+                       "organization", "ner")  # fmt: skip
+    orgrules.extend_to_series_numeral(text, [hit])
+    assert hit.text == "Brill Partners"  # "I" opens a clause here
+
+
+def test_a_products_last_word_or_a_modal_verb_makes_no_body() -> None:
+    for name in ("Quarn Coin", "Vesk Ultra GPU", "Brill Wallet", "Quarn Coin Could Soar"):
+        assert orgrules.is_product_or_clause(name)
+    for name in ("Quarn Coin Exchange", "Vesk Capital", "Coinvest Partners"):
+        assert not orgrules.is_product_or_clause(name)
