@@ -23,6 +23,7 @@ import ahocorasick
 from services.enrich.candidates import SUFFIX_TAIL, Hit
 from services.enrich.gazetteer import Place, fold
 from services.enrich.knowledge import Knowledge, default_nicknames, key
+from services.enrich.lexicon import is_common
 from services.enrich.names import (
     given_name,
     initials,
@@ -83,6 +84,22 @@ class Group:
     hits: list[Hit] = field(default_factory=list)
     place: Place | None = None
     keys: set[str] = field(default_factory=set)
+
+
+# Plain words that name one body on their own ("while Congress is in session").
+BODY_WORDS = frozenset({"congress", "parliament", "senate", "pentagon", "kremlin", "vatican"})
+
+
+def is_model_plain_word(group: Group, lexicon: frozenset[str], known_keys: frozenset[str]) -> bool:
+    """An organisation that is one plain English word ("the Panel", "Honey", "Fall") which only
+    the model read, at every mention: a capitalised common noun, a product or a short
+    reference, not a name. Well-known bodies ("Amazon") and words that name one body
+    ("Congress") are kept."""
+    name = group.name
+    if " " in name or not all(h.source in ("ner", "echo") for h in group.hits):
+        return False
+    k = org_key(name)
+    return is_common(name, lexicon) and k not in known_keys and k not in BODY_WORDS
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -61,6 +61,7 @@ class Enricher:
         self.gazetteer = gazetteer
         self.knowledge = knowledge
         self.router = Router(taxonomy)
+        self.known_org_keys = frozenset(cluster.org_key(name) for name in knowledge.known_orgs)
 
     def enrich(self, parsed: ParsedRelease) -> EnrichedRelease:
         return self.enrich_many([parsed])[0]
@@ -373,6 +374,12 @@ class Enricher:
         ]
         groups += orgs + places
         cluster.echo(text, groups, [h for h in hits if h.start >= 0], kn)
+        groups = [
+            g
+            for g in groups
+            if g.type != "organization"
+            or not cluster.is_model_plain_word(g, kn.lexicon, self.known_org_keys)
+        ]
         groups += cluster.group_values(by_type["date"], "date")
         groups += cluster.group_values(by_type["money"], "money")
         entities = [self._entity(g, lay) for g in groups]

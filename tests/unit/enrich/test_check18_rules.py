@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.enrich import orgrules
+from services.enrich import cluster, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import entity_names, release_of
 
@@ -56,3 +56,31 @@ def test_a_products_last_word_or_a_modal_verb_makes_no_body() -> None:
         assert orgrules.is_product_or_clause(name)
     for name in ("Quarn Coin Exchange", "Vesk Capital", "Coinvest Partners"):
         assert not orgrules.is_product_or_clause(name)
+
+
+def test_a_plain_word_only_the_model_read_is_no_body(enricher: Enricher) -> None:
+    text = (
+        "After careful review, the Panel granted Quarnivex Inc. more time. The Quarnivex team "
+        "thanked the Panel, and Amazon will stock its kits while Congress is in session."
+    )
+    names = entity_names(enricher, release_of(text))
+    assert "Panel" not in names
+    assert "Quarnivex Inc." in names
+    for group in (
+        cluster.Group(
+            "organization", "Panel", [orgrules.Hit(0, 5, "Panel", "organization", "ner")]
+        ),
+        cluster.Group(
+            "organization", "Panel", [orgrules.Hit(0, 5, "Panel", "organization", "about")]
+        ),
+        cluster.Group(
+            "organization", "Congress", [orgrules.Hit(0, 8, "Congress", "organization", "ner")]
+        ),
+        cluster.Group(
+            "organization", "Amazon", [orgrules.Hit(0, 6, "Amazon", "organization", "ner")]
+        ),
+    ):
+        dropped = cluster.is_model_plain_word(
+            group, enricher.knowledge.lexicon, enricher.known_org_keys
+        )
+        assert dropped == (group.hits[0].source == "ner" and group.name == "Panel")
