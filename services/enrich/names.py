@@ -14,6 +14,8 @@ from services.enrich.knowledge import Knowledge
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
 # A function word glued to a name's last letter where a space or line break was lost.
 GLUED_WORD = re.compile(r"(?<=[a-z])(With|The|And|For|Is|Was|Will|Has|Of|In|At|On|To|As|This)$")
+# Function words that end one-word brands in camel case ("LinkedIn", "QuarnOn"): no glue.
+BRAND_ENDS = frozenset({"In", "On"})
 QUOTE_END_GLUED = re.compile(r"[a-z][.!?][”\"](?=[A-Z])")
 AND_POST_OPENER = re.compile(r"[ ](?:and|&)[ ](?:Vice|Senior|Deputy|Executive|Chief|Co)$")
 POST_NEXT = re.compile(r"[ -](?:President|Chair|Director|Officer|Founder|Executive|Editor)\b")
@@ -133,13 +135,17 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             end -= len(m.group(0))  # "Acme Class II", "Acme Series 7": a grade, not the name
             changed = True
             continue
-        if m := GLUED_WORD.search(span):
+        if (m := GLUED_WORD.search(span)) and not (" " not in span and m.group(1) in BRAND_ENDS):
             end -= len(m.group(1))  # "Jane RoeWith a band": the next word glued on
             changed = True
             continue
         if m := NEXT_SENTENCE.search(span):
             end -= len(m.group(0))  # "Acme X. We": the next sentence's first word
             changed = True
+            continue
+        if " " in span and span.rsplit(" ", 1)[1] in ("The", "A", "An"):
+            end -= len(span.rsplit(" ", 1)[1]) + 1  # "President of Acme The deal": no name
+            changed = True  # ends in an article
             continue
         if person:
             first, _, rest = span.partition(" ")

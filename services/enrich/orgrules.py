@@ -704,7 +704,9 @@ EVENT_OR_WORK = re.compile(
     r"|Month|Awareness[ ]Day|Parade|Sweepstakes|Cup"
     # Tournaments and races ("Quarnby Open", "Vesk Invitational", "Hunger Walk Run"), shows
     # and meals ("Poe Death Exhibit", "Caucus Luncheon").
-    r"|Open|Classic|Invitational|Championships?|Run|Exhibit|Exhibition|Luncheon))\W?$"
+    r"|Open|Classic|Invitational|Championships?|Run|Exhibit|Exhibition|Luncheon|Games"
+    # Prize-givings and contests ("Quarn Awards Ceremony", "Vesk Whiskey Competition").
+    r"|Ceremony|Banquet|Competition))\W?$"
     # "Quarn Storytelling Campaign for the Vell Museum": a campaign, whatever it is for.
     r"|(?<=[ ])Campaigns?(?:[ ](?:for|of|to)\b.*)?$"
 )

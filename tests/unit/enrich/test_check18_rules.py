@@ -84,3 +84,17 @@ def test_a_plain_word_only_the_model_read_is_no_body(enricher: Enricher) -> None
             group, enricher.knowledge.lexicon, enricher.known_org_keys
         )
         assert dropped == (group.hits[0].source == "ner" and group.name == "Panel")
+
+
+def test_no_body_in_file_formats_events_or_a_name_ending_in_an_article(
+    enricher: Enricher,
+) -> None:
+    text = (
+        "Quarnivex Audio adds MP3, FLAC, M4A and WAV output. Its SOC 2 Type II report is out. "
+        "Jane Roe, President of Vesk Holdings The deal closes in May. The team joins the "
+        "Brill Olympic Games and the Quarn Awards Ceremony, and the firm is on LinkedIn."
+    )
+    names = entity_names(enricher, release_of(text))
+    assert not names & {"MP3", "FLAC", "M4A", "WAV", "Type II", "Vesk Holdings The"}
+    assert not names & {"Brill Olympic Games", "Quarn Awards Ceremony", "Linked"}
+    assert "Vesk Holdings" in names
