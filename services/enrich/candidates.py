@@ -1352,6 +1352,13 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         if not 2 <= len(words) <= 3 or not all(PERSON_NAME_WORD.fullmatch(w) for w in words):
             continue
         first, last = words[0], words[-1]
+        # "said Mr. Narin Quarnsuk": a form of address for a man or a woman names a person,
+        # whatever name lists hold the name ("Dr." may open a firm: "Dr. Roe Productions").
+        if MISTER_BEFORE.search(text, max(0, h.start - 6), h.start) and not (
+            has_org_suffix(h.text, knowledge) or last.lower() in knowledge.org_tails
+        ):
+            h.label = "person"
+            continue
         # A middle word is a second given name ("Anna Maria Quarnsby").
         if len(words) == 3 and words[1].casefold() not in knowledge.given_names:
             continue
@@ -1400,6 +1407,7 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
 
 
 WORKS_AT = re.compile(r"[ ](?:from|at)[ ][A-Z]")
+MISTER_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss)\.?[ ]$")
 LOWER_POST_AFTER = re.compile(
     r",[ ](?!(?:a|an|the|which|who|and|or|but|its|their|inc|llc)\b)[a-z][a-z-]+(?:[ ][a-z][a-z-]+)"
     r"{0,3},[ ][A-Z]"
@@ -1509,7 +1517,7 @@ def is_phrase_not_person(name: str, hits: list[Hit], knowledge: Knowledge) -> bo
 LANDFORMS = frozenset(
     {"Peak", "Mountain", "Mountains", "River", "Creek", "Valley", "Canyon", "Glacier"}
     | {"Island", "Islands", "Falls", "Ridge", "Plateau", "Peninsula", "Lagoon", "Fjord"}
-    | {"Desert", "Volcano", "Wilderness"}
+    | {"Desert", "Volcano", "Wilderness", "Lake", "Harbor", "Harbour", "Mainland", "Prefecture"}
 )
 
 

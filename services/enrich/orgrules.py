@@ -1651,7 +1651,10 @@ STREET = re.compile(
 
 
 # Words that end a street's name and no person's or firm's ("Quarn Hubbard Way", "Vell Str.").
-STREET_ONLY = re.compile(r"[ ](?:Street|Str|Avenue|Ave|Boulevard|Blvd|Road|Way|Parkway|Pkwy)\.?$")
+STREET_ONLY = re.compile(
+    r"[ ](?:Street|Str|Avenue|Ave|Boulevard|Blvd|Road|Way|Parkway|Pkwy|St\.|Dr|Rd|Ln"
+    r"|Tollway|Highway|Hwy|Freeway|Expressway|Turnpike)\.?$"
+)
 
 
 TITLE_BEFORE = re.compile(

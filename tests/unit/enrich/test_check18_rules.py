@@ -98,3 +98,18 @@ def test_no_body_in_file_formats_events_or_a_name_ending_in_an_article(
     assert not names & {"MP3", "FLAC", "M4A", "WAV", "Type II", "Vesk Holdings The"}
     assert not names & {"Brill Olympic Games", "Quarn Awards Ceremony", "Linked"}
     assert "Vesk Holdings" in names
+
+
+def test_a_form_of_address_names_a_person_and_streets_or_lakes_are_no_bodies(
+    enricher: Enricher,
+) -> None:
+    text = (
+        '"We are ready," said Mr. Narin Quarnsuk, Secretary-General of the Vesk Board. The '
+        "fair runs from Winona Dr. to Quellby St. near Quarnby Lake and the Brill North "
+        "Tollway, in Vesk Prefecture."
+    )
+    found = {(e.name, e.type) for e in enricher.enrich(release_of(text)).entities}
+    assert ("Narin Quarnsuk", "person") in found
+    orgs = {name for name, kind in found if kind == "organization"}
+    assert not orgs & {"Winona Dr", "Quellby St.", "Quarnby Lake", "Brill North Tollway"}
+    assert "Vesk Prefecture" not in orgs
