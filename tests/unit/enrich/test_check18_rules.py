@@ -113,3 +113,14 @@ def test_a_form_of_address_names_a_person_and_streets_or_lakes_are_no_bodies(
     orgs = {name for name, kind in found if kind == "organization"}
     assert not orgs & {"Winona Dr", "Quellby St.", "Quarnby Lake", "Brill North Tollway"}
     assert "Vesk Prefecture" not in orgs
+
+
+def test_a_platform_named_in_prose_is_a_body_and_never_a_place(enricher: Enricher) -> None:
+    text = (
+        "LinkedIn named Jane Roe a top voice, and her clips on TikTok and YouTube drew "
+        "millions of views. Featured photo by Quarn Vell on Shutterstock."
+    )
+    found = {(e.name, e.type) for e in enricher.enrich(release_of(text)).entities}
+    for name in ("LinkedIn", "TikTok", "YouTube", "Shutterstock"):
+        assert (name, "organization") in found
+        assert (name, "place") not in found
