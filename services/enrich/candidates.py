@@ -771,6 +771,19 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     return out
 
 
+def couples_read_as_firms(hits: list[Hit]) -> set[int]:
+    """Ids of model organisations that are a couple ("Al & Jessica Quarn" read as one firm by
+    the "&"), where the second name is a person: the people ``couples`` reads win."""
+    people = {(h.start, h.end) for h in hits if h.label == "person"}
+    out: set[int] = set()
+    for h in hits:
+        if h.label != "organization" or h.source != "ner" or h.start < 0:
+            continue
+        if (m := COUPLE.fullmatch(h.text)) and (h.start + m.start(2), h.end) in people:
+            out.add(id(h))
+    return out
+
+
 # Academic degrees written with periods: never places ("M.D." is not Maryland, "D.O." no state).
 DEGREES = frozenset(
     {"M.D.", "D.O.", "B.A.", "B.S.", "M.A.", "M.S.", "Ph.D.", "J.D.", "D.D.S.", "D.M.D."}

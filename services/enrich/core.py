@@ -156,6 +156,8 @@ class Enricher:
         hits += listed
         hits += orgrules.from_sponsor_lists(text, kn)
         hits += cand.couples(text, hits, kn)
+        if firms := cand.couples_read_as_firms(hits):
+            hits = [h for h in hits if id(h) not in firms]
         hits += context.affiliations(text, hits, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]

@@ -124,3 +124,21 @@ def test_a_platform_named_in_prose_is_a_body_and_never_a_place(enricher: Enriche
     for name in ("LinkedIn", "TikTok", "YouTube", "Shutterstock"):
         assert (name, "organization") in found
         assert (name, "place") not in found
+
+
+def test_a_couple_the_model_read_as_one_firm_is_people(enricher: Enricher) -> None:
+    text = (
+        "Owners honoured this year include Quarn Vell, Brill Signs Austin, TX; Al & Jessica "
+        "Quarnsby, Vesk Advisors Denver, CO; and more."
+    )
+    hits = [
+        orgrules.Hit(text.index("Al &"), text.index(", Vesk"), "Al & Jessica Quarnsby",
+                     "organization", "ner"),
+        orgrules.Hit(text.index("Jessica"), text.index(", Vesk"), "Jessica Quarnsby",
+                     "person", "pattern"),
+    ]  # fmt: skip
+    from services.enrich import candidates
+
+    assert candidates.couples_read_as_firms(hits) == {id(hits[0])}
+    hits[1].label = "organization"
+    assert candidates.couples_read_as_firms(hits) == set()
