@@ -471,3 +471,22 @@ def title_case(line: str) -> bool:
     Suite; Ribbon Cutting Held on Aug. 8")."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+# Small words a title leaves in lower case; a subheading holds one ("Gains and Trait Yield"),
+# a line naming a firm or a contact seldom does.
+TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "to", "with", "for", "in", "on", "at", "by"})
+
+
+def on_subheading(text: str, start: int, end: int) -> bool:
+    """The span lies on a line of its own in title case that holds a small word in lower case
+    and no sentence end: a subheading ("Field Trials Confirm Yield Gains and Trait
+    Heritability"), which the model reads as badly as a headline. List items are no
+    subheadings."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if not line or line[0] in "-*•" or line[-1] in '.!?;,"”':
+        return False
+    words = line.split()
+    return 3 <= len(words) <= 14 and title_case(line) and any(w in TITLE_SMALL_WORDS for w in words)

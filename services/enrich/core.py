@@ -376,17 +376,28 @@ class Enricher:
         ]
         groups += orgs + places
         cluster.echo(text, groups, [h for h in hits if h.start >= 0], kn)
-        groups = [
-            g
-            for g in groups
-            if g.type != "organization"
-            or not cluster.is_model_plain_word(g, kn.lexicon, self.known_org_keys)
-        ]
+        groups = [g for g in groups if not self._model_noise(g, text, lay)]
         groups += cluster.group_values(by_type["date"], "date")
         groups += cluster.group_values(by_type["money"], "money")
         entities = [self._entity(g, lay) for g in groups]
         entities.sort(key=lambda e: (-e.relevance, e.name))
         return entities
+
+    def _model_noise(self, group: cluster.Group, text: str, lay: Layout) -> bool:
+        """An organisation only the model read, at every mention, that is a plain word
+        (``cluster.is_model_plain_word``) or stands only on subheadings of the body
+        (``context.on_subheading``)."""
+        if group.type != "organization":
+            return False
+        if cluster.is_model_plain_word(group, self.knowledge.lexicon, self.known_org_keys):
+            return True
+        return all(
+            h.start >= 0
+            and h.source in ("ner", "echo")
+            and lay.section_at(h.start) in ("lede", "body")
+            and context.on_subheading(text, h.start, h.end)
+            for h in group.hits
+        )
 
     def _structured_hits(
         self, release: ParsedRelease, org_keys: frozenset[str] | set[str] = frozenset()

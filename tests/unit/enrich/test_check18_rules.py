@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.enrich import cluster, orgrules
+from services.enrich import candidates, cluster, context, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import entity_names, release_of
 
@@ -137,8 +137,20 @@ def test_a_couple_the_model_read_as_one_firm_is_people(enricher: Enricher) -> No
         orgrules.Hit(text.index("Jessica"), text.index(", Vesk"), "Jessica Quarnsby",
                      "person", "pattern"),
     ]  # fmt: skip
-    from services.enrich import candidates
-
     assert candidates.couples_read_as_firms(hits) == {id(hits[0])}
     hits[1].label = "organization"
     assert candidates.couples_read_as_firms(hits) == set()
+
+
+def test_a_name_only_the_model_read_on_a_subheading_is_no_body(enricher: Enricher) -> None:
+    heading = "Field Trials Confirm Higher Yields and Trait Heritability"
+    assert context.on_subheading(heading + "\n", 0, 5)
+    for line in (
+        "- Jane Roe, Director of Sales, Quarn Widgets",  # a list item
+        "Quarn Widget Company",  # a firm's line: no small word
+        "The trial ran in the field and the yields rose.",  # a sentence
+    ):
+        assert not context.on_subheading(line, 0, 5)
+    text = f"Quarnivex Labs ran trials in May.\n{heading}\nThe crops grew well."
+    names = entity_names(enricher, release_of(*text.split("\n")))
+    assert "Trait Heritability" not in names
