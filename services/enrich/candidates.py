@@ -703,11 +703,51 @@ def from_credits(text: str, knowledge: Knowledge) -> list[Hit]:
     return hits
 
 
+# A news digest's credit at a paragraph's end: the reporters, a slash, their outlet ("...
+# the vote. Jane Roe and John Poe/The Quarnby Sun.").
+BYLINE_OUTLET = re.compile(
+    rf"/((?:The[ ])?[{_UP}][\w.&’'-]*(?:[ ](?:of[ ]|the[ ])?[{_UP}][\w.&’'-]*){{0,5}}?)"
+    r"\.?[ \t]*(?:\n|$)"
+)
+SENTENCE_END = re.compile(r"[.!?][”\"’)]?[ ]+")
+
+
+def from_bylines(text: str, knowledge: Knowledge) -> list[Hit]:
+    """The reporters (people) and the outlet (an organisation) of each credit "Jane Roe and
+    John Poe/The Quarnby Sun." that ends a paragraph, where everything between the previous
+    sentence's end and the slash is people's names."""
+    hits: list[Hit] = []
+    for m in BYLINE_OUTLET.finditer(text):
+        slash = m.start()
+        pos = text.rfind("\n", 0, slash) + 1  # the paragraph's start, or its last sentence's
+        for end in SENTENCE_END.finditer(text, pos, slash):
+            pos = end.end()
+        people = []
+        while name := _CREDIT_NAME.match(text, pos, slash):
+            if not named_like_person(name.group(), knowledge):
+                break
+            people.append(Hit(name.start(), name.end(), name.group(), "person", "pattern"))
+            if name.end() == slash:
+                pos = slash
+                break
+            sep = _CREDIT_SEP.match(text, name.end(), slash)
+            if sep is None:
+                break
+            pos = sep.end()
+        if people and pos == slash:
+            outlet = m.group(1).rstrip(".")
+            hits += people
+            outlet_end = m.start(1) + len(outlet)
+            hits.append(Hit(m.start(1), outlet_end, outlet, "organization", "pattern"))
+    return hits
+
+
 def with_credits(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
-    """``hits`` with the credited people (``from_credits``) added: the model runs a credited
-    name into the label before it or the words after it ("Moderator: Jane Roe", "Jane Roe
-    Narrative, 90 min."), so the credit's reading replaces the model's spans it overlaps."""
-    credited = from_credits(text, knowledge)
+    """``hits`` with the credited people (``from_credits``) and the reporters and outlets of
+    bylines (``from_bylines``) added: the model runs a credited name into the label before
+    it or the words after it ("Moderator: Jane Roe", "Jane Roe Narrative, 90 min.", "Roe/The
+    Quarnby Sun"), so the credit's reading replaces the model's spans it overlaps."""
+    credited = from_credits(text, knowledge) + from_bylines(text, knowledge)
     if not credited:
         return hits
     spans = [(h.start, h.end) for h in credited]

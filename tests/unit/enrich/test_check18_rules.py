@@ -154,3 +154,19 @@ def test_a_name_only_the_model_read_on_a_subheading_is_no_body(enricher: Enriche
     text = f"Quarnivex Labs ran trials in May.\n{heading}\nThe crops grew well."
     names = entity_names(enricher, release_of(*text.split("\n")))
     assert "Trait Heritability" not in names
+
+
+def test_a_bylines_reporters_are_people_and_its_outlet_a_body(enricher: Enricher) -> None:
+    text = (
+        "The county board voted to close the depot. Jane Quarnby and Tom Vellis/The Brill "
+        "Courier.\n\nThe state paused the plan on Friday. Ana Roe/WQRN-FM.\n\n"
+        "Prices rose 4% in May/June."
+    )
+    found = [(h.text, h.label) for h in candidates.from_bylines(text, enricher.knowledge)]
+    assert found == [
+        ("Jane Quarnby", "person"),
+        ("Tom Vellis", "person"),
+        ("The Brill Courier", "organization"),
+        ("Ana Roe", "person"),
+        ("WQRN-FM", "organization"),
+    ]
