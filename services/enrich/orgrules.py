@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from services.enrich.candidates import SUFFIX_TAIL, SURNAME_PREFIX, TICKER, Hit, trimmed_hit
-from services.enrich.context import in_spans
+from services.enrich.context import PUBLICATION_ENDINGS, in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
@@ -1007,8 +1007,11 @@ def is_field_of_study(text: str, start: int) -> bool:
 
 
 def only_org_words(name: str, knowledge: Knowledge) -> bool:
-    """ "Institute", "Capital Partners": organisation endings alone name nothing."""
+    """ "Institute", "Capital Partners": organisation endings alone name nothing; a
+    publication's title may be made of them ("Consulting Magazine", "Capital Gazette")."""
     words = [_bare(w) for w in name.split() if w.lower() not in CONNECTOR_WORDS]
+    if len(words) > 1 and words[-1] in PUBLICATION_ENDINGS:
+        return False
     return bool(words) and all(w in knowledge.org_tails for w in words)
 
 

@@ -170,3 +170,16 @@ def test_a_bylines_reporters_are_people_and_its_outlet_a_body(enricher: Enricher
         ("Ana Roe", "person"),
         ("WQRN-FM", "organization"),
     ]
+
+
+def test_a_publications_title_is_a_body(enricher: Enricher) -> None:
+    text = (
+        "Her novel won praise from the Quarnby Book Review, and she was named by the "
+        "Vesk Tribune a writer to watch. She also writes for Consulting Magazine."
+    )
+    names = entity_names(enricher, release_of(text))
+    assert {"Quarnby Book Review", "Vesk Tribune", "Consulting Magazine"} <= names
+    runs = {h.text for h in orgrules.from_runs(text, enricher.knowledge)}
+    assert {"Quarnby Book Review", "Vesk Tribune", "Consulting Magazine"} <= runs
+    assert orgrules.only_org_words("Capital Partners", enricher.knowledge)
+    assert not orgrules.only_org_words("Capital Gazette", enricher.knowledge)
