@@ -56,7 +56,7 @@ REPEATED = re.compile(r"(.+?):?[ ]?(?:The[ ])?\1")
 # A legal form with its period ends a name: words after it open the next sentence or heading
 # ("Acme Widgets, Inc. Acme is ...", "Acme Media, Inc. Acme Kids").
 AFTER_LEGAL_FORM = re.compile(
-    r"\b(?:Inc|Corp|Ltd|LLC|L\.L\.C|PLC|LLP|GmbH)\.(?=(?:[ ]+[A-Z][\w'’-]*){1,3}$)"
+    r"\b(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|LLP|GmbH)\.(?=(?:[ ]+[A-Z][\w'’-]*){1,3}$)"
 )
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\.[A-Za-z]{1,3}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|Cos|St))\.$")
 

@@ -1337,14 +1337,21 @@ SERIES_NUMERAL = re.compile(r"[ ](I{1,3}|IV|VI{0,3}|IX|X)(?![\w’'-])(?![ ]+[a-
 SERIES_HOLDERS = frozenset({"Fund", "Partners", "Ventures", "Capital", "Trust", "Holdings"})
 
 
+# An exchange-traded fund's name ends in "ETF", which the model leaves out ("Quarn Copper
+# Miners" + " ETF").
+FUND_TAIL = re.compile(r"[ ](?:ETF|ETN)\b(?![’'-])")
+
+
 def extend_to_series_numeral(text: str, hits: list[Hit]) -> None:
-    """An organisation ending in a fund's word takes the Roman numeral after it."""
+    """An organisation ending in a fund's word takes the Roman numeral after it; one followed
+    by "ETF" takes that."""
     for hit in hits:
         if hit.label != "organization" or hit.start < 0:
             continue
-        if hit.text.rsplit(" ", 1)[-1] in SERIES_HOLDERS and (
-            m := SERIES_NUMERAL.match(text, hit.end)
-        ):
+        m = FUND_TAIL.match(text, hit.end)
+        if m is None and hit.text.rsplit(" ", 1)[-1] in SERIES_HOLDERS:
+            m = SERIES_NUMERAL.match(text, hit.end)
+        if m:
             hit.end = m.end()
             hit.text = text[hit.start : hit.end]
 

@@ -183,3 +183,17 @@ def test_a_publications_title_is_a_body(enricher: Enricher) -> None:
     assert {"Quarnby Book Review", "Vesk Tribune", "Consulting Magazine"} <= runs
     assert orgrules.only_org_words("Capital Partners", enricher.knowledge)
     assert not orgrules.only_org_words("Capital Gazette", enricher.knowledge)
+
+
+def test_an_etf_keeps_its_ending_and_a_sentence_after_co_is_cut(enricher: Enricher) -> None:
+    text = (
+        "Investors can buy the Quarn Copper Miners ETF today. Judging will take place on "
+        "July 15 at Vesk Fork Distilling Co. Winners will be named in May."
+    )
+    names = entity_names(enricher, release_of(text))
+    assert "Quarn Copper Miners ETF" in names
+    assert "Vesk Fork Distilling Co. Winners" not in names
+    hit = orgrules.Hit(text.index("Quarn"), text.index(" ETF"), "Quarn Copper Miners",
+                       "organization", "ner")  # fmt: skip
+    orgrules.extend_to_series_numeral(text, [hit])
+    assert hit.text == "Quarn Copper Miners ETF"
