@@ -448,8 +448,15 @@ def org_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
         if " " not in name and (plain or gazetteer.known(name) is not None):
             continue
         names[name] = name
+        # "Blackrock", "Tradingview": writers drop a camel-case name's inner capitals; the
+        # name so written is still no plain word.
+        if CAMEL_NAME.fullmatch(name) and not is_common(name, knowledge.lexicon):
+            names.setdefault(name.capitalize(), name)
     names.update(knowledge.org_aliases)
     return names
+
+
+CAMEL_NAME = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")
 
 
 def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:

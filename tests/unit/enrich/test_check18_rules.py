@@ -197,3 +197,14 @@ def test_an_etf_keeps_its_ending_and_a_sentence_after_co_is_cut(enricher: Enrich
                        "organization", "ner")  # fmt: skip
     orgrules.extend_to_series_numeral(text, [hit])
     assert hit.text == "Quarn Copper Miners ETF"
+
+
+def test_a_camel_case_known_name_written_without_its_inner_capital_is_known(
+    enricher: Enricher,
+) -> None:
+    aliases = enricher.knowledge.org_aliases
+    assert aliases.get("Blackrock") == "BlackRock"
+    assert aliases.get("Tradingview") == "TradingView"
+    text = "Prices fell below the 50-day average as per Tradingview, and Blackrock bought more."
+    names = entity_names(enricher, release_of(text))
+    assert {"TradingView", "BlackRock"} <= names
