@@ -1954,7 +1954,28 @@ def span_cuts(
         cut_start = post_of_institution(name, knowledge)
         if not cut_start and (tail := POST_OF_TAIL.search(name)):
             cut_end = len(name) - tail.start()  # "Quarn Media VP of Research": her post
+        elif not cut_start:
+            cut_end = owner_cut(name, knowledge)
     return cut_start, cut_end, label
+
+
+OWNED = re.compile(r"['’]s[ ][A-Z]")
+
+
+def owner_cut(name: str, knowledge: Knowledge) -> int:
+    """How much to cut off a body's span after its possessive, when what owns is itself named
+    like a body and what is owned follows ("Quarn Partnership’s Clean Harbor Initiative",
+    "QuarnNEF’s Energy Outlook"): the programme or report is no part of the name. A plain
+    owner keeps the whole ("Nationwide Children's Hospital", "Bob’s Red Mill")."""
+    m = OWNED.search(name)
+    if m is None:
+        return 0
+    owner = name[: m.start()]
+    last = owner.split()[-1] if owner.split() else ""
+    body_like = _bare(last) in knowledge.org_tails or (
+        " " not in owner and (re.search(r"[a-z][A-Z]", owner) is not None or owner.isupper())
+    )
+    return len(name) - m.start() if body_like and len(owner) > 1 else 0
 
 
 def glued_cut(name: str, gazetteer: Gazetteer) -> tuple[int, int]:

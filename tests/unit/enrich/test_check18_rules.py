@@ -208,3 +208,13 @@ def test_a_camel_case_known_name_written_without_its_inner_capital_is_known(
     text = "Prices fell below the 50-day average as per Tradingview, and Blackrock bought more."
     names = entity_names(enricher, release_of(text))
     assert {"TradingView", "BlackRock"} <= names
+
+
+def test_a_bodys_programme_after_its_possessive_is_cut_off(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert orgrules.owner_cut("Quarn Partnership’s Clean Harbor Initiative", kn) == len(
+        "’s Clean Harbor Initiative"
+    )
+    assert orgrules.owner_cut("QuarnNEF’s Energy Outlook", kn) == len("’s Energy Outlook")
+    for name in ("Nationwide Children's Hospital", "Bob’s Red Mill", "Quarn Labs"):
+        assert orgrules.owner_cut(name, kn) == 0
