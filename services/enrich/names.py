@@ -143,9 +143,9 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             end -= len(m.group(0))  # "Acme X. We": the next sentence's first word
             changed = True
             continue
-        if " " in span and span.rsplit(" ", 1)[1] in ("The", "A", "An"):
-            end -= len(span.rsplit(" ", 1)[1]) + 1  # "President of Acme The deal": no name
-            changed = True  # ends in an article
+        if not person and " " in span and span.rsplit(" ", 1)[1] in ("The", "A", "An"):
+            end -= len(span.rsplit(" ", 1)[1]) + 1  # "President of Acme The deal": no firm
+            changed = True  # ends in an article ("An" may end a person's name: "Li An")
             continue
         if person:
             first, _, rest = span.partition(" ")

@@ -218,3 +218,19 @@ def test_a_bodys_programme_after_its_possessive_is_cut_off(enricher: Enricher) -
     assert orgrules.owner_cut("QuarnNEF’s Energy Outlook", kn) == len("’s Energy Outlook")
     for name in ("Nationwide Children's Hospital", "Bob’s Red Mill", "Quarn Labs"):
         assert orgrules.owner_cut(name, kn) == 0
+
+
+def test_an_article_ends_no_firm_but_an_may_end_a_persons_name(enricher: Enricher) -> None:
+    from services.enrich.names import trim
+
+    text = "said Nguyen Van An, who runs Quarn Holdings The deal"
+    start = text.index("Nguyen")
+    assert trim(text, start, start + len("Nguyen Van An"), enricher.knowledge, person=True) == (
+        start,
+        start + len("Nguyen Van An"),
+    )
+    firm = text.index("Quarn")
+    assert trim(text, firm, len(text) - 5, enricher.knowledge, person=False) == (
+        firm,
+        firm + len("Quarn Holdings"),
+    )
