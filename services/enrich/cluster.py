@@ -90,16 +90,37 @@ class Group:
 BODY_WORDS = frozenset({"congress", "parliament", "senate", "pentagon", "kremlin", "vatican"})
 
 
-def is_model_plain_word(group: Group, lexicon: frozenset[str], known_keys: frozenset[str]) -> bool:
+# Where a firm named by a plain word stands as a name ("partners with Stripe", "Stripe's",
+# "Stripe announced"), unlike a capitalised common noun ("the Panel determined").
+NAME_CUE_BEFORE = re.compile(
+    r"(?:\b(?:at|with|from|by|joined|joins|acquired|acquires|partner|partners|customers?|"
+    r"clients?|like|including)[ ]|@)$"
+)
+NAME_CUE_AFTER = re.compile(
+    r"^(?:['’]s\b|,[ ](?:a|an)[ ]|[ ](?:announced|announces|said|says|today|CEO|Inc\b"
+    r"|launched|launches)\b)"
+)
+
+
+def is_model_plain_word(
+    group: Group, text: str, lexicon: frozenset[str], known_keys: frozenset[str]
+) -> bool:
     """An organisation that is one plain English word ("the Panel", "Honey", "Fall") which only
-    the model read, at every mention: a capitalised common noun, a product or a short
-    reference, not a name. Well-known bodies ("Amazon") and words that name one body
-    ("Congress") are kept."""
+    the model read, at every mention, and never where a firm's name stands ("with X", "X's",
+    "X announced"): a capitalised common noun, a product or a short reference, not a name.
+    Well-known bodies ("Amazon") and words that name one body ("Congress") are kept."""
     name = group.name
     if " " in name or not all(h.source in ("ner", "echo") for h in group.hits):
         return False
     k = org_key(name)
-    return is_common(name, lexicon) and k not in known_keys and k not in BODY_WORDS
+    if not is_common(name, lexicon) or k in known_keys or k in BODY_WORDS:
+        return False
+    return not any(
+        NAME_CUE_BEFORE.search(text, max(0, h.start - 20), h.start)
+        or NAME_CUE_AFTER.match(text[h.end : h.end + 20])
+        for h in group.hits
+        if h.start >= 0
+    )
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:

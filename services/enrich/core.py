@@ -389,7 +389,7 @@ class Enricher:
         (``context.on_subheading``)."""
         if group.type != "organization":
             return False
-        if cluster.is_model_plain_word(group, self.knowledge.lexicon, self.known_org_keys):
+        if cluster.is_model_plain_word(group, text, self.knowledge.lexicon, self.known_org_keys):
             return True
         return all(
             h.start >= 0

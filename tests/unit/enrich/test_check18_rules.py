@@ -81,7 +81,7 @@ def test_a_plain_word_only_the_model_read_is_no_body(enricher: Enricher) -> None
         ),
     ):
         dropped = cluster.is_model_plain_word(
-            group, enricher.knowledge.lexicon, enricher.known_org_keys
+            group, "Panel is", enricher.knowledge.lexicon, enricher.known_org_keys
         )
         assert dropped == (group.hits[0].source == "ner" and group.name == "Panel")
 
