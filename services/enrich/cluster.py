@@ -97,9 +97,25 @@ NAME_CUE_BEFORE = re.compile(
     r"clients?|like|including)[ ]|@)$"
 )
 NAME_CUE_AFTER = re.compile(
-    r"^(?:['’]s\b|,[ ](?:a|an)[ ]|[ ](?:announced|announces|said|says|today|CEO|Inc\b"
-    r"|launched|launches)\b)"
+    r"^(?:['’]s\b|,[ ](?:a|an)[ ]|[ ](?:announced|announces|today|CEO|Inc\b"
+    r"|launched|launches|welcomes|welcomed|appoints|appointed|names|hires|hired|acquires"
+    r"|acquired|partners|partnered|raises|raised|expands|expanded|signs|signed|unveils"
+    r"|unveiled|reports|reported)\b)"
 )
+
+
+def named_as_firm(group: Group, text: str, possessive: bool = True) -> bool:
+    """Some mention stands where a firm's name does ("partners with X", "X announced", "X
+    welcomes", and unless ``possessive`` is false "X's" or "X, a ...")."""
+    return any(
+        NAME_CUE_BEFORE.search(text, max(0, h.start - 20), h.start)
+        or (
+            (m := NAME_CUE_AFTER.match(text[h.end : h.end + 20])) is not None
+            and (possessive or m.group().startswith(" "))
+        )
+        for h in group.hits
+        if h.start >= 0
+    )
 
 
 def is_model_plain_word(
@@ -115,12 +131,37 @@ def is_model_plain_word(
     k = org_key(name)
     if not is_common(name, lexicon) or k in known_keys or k in BODY_WORDS:
         return False
-    return not any(
-        NAME_CUE_BEFORE.search(text, max(0, h.start - 20), h.start)
-        or NAME_CUE_AFTER.match(text[h.end : h.end + 20])
-        for h in group.hits
-        if h.start >= 0
-    )
+    return not named_as_firm(group, text)
+
+
+# A one-word name only the model read is a body until the release repeats it this often with
+# nothing else vouching for it: then it is a product, a ticker or a term of the trade ("SST",
+# "Polygon").
+MODEL_ONLY_REPEATS = 3
+
+
+def lacks_org_mark(
+    group: Group, text: str, knowledge: Knowledge, known_keys: frozenset[str]
+) -> bool:
+    """An organisation only the model read, at every mention, whose name has no mark of a
+    body: no organisation word or ending ("Health", "Board", "Inc."), no "&" between names,
+    no well-known name, and never where a firm's name stands (``named_as_firm``). Several
+    words so read are mostly headings, products and phrases ("Payroll Mate", "Global League
+    Tables"); one word, when the release repeats it."""
+    if not all(h.source in ("ner", "echo") for h in group.hits):
+        return False
+    name = group.name
+    if org_key(name) in known_keys or " & " in name:
+        return False
+    words = [
+        w.strip(',.:;()"“”').removesuffix("’s").removesuffix("'s").lower() for w in name.split()
+    ]
+    marks = knowledge.org_words | knowledge.org_tails | knowledge.org_suffixes
+    # A possessive is no cue here: products and people take one as often ("Quarn's
+    # teachings").
+    if any(w in marks for w in words) or named_as_firm(group, text, possessive=False):
+        return False
+    return len(words) > 1 or len(group.hits) >= MODEL_ONLY_REPEATS
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:

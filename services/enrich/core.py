@@ -391,6 +391,12 @@ class Enricher:
             return False
         if cluster.is_model_plain_word(group, text, self.knowledge.lexicon, self.known_org_keys):
             return True
+        # A name in the About section is the section's subject or one it names: kept.
+        in_about = any(h.start >= 0 and lay.section_at(h.start) == "about" for h in group.hits)
+        if not in_about and cluster.lacks_org_mark(
+            group, text, self.knowledge, self.known_org_keys
+        ):
+            return True
         return all(
             h.start >= 0
             and h.source in ("ner", "echo")

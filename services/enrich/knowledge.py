@@ -37,6 +37,9 @@ class Knowledge:
     org_tails: frozenset[str] = frozenset()  # lower-case, without trailing period
     org_heads: tuple[str, ...] = ()  # "Department of", "Instituto": opening words of an org
     org_nouns: frozenset[str] = frozenset()  # "Acme, a leading <retailer>"
+    # Words that mark a name as a body's ("Health", "Sports", "Board"), lower-case: a name
+    # only the model read needs one of these, an organisation ending or a rule's vouching.
+    org_words: frozenset[str] = frozenset()
     lexicon: frozenset[str] = frozenset()  # common English words (``lexicon.load_lexicon``)
     given_names: frozenset[str] = frozenset()  # case-folded (``lexicon.load_name_lists``)
     surnames: frozenset[str] = frozenset()  # case-folded, likewise
@@ -115,6 +118,7 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         # Longest first, so "Institute of" is tried before "Institute".
         org_heads=tuple(sorted(set(data.get("org_heads", [])), key=len, reverse=True)),
         org_nouns=frozenset(w.lower() for w in data.get("org_nouns", [])),
+        org_words=frozenset(w.lower() for w in data.get("org_words", [])),
         nicknames=nickname_table(data.get("nicknames", {})),
         known_orgs=tuple(dict.fromkeys(data.get("organizations", []))),
         known_people=tuple(dict.fromkeys(data.get("people", []))),

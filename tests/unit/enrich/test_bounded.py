@@ -26,7 +26,7 @@ def test_a_long_body_is_tagged_up_to_the_bound_and_says_so(enricher: Enricher) -
     mentions = [m for e in enriched.entities for m in e.mentions]
     assert mentions and all(m.end <= MAX_BODY_CHARS for m in mentions)
     assert all(body[m.start : m.end] == m.text for m in mentions)
-    assert "Halvard Quennell" in {e.name for e in enriched.entities}
+    assert "Lakemoor Robotics" in {e.name for e in enriched.entities}
 
 
 def test_an_ordinary_release_is_not_truncated(enricher: Enricher) -> None:

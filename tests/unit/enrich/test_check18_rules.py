@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from services.enrich import candidates, cluster, context, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import entity_names, release_of
@@ -234,3 +236,41 @@ def test_an_article_ends_no_firm_but_an_may_end_a_persons_name(enricher: Enriche
         firm,
         firm + len("Quarn Holdings"),
     )
+
+
+def _model_group(name: str, text: str) -> cluster.Group:
+    start = text.index(name)
+    hit = orgrules.Hit(start, start + len(name), name, "organization", "ner")
+    return cluster.Group("organization", name, [hit])
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "dropped"),
+    [
+        ("Payroll Mate", "Its products include Payroll Mate for small firms.", True),
+        ("Smart Guidance Kit", "It ships the Smart Guidance Kit each year.", True),
+        ("Quarn Health", "She joined Quarn Health in May.", False),  # an organisation word
+        ("Vesk Biologics", "Vesk Biologics grew.", False),
+        ("Harlow Venn", "Harlow Venn welcomes Ada Roe as a partner.", False),  # a firm's verb
+        ("Roe & Poe", "The deal was led by Roe & Poe.", False),  # names joined by "&"
+        ("Quarnex", "Quarnex grew fast.", False),  # one word, named once
+    ],
+)
+def test_a_name_only_the_model_read_needs_a_mark_of_a_body(
+    enricher: Enricher, name: str, text: str, dropped: bool
+) -> None:
+    group = _model_group(name, text)
+    found = cluster.lacks_org_mark(group, text, enricher.knowledge, enricher.known_org_keys)
+    assert found == dropped
+
+
+def test_a_one_word_name_only_the_model_read_again_and_again_is_no_body(
+    enricher: Enricher,
+) -> None:
+    text = "SST units grow. SST costs fall. SST demand rises."
+    starts = [i for i in range(len(text)) if text.startswith("SST", i)]
+    hits = [orgrules.Hit(s, s + 3, "SST", "organization", "ner") for s in starts]
+    group = cluster.Group("organization", "SST", hits)
+    assert cluster.lacks_org_mark(group, text, enricher.knowledge, enricher.known_org_keys)
+    group.hits = hits[:2]
+    assert not cluster.lacks_org_mark(group, text, enricher.knowledge, enricher.known_org_keys)
