@@ -134,6 +134,16 @@ def is_model_plain_word(
     return not named_as_firm(group, text)
 
 
+# "Roe & Poe": two names joined by "&", a partnership's style (not a couple, "Al & Jessica
+# Roe", nor plain words, "Purpose & Values").
+PARTNERS = re.compile(r"([A-Z][\w'’-]+)[ ]&[ ]([A-Z][\w'’-]+)")
+
+
+def _partners_firm(name: str, lexicon: frozenset[str]) -> bool:
+    m = PARTNERS.fullmatch(name)
+    return m is not None and not any(is_common(part, lexicon) for part in m.groups())
+
+
 # A one-word name only the model read is a body until the release repeats it this often with
 # nothing else vouching for it: then it is a product, a ticker or a term of the trade ("SST",
 # "Polygon").
@@ -144,14 +154,14 @@ def lacks_org_mark(
     group: Group, text: str, knowledge: Knowledge, known_keys: frozenset[str]
 ) -> bool:
     """An organisation only the model read, at every mention, whose name has no mark of a
-    body: no organisation word or ending ("Health", "Board", "Inc."), no "&" between names,
-    no well-known name, and never where a firm's name stands (``named_as_firm``). Several
-    words so read are mostly headings, products and phrases ("Payroll Mate", "Global League
-    Tables"); one word, when the release repeats it."""
+    body: no organisation word or ending ("Health", "Board", "Inc."), not two names joined
+    by "&", no well-known name, and never where a firm's name stands (``named_as_firm``).
+    Several words so read are mostly headings, products and phrases ("Payroll Mate", "Global
+    League Tables"); one word, when the release repeats it."""
     if not all(h.source in ("ner", "echo") for h in group.hits):
         return False
     name = group.name
-    if org_key(name) in known_keys or " & " in name:
+    if org_key(name) in known_keys or _partners_firm(name, knowledge.lexicon):
         return False
     words = [
         w.strip(',.:;()"“”').removesuffix("’s").removesuffix("'s").lower() for w in name.split()

@@ -253,6 +253,8 @@ def _model_group(name: str, text: str) -> cluster.Group:
         ("Vesk Biologics", "Vesk Biologics grew.", False),
         ("Harlow Venn", "Harlow Venn welcomes Ada Roe as a partner.", False),  # a firm's verb
         ("Roe & Poe", "The deal was led by Roe & Poe.", False),  # names joined by "&"
+        ("Greg & Tara Quarnby", "Honoured: Greg & Tara Quarnby of Ohio.", True),  # a couple
+        ("Purpose & Values", "It lives its Purpose & Values daily.", True),  # plain words
         ("Quarnex", "Quarnex grew fast.", False),  # one word, named once
     ],
 )
