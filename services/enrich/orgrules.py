@@ -2291,6 +2291,9 @@ POST_BEFORE_UNIT = re.compile(r"(?:^|[ ])([A-Za-z-]+)(?:[ ]of|,)[ ]$")
 UNIT_POSTS = frozenset(
     {"director", "head", "manager", "lead", "leader", "vp", "svp", "evp", "avp", "analyst"}
 )
+# "Senior Vice President of Managed Care", "Executive Vice President for Homeland Security":
+# a vice president heads a unit, named by plain words.
+VICE_PRESIDENT_OF = re.compile(r"\bVice[ -]President[ ](?:of|for)[ ](?:the[ ])?$")
 # A unit noun after the name: "in its Utilities, Power & Energy Capital Markets team".
 UNIT_AFTER = re.compile(
     r"[ ](?:team|teams|group|division|department|unit|practice|segment|desk|industry|"
@@ -2351,10 +2354,12 @@ def departments(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
         words = _plain_words(h.text, knowledge, endings=False)
         if words is None:
             continue
-        before = POST_BEFORE_UNIT.search(text[max(0, h.start - 40) : h.start])
+        window = text[max(0, h.start - 40) : h.start]
+        before = POST_BEFORE_UNIT.search(window)
         # A long run of plain words after "Director of" names a body more often.
-        after_post = (
-            before is not None and before.group(1).lower() in UNIT_POSTS and len(words) <= 4
+        after_post = len(words) <= 4 and (
+            (before is not None and before.group(1).lower() in UNIT_POSTS)
+            or VICE_PRESIDENT_OF.search(window) is not None
         )
         if after_post or UNIT_AFTER.match(text, h.end):
             out.add(id(h))

@@ -276,3 +276,16 @@ def test_a_one_word_name_only_the_model_read_again_and_again_is_no_body(
     assert cluster.lacks_org_mark(group, text, enricher.knowledge, enricher.known_org_keys)
     group.hits = hits[:2]
     assert not cluster.lacks_org_mark(group, text, enricher.knowledge, enricher.known_org_keys)
+
+
+def test_the_unit_a_vice_president_heads_is_no_body(enricher: Enricher) -> None:
+    text = (
+        "Jane Roe, Senior Vice President of Managed Care Solutions, joined Quarnivex Inc. "
+        "with Tom Poe, Executive Vice President for Homeland Security and Defense."
+    )
+    hits = [
+        orgrules.Hit(text.index(n), text.index(n) + len(n), n, "organization", "pattern")
+        for n in ("Managed Care Solutions", "Homeland Security and Defense", "Quarnivex Inc.")
+    ]
+    units = orgrules.departments(text, hits, enricher.knowledge)
+    assert units == {id(hits[0]), id(hits[1])}
