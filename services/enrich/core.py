@@ -140,6 +140,7 @@ class Enricher:
             hits = [h for h in hits if h.label != "organization" or not _crosses(h, spans)]
             hits += run_lists
         hits += orgrules.from_appositives(text, kn, headline_end)
+        hits += orgrules.from_definitions(text, kn, headline_end)
         hits += orgrules.from_roles(text, kn, headline_end)
         hits += orgrules.from_tickers(text, kn, headline_end)
         hits += orgrules.from_camel_case(text, headline_end)

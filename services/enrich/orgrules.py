@@ -418,19 +418,42 @@ def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledg
     return hits
 
 
+def _org_head(phrase: str, knowledge: Knowledge) -> bool:
+    """The phrase's head noun, before its first preposition, is a noun for a body ("a
+    leading provider of ...", "a full-service staffing firm")."""
+    for word in phrase.lower().split():
+        if word in APPOSITIVE_BLOCKERS:
+            return False
+        if word in knowledge.org_nouns or word.rstrip("s") in knowledge.org_nouns:
+            return True
+    return False
+
+
+# "Quarnex is a full-service staffing firm": a sentence that says what a name is.
+DEFINITION = re.compile(
+    rf"(?:^|(?<=[.!?][ ]))({RUN_BODY})[ ](?:is|was)[ ](?:a|an)[ ]((?:[\w-]+\b[ ]?){{1,8}})",
+    re.MULTILINE,
+)
+
+
+def from_definitions(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """ "Quarnex is a full-service staffing firm", opening a sentence: the name is an
+    organisation."""
+    hits = []
+    for m in DEFINITION.finditer(text, begin):
+        if _org_head(m.group(2), knowledge):
+            words = _words(m.group(1), m.start(1))
+            first = _strip_noise(words, knowledge)
+            if first < len(words):
+                hits.append(_hit(text, words[first][0], words[-1][1], knowledge))
+    return hits
+
+
 def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """ "Vellacourt, a leading logistics firm": the name is an organisation."""
     hits = []
     for m in APPOSITIVE.finditer(text, begin):
-        # The head noun comes before the first preposition: "a leading provider of ...".
-        head = None
-        for word in m.group(2).lower().split():
-            if word in APPOSITIVE_BLOCKERS:
-                break
-            if word in knowledge.org_nouns or word.rstrip("s") in knowledge.org_nouns:
-                head = word
-                break
-        if head is None:
+        if not _org_head(m.group(2), knowledge):
             continue
         words = _words(m.group(1), m.start(1))
         first = _strip_noise(words, knowledge)

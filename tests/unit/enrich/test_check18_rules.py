@@ -289,3 +289,12 @@ def test_the_unit_a_vice_president_heads_is_no_body(enricher: Enricher) -> None:
     ]
     units = orgrules.departments(text, hits, enricher.knowledge)
     assert units == {id(hits[0]), id(hits[1])}
+
+
+def test_a_sentence_saying_a_name_is_a_firm_names_a_body(enricher: Enricher) -> None:
+    text = (
+        "Quarnex Staffing is a full-service human resources firm. Jane Roe is a leading "
+        "expert on pay. Vesk Group was a pioneer of the field."
+    )
+    found = [h.text for h in orgrules.from_definitions(text, enricher.knowledge)]
+    assert found == ["Quarnex Staffing"]
