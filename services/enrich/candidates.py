@@ -719,11 +719,25 @@ BYLINE_OUTLET = re.compile(
 SENTENCE_END = re.compile(r"[.!?][”\"’)]?[ ]+")
 
 
+# A byline on a line of its own: "By Jane Roe", "By Jane Roe, The Quarnby Sun".
+BYLINE_LINE = re.compile(
+    rf"(?m)^By[ ]+({_CREDIT_NAME.pattern})"
+    rf"(?:,[ ]+((?:The[ ])?[{_UP}][\w.&’'-]*(?:[ ][{_UP}][\w.&’'-]*){{0,4}}))?[ \t]*$"
+)
+
+
 def from_bylines(text: str, knowledge: Knowledge) -> list[Hit]:
-    """The reporters (people) and the outlet (an organisation) of each credit "Jane Roe and
-    John Poe/The Quarnby Sun." that ends a paragraph, where everything between the previous
-    sentence's end and the slash is people's names."""
+    """The reporters (people) and the outlet (an organisation) of each byline: "By Jane Roe,
+    The Quarnby Sun" on a line of its own, or a credit "Jane Roe and John Poe/The Quarnby
+    Sun." that ends a paragraph, where everything between the previous sentence's end and
+    the slash is people's names."""
     hits: list[Hit] = []
+    for m in BYLINE_LINE.finditer(text):
+        if named_like_person(m.group(1), knowledge):
+            hits.append(Hit(m.start(1), m.end(1), m.group(1), "person", "pattern"))
+            if m.group(2):
+                outlet = m.group(2)
+                hits.append(Hit(m.start(2), m.end(2), outlet, "organization", "pattern"))
     for m in BYLINE_OUTLET.finditer(text):
         slash = m.start()
         pos = text.rfind("\n", 0, slash) + 1  # the paragraph's start, or its last sentence's

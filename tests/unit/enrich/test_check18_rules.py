@@ -298,3 +298,9 @@ def test_a_sentence_saying_a_name_is_a_firm_names_a_body(enricher: Enricher) -> 
     )
     found = [h.text for h in orgrules.from_definitions(text, enricher.knowledge)]
     assert found == ["Quarnex Staffing"]
+
+
+def test_a_byline_on_its_own_line_names_the_reporter_and_outlet(enricher: Enricher) -> None:
+    text = "Copper climbs\n\nBy Jane Quarnby, Vesk Markets\n\nCopper rose 4% on Monday.\nBy Monday"
+    found = [(h.text, h.label) for h in candidates.from_bylines(text, enricher.knowledge)]
+    assert found == [("Jane Quarnby", "person"), ("Vesk Markets", "organization")]
