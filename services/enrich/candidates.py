@@ -710,6 +710,26 @@ def from_credits(text: str, knowledge: Knowledge) -> list[Hit]:
     return hits
 
 
+# A name whose family name is written in capitals, as East Asian releases write it, after a
+# form of address: "Dr. CHOI Yuk-Lin", "Mr. WANG Tao", "Prof. Nancy IP", "Dr. John CHAN
+# Cho-Chak". The model reads such names as firms or splits them.
+CAPS_SURNAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?[ ](?:the[ ]Hon\.?[ ])?"
+    r"((?:[A-Z]{2,12}(?:[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2}"
+    r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ][A-Z]{2,12}(?:[ ][A-Z][a-z]+-[A-Z]?[a-z]+)?))"
+    r"(?![\w’'-])"
+)
+
+
+def from_capitalised_surnames(text: str) -> list[Hit]:
+    """People whose family name is in capitals, after a form of address (``CAPS_SURNAME``);
+    the form of address vouches for them."""
+    return [
+        Hit(m.start(1), m.end(1), m.group(1), "person", "roster")
+        for m in CAPS_SURNAME.finditer(text)
+    ]
+
+
 # A news digest's credit at a paragraph's end: the reporters, a slash, their outlet ("...
 # the vote. Jane Roe and John Poe/The Quarnby Sun.").
 BYLINE_OUTLET = re.compile(
@@ -768,7 +788,11 @@ def with_credits(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     bylines (``from_bylines``) added: the model runs a credited name into the label before
     it or the words after it ("Moderator: Jane Roe", "Jane Roe Narrative, 90 min.", "Roe/The
     Quarnby Sun"), so the credit's reading replaces the model's spans it overlaps."""
-    credited = from_credits(text, knowledge) + from_bylines(text, knowledge)
+    credited = (
+        from_credits(text, knowledge)
+        + from_bylines(text, knowledge)
+        + from_capitalised_surnames(text)
+    )
     if not credited:
         return hits
     spans = [(h.start, h.end) for h in credited]

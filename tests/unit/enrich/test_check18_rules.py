@@ -304,3 +304,17 @@ def test_a_byline_on_its_own_line_names_the_reporter_and_outlet(enricher: Enrich
     text = "Copper climbs\n\nBy Jane Quarnby, Vesk Markets\n\nCopper rose 4% on Monday.\nBy Monday"
     found = [(h.text, h.label) for h in candidates.from_bylines(text, enricher.knowledge)]
     assert found == [("Jane Quarnby", "person"), ("Vesk Markets", "organization")]
+
+
+def test_a_family_name_in_capitals_after_a_form_of_address_is_a_person(
+    enricher: Enricher,
+) -> None:
+    text = (
+        "Guests included Dr. QUAN Yu-Lin, Secretary for Education; Mr. VESK Tao, founder of "
+        "Brill Drones; Prof. Nancy QUIL, President; and Dr. John QUAR Cho-Chak. The NASA "
+        "team and Mr. Roe also came."
+    )
+    found = [h.text for h in candidates.from_capitalised_surnames(text)]
+    assert found == ["QUAN Yu-Lin", "VESK Tao", "Nancy QUIL", "John QUAR Cho-Chak"]
+    people = {e.name for e in enricher.enrich(release_of(text)).entities if e.type == "person"}
+    assert {"QUAN Yu-Lin", "VESK Tao", "Nancy QUIL"} <= people
