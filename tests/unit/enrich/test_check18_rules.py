@@ -318,3 +318,16 @@ def test_a_family_name_in_capitals_after_a_form_of_address_is_a_person(
     assert found == ["QUAN Yu-Lin", "VESK Tao", "Nancy QUIL", "John QUAR Cho-Chak"]
     people = {e.name for e in enricher.enrich(release_of(text)).entities if e.type == "person"}
     assert {"QUAN Yu-Lin", "VESK Tao", "Nancy QUIL"} <= people
+
+
+def test_america_alone_is_the_united_states(enricher: Enricher) -> None:
+    text = "Quarnivex Labs ranks among the fastest-growing companies in America this year."
+    places = {
+        e.name: e.aliases for e in enricher.enrich(release_of(text)).entities if e.type == "place"
+    }
+    assert "America" in places.get("United States", [])
+    text = "Quarnivex Labs sells across North America and Latin America."
+    places = {
+        e.name: e.aliases for e in enricher.enrich(release_of(text)).entities if e.type == "place"
+    }
+    assert "United States" not in places
