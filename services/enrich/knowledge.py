@@ -68,6 +68,14 @@ def key(text: str) -> str:
     return _KEY_SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
+def word_pattern(name: str, left: str = r"\w", right: str = r"\w") -> re.Pattern[str]:
+    """``name`` as a whole word: not after a character of the class ``left``, not before one
+    of ``right``. Cached here because the rules look the same names up again and again, more
+    than the ``re`` module's own cache of 512 patterns holds."""
+    return re.compile(rf"(?<![{left}]){re.escape(name)}(?![{right}])")
+
+
 _KEY_DROP = re.compile(r"[^\w\s&]")
 _KEY_THE = re.compile(r"^the\s+")
 _KEY_SPACE = re.compile(r"\s+")

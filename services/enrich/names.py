@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from services.enrich.knowledge import Knowledge
+from services.enrich.knowledge import Knowledge, word_pattern
 
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
 # A function word glued to a name's last letter where a space or line break was lost.
@@ -441,7 +441,7 @@ def surname_vouched(text: str, full: tuple[int, int], surname: str, knowledge: K
     as."""
     if not surname[:1].isupper():
         return False
-    for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", text):
+    for m in word_pattern(surname, r"\w’'-", r"\w’'-").finditer(text):
         if full[0] <= m.start() < full[1]:
             continue
         before = text[max(0, m.start() - 40) : m.start()]

@@ -26,7 +26,7 @@ from itertools import pairwise
 from services.enrich.candidates import SUFFIX_TAIL, SURNAME_PREFIX, TICKER, Hit, trimmed_hit
 from services.enrich.context import PUBLICATION_ENDINGS, in_spans
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.knowledge import Knowledge, key
+from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     OPENING_WORDS,
@@ -305,6 +305,8 @@ def from_run_lists(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]
     word."""
     hits: list[Hit] = []
     for m in RUN.finditer(text, begin):
+        if m.group().count(" ") < 2 * MIN_RUN_TOGETHER - 1:
+            continue  # too few words for three names
         words = _words(m.group(), m.start())
         tails = [
             i
@@ -1652,7 +1654,7 @@ def appointers(text: str, hits: list[Hit], knowledge: Knowledge) -> set[str]:
     found = set()
     names = {h.text for h in hits if h.label == "person" and h.source == "ner" and h.start >= 0}
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        for m in word_pattern(name, r"\w-", r"\w-").finditer(text):
             before = text[max(0, m.start() - 30) : m.start()].split()
             if before and _bare(before[-1]) in knowledge.titles:
                 continue  # "Governor Jane Roe appoints ...": a person after all
@@ -1794,7 +1796,7 @@ def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
 
 def _times_named(text: str, name: str) -> int:
     """How often ``name`` stands in ``text`` as a whole word."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return len(word_pattern(name).findall(text))
 
 
 def _bullet_runs(text: str, item_line: re.Pattern[str] = BULLET_ITEM) -> list[list[re.Match[str]]]:
