@@ -282,6 +282,7 @@ class Enricher:
                         or orgrules.only_org_words(h.text, kn)
                         or orgrules.numbered_phrase(h.text, kn)
                         or orgrules.is_product_or_clause(h.text)
+                        or orgrules.is_award_or_dated(text, h.end, h.text)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
                         or h.text.split()[-1] in cand.LANDFORMS  # "Quarn River": no body

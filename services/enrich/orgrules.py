@@ -735,6 +735,19 @@ EVENT_OR_WORK = re.compile(
     # "Quarn Storytelling Campaign for the Vell Museum": a campaign, whatever it is for.
     r"|(?<=[ ])Campaigns?(?:[ ](?:for|of|to)\b.*)?$"
 )
+# "Investment Banking Firm" + " of the Year": an award's title; a name ending in a year
+# ("Quarn Xpo 2024", "Young University Rankings 2024") names an event or a ranking; a notice
+# heading ends in "Disclaimer".
+OF_THE_YEAR = re.compile(r"[ ]of[ ]the[ ]Year\b")
+YEAR_OR_NOTICE_END = re.compile(r"[ ](?:(?:19|20)\d\d|Disclaimer|Disclaimers)$")
+
+
+def is_award_or_dated(text: str, end: int, name: str) -> bool:
+    """An organisation span that an award's "of the Year" follows, or that ends in a year or
+    in "Disclaimer"."""
+    return bool(OF_THE_YEAR.match(text, end) or YEAR_OR_NOTICE_END.search(name))
+
+
 # Last words that make a span a product, not its maker ("Quarn Coin", "Vesk Ultra GPU").
 PRODUCT_END_WORDS = frozenset(
     {"Coin", "Coins", "Token", "Tokens", "App", "Wallet", "GPU", "CPU", "NPU", "Chipset"}

@@ -331,3 +331,12 @@ def test_america_alone_is_the_united_states(enricher: Enricher) -> None:
         e.name: e.aliases for e in enricher.enrich(release_of(text)).entities if e.type == "place"
     }
     assert "United States" not in places
+
+
+def test_an_awards_title_a_dated_event_or_a_notice_heading_is_no_body() -> None:
+    text = "The firm was named the Investment Banking Firm of the Year by Quarn Weekly."
+    end = text.index(" of the Year")
+    assert orgrules.is_award_or_dated(text, end, "Investment Banking Firm")
+    for name in ("Quarn Xpo 2024", "Vesk Disclaimer"):
+        assert orgrules.is_award_or_dated(name, len(name), name)
+    assert not orgrules.is_award_or_dated("Quarn Weekly.", len("Quarn Weekly"), "Quarn Weekly")
