@@ -457,15 +457,39 @@ class Enricher:
                 or name.split()[0].lower() in CONTACT_OPENERS
             ):
                 continue
-            # Contact blocks run together; keep only what reads as a person's name.
+            # Contact blocks run together; keep only what reads as a person's name, or as a
+            # firm's (a mark of a body in it, or a region after its first word).
             if (
                 looks_like_person(name, self.knowledge)
                 and not self.gazetteer.candidates(name)
                 and not cand.is_role(name, self.knowledge)
+                and not self._regional(name)
                 and cand.keep(hit, self.knowledge)
             ):
                 hits.append(hit)
+            elif firm := self._contact_firm(name):
+                hits.append(firm)
         return hits
+
+    def _regional(self, name: str) -> bool:
+        """A name whose words after the first are a region ("Quarn North America")."""
+        rest = name.split(" ", 1)[1] if " " in name else ""
+        return " " in rest and self.gazetteer.known(rest) is not None
+
+    def _contact_firm(self, name: str) -> cand.Hit | None:
+        """A contact line parse took for a name that is a firm's ("Quarn North America",
+        "Vesk Media Group"): no person's name, and a mark of a body in it (an organisation
+        word or ending) or a region after its first word."""
+        words = name.split()
+        if len(words) < 2 or cand.is_role(name, self.knowledge) or self.gazetteer.candidates(name):
+            return None
+        kn = self.knowledge
+        marks = kn.org_words | kn.org_tails | kn.org_suffixes
+        bare = [w.strip(",.").lower() for w in words]
+        # Some word must be the firm's own: "Sociedad Anónima" alone is only a legal form.
+        marked = any(w in marks for w in bare) and not all(w in marks for w in bare)
+        hit = cand.Hit(-1, -2, name, "organization", "contact")
+        return hit if (marked or self._regional(name)) and cand.keep(hit, kn) else None
 
     def _contact_places(self, pairs: list[str]) -> list[cand.Hit]:
         """Contact addresses ("Austin, Texas"): the city only where the gazetteer knows it in

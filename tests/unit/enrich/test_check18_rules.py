@@ -340,3 +340,14 @@ def test_an_awards_title_a_dated_event_or_a_notice_heading_is_no_body() -> None:
     for name in ("Quarn Xpo 2024", "Vesk Disclaimer"):
         assert orgrules.is_award_or_dated(name, len(name), name)
     assert not orgrules.is_award_or_dated("Quarn Weekly.", len("Quarn Weekly"), "Quarn Weekly")
+
+
+def test_a_contact_line_that_names_a_firm_is_a_body(enricher: Enricher) -> None:
+    from shared.models import Contacts
+
+    contacts = Contacts(names=["Quarnive North America", "El Salvador", "Jane Roe"])
+    release = release_of("Quarnive Labs opened a plant.", contacts=contacts)
+    found = {(e.name, e.type) for e in enricher.enrich(release).entities}
+    assert ("Quarnive North America", "organization") in found
+    assert ("Jane Roe", "person") in found
+    assert ("El Salvador", "organization") not in found
