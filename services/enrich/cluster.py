@@ -163,15 +163,21 @@ def lacks_org_mark(
     name = group.name
     if org_key(name) in known_keys or _partners_firm(name, knowledge.lexicon):
         return False
-    words = [
-        w.strip(',.:;()"“”').removesuffix("’s").removesuffix("'s").lower() for w in name.split()
-    ]
-    marks = knowledge.org_words | knowledge.org_tails | knowledge.org_suffixes
+    marked = marked_words(name, knowledge)
     # A possessive is no cue here: products and people take one as often ("Quarn's
     # teachings").
-    if any(w in marks for w in words) or named_as_firm(group, text, possessive=False):
+    if any(marked) or named_as_firm(group, text, possessive=False):
         return False
-    return len(words) > 1 or len(group.hits) >= MODEL_ONLY_REPEATS
+    return len(marked) > 1 or len(group.hits) >= MODEL_ONLY_REPEATS
+
+
+def marked_words(name: str, knowledge: Knowledge) -> list[bool]:
+    """For each word of ``name``, whether it marks a body (``Knowledge.org_marks``), read
+    without punctuation or a possessive."""
+    return [
+        w.strip(',.:;()"“”').removesuffix("’s").removesuffix("'s").lower() in knowledge.org_marks
+        for w in name.split()
+    ]
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -387,7 +387,8 @@ class Enricher:
 
     def _model_noise(self, group: cluster.Group, text: str, lay: Layout) -> bool:
         """An organisation only the model read, at every mention, that is a plain word
-        (``cluster.is_model_plain_word``) or stands only on subheadings of the body
+        (``cluster.is_model_plain_word``), has no mark of a body outside the About section
+        (``cluster.lacks_org_mark``) or stands only on subheadings of the body
         (``context.on_subheading``)."""
         if group.type != "organization":
             return False
@@ -483,13 +484,11 @@ class Enricher:
         words = name.split()
         if len(words) < 2 or cand.is_role(name, self.knowledge) or self.gazetteer.candidates(name):
             return None
-        kn = self.knowledge
-        marks = kn.org_words | kn.org_tails | kn.org_suffixes
-        bare = [w.strip(",.").lower() for w in words]
+        flags = cluster.marked_words(name, self.knowledge)
         # Some word must be the firm's own: "Sociedad Anónima" alone is only a legal form.
-        marked = any(w in marks for w in bare) and not all(w in marks for w in bare)
+        marked = any(flags) and not all(flags)
         hit = cand.Hit(-1, -2, name, "organization", "contact")
-        return hit if (marked or self._regional(name)) and cand.keep(hit, kn) else None
+        return hit if (marked or self._regional(name)) and cand.keep(hit, self.knowledge) else None
 
     def _contact_places(self, pairs: list[str]) -> list[cand.Hit]:
         """Contact addresses ("Austin, Texas"): the city only where the gazetteer knows it in

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,12 @@ class Knowledge:
     # The names matched as written: known organisations and aliases (``org_names``), known
     # people (``person_names``); built once the gazetteer and the name lists are loaded.
     person_names: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def org_marks(self) -> frozenset[str]:
+        """Lower-case words that mark a name as a body's: organisation words and endings and
+        legal forms (computed once; a frozen dataclass keeps it in the instance dict)."""
+        return self.org_words | self.org_tails | self.org_suffixes
 
     def is_demonym(self, name: str) -> bool:
         """A group of people named by place or origin, in the singular or plural, alone or
