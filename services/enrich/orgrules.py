@@ -1368,13 +1368,10 @@ def extend_to_acronym(text: str, hits: list[Hit]) -> None:
             hit.source = "acronym"
 
 
-# A fund's series number in Roman numerals is part of its name ("Quarn Growth Fund II"), not
-# a pronoun or a new sentence ("Fund I think", "Fund I and Fund II" keep their "I" apart only
-# when a lower-case word follows).
+# A fund's series number in Roman numerals is part of its name ("Quarn Growth Fund II"); a
+# lower-case word after it makes the "I" a pronoun opening a clause ("... Fund I think").
 SERIES_NUMERAL = re.compile(r"[ ](I{1,3}|IV|VI{0,3}|IX|X)(?![\w’'-])(?![ ]+[a-z])")
 SERIES_HOLDERS = frozenset({"Fund", "Partners", "Ventures", "Capital", "Trust", "Holdings"})
-
-
 # An exchange-traded fund's name ends in "ETF", which the model leaves out ("Quarn Copper
 # Miners" + " ETF").
 FUND_TAIL = re.compile(r"[ ](?:ETF|ETN)\b(?![’'-])")
@@ -2009,8 +2006,8 @@ def owner_cut(name: str, knowledge: Knowledge) -> int:
     if m is None:
         return 0
     owner = name[: m.start()]
-    last = owner.split()[-1] if owner.split() else ""
-    body_like = _bare(last) in knowledge.org_tails or (
+    owner_words = owner.split()
+    body_like = (bool(owner_words) and _bare(owner_words[-1]) in knowledge.org_tails) or (
         " " not in owner and (re.search(r"[a-z][A-Z]", owner) is not None or owner.isupper())
     )
     return len(name) - m.start() if body_like and len(owner) > 1 else 0
