@@ -56,8 +56,9 @@ OTHER_VARIABLES = {
     "PRESSROOM_TAXONOMY_PATH": ("path", "(bundled)", "An edited copy of the channel taxonomy "
                                 "(shared/data/channels.json); read by shared/taxonomy.py."),
     "PRESSROOM_ENRICH_EXTRA_PATH": ("path", "(none)", "Extra aliases, nicknames, wire names, "
-                                    "known organisations and people and gazetteer entries for "
-                                    "enrich; read by services/enrich/core.py."),
+                                    "known organisations and people, words that mark a body "
+                                    "(org_words) and gazetteer entries for enrich; read by "
+                                    "services/enrich/core.py."),
 }  # fmt: skip
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from services.enrich import candidates, cluster, context, orgrules
@@ -351,3 +353,13 @@ def test_a_contact_line_that_names_a_firm_is_a_body(enricher: Enricher) -> None:
     assert ("Quarnive North America", "organization") in found
     assert ("Jane Roe", "person") in found
     assert ("El Salvador", "organization") not in found
+
+
+def test_an_operators_file_adds_words_that_mark_a_body(tmp_path: Path) -> None:
+    from services.enrich.knowledge import load_knowledge
+
+    path = tmp_path / "extra.json"
+    path.write_text('{"org_words": ["Quarnery"]}', encoding="utf-8")
+    assert "quarnery" in load_knowledge(path).org_marks
+    assert "quarnery" not in load_knowledge().org_marks
+    assert {"health", "board", "inc"} <= load_knowledge().org_marks
