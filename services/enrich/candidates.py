@@ -22,6 +22,7 @@ from services.enrich.names import (
     HONORIFIC_BEFORE,
     NAME_PARTICLES,
     SPEAKS_AFTER,
+    TRAILING_FUNCTION_WORDS,
     given_name_first,
     has_org_suffix,
     is_person_post,
@@ -810,6 +811,8 @@ def from_nicknames(text: str) -> list[Hit]:
     for m in NICKNAME.finditer(text):
         full = f"{m.group(1)} {m.group(4)}"
         nickname = m.group(2) or m.group(3)
+        if m.group(4) in TRAILING_FUNCTION_WORDS:
+            continue  # "Acme (ACME) To Open": a title-case line, no name
         if m.group(2) and len(nickname) >= 3 and nickname.isupper():
             before = WORD.findall(text, max(0, m.start(2) - 120), m.start(2))
             if "".join(w[0] for w in before[-len(nickname) :]).upper() == nickname:

@@ -68,26 +68,22 @@ class Enricher:
 
     def enrich_many(self, releases: list[ParsedRelease]) -> list[EnrichedRelease]:
         layouts = [layout(r) for r in releases]
-        texts = [model_text(lay.text) for lay in layouts]
-        ents: list[Ents] = [[] for _ in releases]
-        short = [i for i, text in enumerate(texts) if len(text) <= MODEL_CHUNK_CHARS]
-        docs = self.nlp.pipe((texts[i] for i in short), batch_size=BATCH_SIZE)
-        for i, doc in zip(short, docs, strict=True):
-            ents[i] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        for i, text in enumerate(texts):
-            if len(text) > MODEL_CHUNK_CHARS:
-                ents[i] = self._chunked_ents(text)
+        ents = self._model_ents([model_text(lay.text) for lay in layouts])
         return [
             self.enrich_with_ents(release, lay, found)
             for release, lay, found in zip(releases, layouts, ents, strict=True)
         ]
 
-    def _chunked_ents(self, text: str) -> Ents:
-        """The model's spans of a long text, read a chunk at a time (offsets into ``text``)."""
-        ents: Ents = []
-        for offset, chunk in chunks(text, MODEL_CHUNK_CHARS):
-            doc = self.nlp(chunk)
-            ents.extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
+    def _model_ents(self, texts: list[str]) -> list[Ents]:
+        """The model's spans of each text (offsets into it). Long texts are read in chunks;
+        every chunk of every text goes through one ``nlp.pipe``, whose batches are what make
+        the model fast (a long release read a chunk at a time was ~10 % slower)."""
+        pieces = [(i, offset, chunk) for i, text in enumerate(texts) for offset, chunk in
+                  chunks(text, MODEL_CHUNK_CHARS)]  # fmt: skip
+        ents: list[Ents] = [[] for _ in texts]
+        docs = self.nlp.pipe((chunk for _, _, chunk in pieces), batch_size=BATCH_SIZE)
+        for (i, offset, _), doc in zip(pieces, docs, strict=True):
+            ents[i].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
         return ents
 
     def enrich_with_ents(self, release: ParsedRelease, lay: Layout, ents: Ents) -> EnrichedRelease:

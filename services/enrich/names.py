@@ -143,6 +143,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             end -= len(m.group(0))  # "Acme X. We": the next sentence's first word
             changed = True
             continue
+        if " " in span and span.rsplit(" ", 1)[1] in TRAILING_FUNCTION_WORDS:
+            end -= len(span.rsplit(" ", 1)[1]) + 1  # "Acme (ACME) To Open Up": a title-case
+            changed = True  # line's next word; no name ends in a preposition
+            continue
         if not person and " " in span and span.rsplit(" ", 1)[1] in ("The", "A", "An"):
             end -= len(span.rsplit(" ", 1)[1]) + 1  # "President of Acme The deal": no firm
             changed = True  # ends in an article ("An" may end a person's name: "Li An")
@@ -185,6 +189,12 @@ OPENING_WORDS = frozenset(
 )
 
 
+# Capitalised prepositions and conjunctions a title-case line runs on with ("Acme To Open").
+TRAILING_FUNCTION_WORDS = frozenset(
+    {"To", "For", "With", "Of", "And", "Or", "At", "By", "From", "Into", "Onto", "Via", "As"}
+)
+
+
 # Possessives and quantifiers that open a phrase, never a name ("Their Quarn Bank", "Neither
 # the Company").
 DETERMINERS = frozenset(
@@ -199,7 +209,9 @@ def is_title(word: str, knowledge: Knowledge) -> bool:
 
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 80) : start].rstrip(" \t")
-    return not before or before[-1] in '.!?\n:;”"*•('
+    # A dash opening its line is a list bullet ("- For Acme, this was ...").
+    bullet = before[-1:] in ("-", "–") and before[-2:-1] in ("", "\n")
+    return not before or before[-1] in '.!?\n:;”"*•(' or bullet
 
 
 # Contact and "About" lines that lost their breaks glue a name to the words around it. Each

@@ -34,6 +34,7 @@ from services.enrich.names import (
     has_org_suffix,
     initials,
     is_person_post,
+    looks_like_person,
     unglue,
 )
 
@@ -561,8 +562,22 @@ def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]
                 continue  # "About Dr. Jane Doe" is a person; "About the X Token" a product
             if any(c in name for c in "$#@") or name.lower() in {"us", "the company", "the author"}:
                 continue
+            if _about_a_person(name, knowledge):
+                continue  # "About Jane Roe" on a consultant's release: the model reads her
             hits.append(_hit(text, at, at + len(name), knowledge, "about"))
     return hits
+
+
+def _about_a_person(name: str, knowledge: Knowledge) -> bool:
+    """A heading "About Jane Roe" names a person: two or three words, a given name first,
+    none that marks a body."""
+    words = name.split()
+    return (
+        len(words) in (2, 3)
+        and words[0].casefold() in knowledge.given_names
+        and not any(_bare(w) in knowledge.org_marks for w in words)
+        and looks_like_person(name, knowledge)
+    )
 
 
 # "The Law Offices of Jane Q. Roe, P.C.": a practice named after its lawyer is one body.
