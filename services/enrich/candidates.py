@@ -376,7 +376,17 @@ def from_aliases(text: str, knowledge: Knowledge) -> list[Hit]:
     return [
         Hit(start, end, text[start:end], "organization", "alias", canonical=aliases[name])
         for start, end, name in _known_names(text, aliases)
+        if not _advisory_field(text, start, end)
     ]
+
+
+# A media advisory's fields ("WHO: Eligible applicants ...", "WHAT:", "WHEN:").
+ADVISORY_FIELDS = frozenset({"WHO", "WHAT", "WHEN", "WHERE", "WHY", "HOW"})
+
+
+def _advisory_field(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a media advisory's field label, not the acronym of a body."""
+    return text[start:end] in ADVISORY_FIELDS and text[end : end + 1] == ":"
 
 
 def _known_names(text: str, names: Mapping[str, str]) -> Iterator[tuple[int, int, str]]:

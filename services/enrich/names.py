@@ -107,6 +107,15 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             start += len(first_word) + 1  # "Their National Milk Bank": no name opens so
             changed = True
             continue
+        if (
+            not person
+            and first_word in ROLE_NOUNS_BEFORE_FIRM
+            and rest[:1].isupper()
+            and _opens_sentence(text, start)
+        ):
+            start += len(first_word) + 1  # "Publisher Acme Books, LLC specializes in": its role
+            changed = True
+            continue
         if rest and first_word.lower() in OPENING_WORDS and _opens_sentence(text, start):
             start += len(first_word) + 1  # "Even the Acme Board", "Before Acme Capital"
             changed = True
@@ -141,6 +150,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if m := NEXT_SENTENCE.search(span):
             end -= len(m.group(0))  # "Acme X. We": the next sentence's first word
+            changed = True
+            continue
+        if not person and INCORPORATION_TYPE.search(span) and text.startswith(" corp", end):
+            end -= 2  # "a Delaware C corporation": the state and the kind of company
             changed = True
             continue
         if " " in span and span.rsplit(" ", 1)[1] in TRAILING_FUNCTION_WORDS:
@@ -189,6 +202,15 @@ OPENING_WORDS = frozenset(
 )
 
 
+# A firm's role in the story, written before its name at a sentence's start ("Publisher Acme
+# Books, LLC specializes in ...", "Distributor Quarn Foods will ...").
+ROLE_NOUNS_BEFORE_FIRM = frozenset(
+    {"Publisher", "Distributor", "Developer", "Manufacturer", "Retailer", "Sponsor", "Supplier"}
+    | {"Vendor", "Client", "Customer", "Broker", "Lender", "Insurer", "Brokerage", "Builder"}
+)
+
+
+INCORPORATION_TYPE = re.compile(r"[ ][CS]$")
 # Capitalised prepositions and conjunctions a title-case line runs on with ("Acme To Open").
 TRAILING_FUNCTION_WORDS = frozenset(
     {"To", "For", "With", "Of", "And", "Or", "At", "By", "From", "Into", "Onto", "Via", "As"}

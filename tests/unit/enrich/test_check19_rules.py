@@ -1,0 +1,56 @@
+"""Held-out check 19 rules: on text the project wrote, with invented names."""
+
+from __future__ import annotations
+
+from services.enrich import candidates, orgrules
+from services.enrich.core import Enricher
+from tests.unit.enrich.spans import release_of, trimmed
+
+
+def test_an_about_heading_of_a_given_name_and_surname_names_no_body(enricher: Enricher) -> None:
+    text = "Body.\n\nAbout Maria Quarnby\n\nMaria Quarnby is a recruiting expert in Tampa."
+    assert orgrules.from_about_headers(text, enricher.knowledge, 0) == []
+    firm = "Body.\n\nAbout Maria Quarnby Consulting\n\nMaria Quarnby Consulting advises firms."
+    assert [h.text for h in orgrules.from_about_headers(firm, enricher.knowledge, 0)] == [
+        "Maria Quarnby Consulting"
+    ]
+
+
+def test_a_dash_bullet_opens_its_line_so_its_first_word_is_no_part_of_a_name(
+    enricher: Enricher,
+) -> None:
+    text = "Highlights:\n\n- For Vesklan, this was a day to remember."
+    assert trimmed(text, "For Vesklan", enricher.knowledge, person=True) == "Vesklan"
+    # Inside a sentence, a hyphen is no bullet.
+    inline = "The two-day - For Vesklan event"
+    assert trimmed(inline, "For Vesklan", enricher.knowledge, person=True) == "For Vesklan"
+
+
+def test_no_name_ends_in_a_capitalised_preposition(enricher: Enricher) -> None:
+    text = "Quarnex (QRX) To Open Up Vesk Network To The World"
+    assert trimmed(text, "Vesk Network To", enricher.knowledge, person=False) == "Vesk Network"
+    assert candidates.from_nicknames(text) == []
+    # A nickname between a given name and a surname still is one.
+    nick = candidates.from_nicknames("Said Juan Carlos (JC) Quarnby today.")
+    assert [h.canonical for h in nick] == ["Juan Carlos Quarnby"]
+
+
+def test_a_media_advisorys_who_field_is_no_acronym(enricher: Enricher) -> None:
+    text = "WHO: Eligible applicants are nonprofits.\nThe WHO warned of a new outbreak."
+    hits = candidates.from_aliases(text, enricher.knowledge)
+    assert [h.start for h in hits] == [text.index("The WHO") + 4]
+
+
+def test_a_firms_role_before_its_name_at_a_sentences_start_is_cut(enricher: Enricher) -> None:
+    text = "Out now.  Publisher Vesk Books, LLC specializes in fast turnaround."
+    assert trimmed(text, "Publisher Vesk Books, LLC", enricher.knowledge, person=False) == (
+        "Vesk Books, LLC"
+    )
+
+
+def test_a_state_before_c_corporation_is_a_place(enricher: Enricher) -> None:
+    text = "Quarnlytics Corp. is a Delaware C corporation headquartered in Chesterbrook."
+    assert trimmed(text, "Delaware C", enricher.knowledge, person=False) == "Delaware"
+    names = {e.name: e.type for e in enricher.enrich(release_of(text)).entities}
+    assert names.get("Delaware") == "place"
+    assert "Delaware C" not in names
