@@ -76,8 +76,8 @@ class Enricher:
 
     def _model_ents(self, texts: list[str]) -> list[Ents]:
         """The model's spans of each text (offsets into it). Long texts are read in chunks;
-        every chunk of every text goes through one ``nlp.pipe``, whose batches are what make
-        the model fast (a long release read a chunk at a time was ~10 % slower)."""
+        every chunk of every text goes through one ``nlp.pipe``, so a long release's chunks
+        are batched like short releases."""
         pieces = [(i, offset, chunk) for i, text in enumerate(texts) for offset, chunk in
                   chunks(text, MODEL_CHUNK_CHARS)]  # fmt: skip
         ents: list[Ents] = [[] for _ in texts]
