@@ -223,6 +223,7 @@ def _scan(text: str) -> list[_Item]:
 
 
 CITY_STOP = re.compile(r"([^.]{3,})\.[ ]+([^.]+)")
+CITY_CODE = re.compile(r"(.+?)[ ]([A-Z]{2})")
 
 
 def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str | None]:
@@ -241,6 +242,10 @@ def _location_fields(match: re.Match[str]) -> tuple[list[str], str | None, str |
     stop = CITY_STOP.fullmatch(cities[0]) if len(cities) == 1 and not parts else None
     if stop and (places.country_code(stop.group(2)) or places.us_state(stop.group(2))):
         cities, parts = [stop.group(1)], [stop.group(2)]
+    # "LOS ANGELES CA": a state's code with no comma before it.
+    coded = CITY_CODE.fullmatch(cities[0]) if len(cities) == 1 and not parts else None
+    if coded and places.us_state(coded.group(2)):
+        cities, parts = [coded.group(1)], [coded.group(2)]
     region: str | None = None
     country: str | None = None
     for index, part in enumerate(parts):
