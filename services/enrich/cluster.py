@@ -305,9 +305,10 @@ def _same_person(
         known = tokens(person.name)
         if key(name) == key(person.name):
             return person
-        # "Juan Carlos" and "Juan Carlos Mendez": two given names opening the full name.
+        # "Juan Carlos" and "Juan Carlos Mendez", "Mian Muhammad Fahad" and "Mian Muhammad
+        # Fahad Malik": two or more names opening the full name.
         short, long_ = sorted((words, known), key=len)
-        if len(short) == 2 and len(long_) >= 3 and long_[:2] == short:
+        if len(short) >= 2 and len(long_) > len(short) and long_[: len(short)] == short:
             return person
         # "Rebecca Chavez" and "Rebecca B. Chavez": same first and last word.
         if surname(name) == surname(person.name) and words[0] == known[0]:

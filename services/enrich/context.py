@@ -28,7 +28,7 @@ from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key
 from services.enrich.lexicon import is_common
-from services.enrich.names import given_name_first, has_org_suffix, looks_like_person
+from services.enrich.names import ENSEMBLES, given_name_first, has_org_suffix, looks_like_person
 
 REPOST_FOOTER = re.compile(r"\bThe post (\S.{3,400}?) appeared first on [^\n]{2,60}?\.")
 # A bare web address given as where to go ("visit Quarnby.com", "at Quarnby.com").
@@ -239,7 +239,10 @@ def eponyms(text: str, hits: list[Hit]) -> set[int]:
         if hit.label != "person" or hit.source != "ner" or hit.start < 0:
             continue
         m = EPONYM_TAIL.match(text, hit.end)
-        if m and m.group(1).split()[-1].lower() in EPONYM_ENDINGS:
+        # "Jane Roe Band Summer Campout": the band named after her, not a mention of her.
+        if m and (
+            m.group(1).split()[-1].lower() in EPONYM_ENDINGS or m.group(1).split()[0] in ENSEMBLES
+        ):
             out.add(id(hit))
     return out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.enrich import candidates, orgrules
+from services.enrich import candidates, context, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import release_of, trimmed
 
@@ -54,3 +54,19 @@ def test_a_state_before_c_corporation_is_a_place(enricher: Enricher) -> None:
     names = {e.name: e.type for e in enricher.enrich(release_of(text)).entities}
     assert names.get("Delaware") == "place"
     assert "Delaware C" not in names
+
+
+def test_a_name_opening_a_longer_name_of_the_release_is_that_person(enricher: Enricher) -> None:
+    text = (
+        "“We keep every car as new,” said Tariq Amin Quarnzai Vell, CEO of Vesk Motors.\n\n"
+        "Contact: Tariq Amin Quarnzai, phone 555 0100."
+    )
+    people = [e for e in enricher.enrich(release_of(text)).entities if e.type == "person"]
+    assert [p.name for p in people] == ["Tariq Amin Quarnzai Vell"]
+
+
+def test_a_person_naming_a_band_is_no_mention_of_the_person(enricher: Enricher) -> None:
+    text = "Shows this summer: Vesk Fest 2024 and the Daniel Quarnby Band Summer Campout 2024."
+    hit = candidates.Hit(text.index("Daniel"), text.index(" Band"), "Daniel Quarnby", "person",
+                         "ner")  # fmt: skip
+    assert context.eponyms(text, [hit]) == {id(hit)}
