@@ -152,7 +152,8 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             end -= len(m.group(0))  # "Acme X. We": the next sentence's first word
             changed = True
             continue
-        if not person and INCORPORATION_TYPE.search(span) and text.startswith(" corp", end):
+        incorporated = text[end : end + 5].lower() == " corp"
+        if not person and incorporated and INCORPORATION_TYPE.search(span):
             end -= 2  # "a Delaware C corporation": the state and the kind of company
             changed = True
             continue
@@ -210,6 +211,8 @@ ROLE_NOUNS_BEFORE_FIRM = frozenset(
 )
 
 
+# The kind of US company after its state of incorporation ("a Delaware C corporation", "a
+# Nevada S Corporation"): the letter is no part of a name.
 INCORPORATION_TYPE = re.compile(r"[ ][CS]$")
 # Capitalised prepositions and conjunctions a title-case line runs on with ("Acme To Open").
 TRAILING_FUNCTION_WORDS = frozenset(
