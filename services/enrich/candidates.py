@@ -142,6 +142,7 @@ SENTENCE_STOP = re.compile(
     r"(?<![A-Z])(?<!\bCorp)(?<!\bBros)(?<!\bIntl)(?<!\bAssn)(?<!\bDept)(?<!\bUniv)"
     r"(?<=[a-z]{3})\.[ ]+(?=[A-Z])"
 )
+NAME_BREAK = re.compile(rf"{SENTENCE_STOP.pattern}|(?<=[a-z]{{2}})/(?=[A-Z][a-z])")
 PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
 INITIAL = re.compile(r"\s[A-Z]\.\s")
@@ -345,8 +346,10 @@ def _span_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 yield a + acronym.start(), a + acronym.end()
             continue
         # "Riyadh. Quarn Arabia": a full stop after a word (not an abbreviation) ends a
-        # sentence, and the span with it.
-        for stop in SENTENCE_STOP.finditer(text, a, b):
+        # sentence, and the span with it; in a span of several words, "Jane Roe/Quarn
+        # Media/Vesk", a slash between names lists them ("Roe/Poe" alone may be one firm).
+        breaks = NAME_BREAK if " " in text[a:b] else SENTENCE_STOP
+        for stop in breaks.finditer(text, a, b):
             yield a, stop.start()
             a = stop.end()
         yield a, b
@@ -604,13 +607,20 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
         ):
             hits.append(person)
         tail = m.group(2).rstrip()
-        org = tail.rsplit(",", 1)[-1].strip()
-        # "* Jane Roe; Tucson, Arizona": where the person lives, not where she works.
-        place = gazetteer is not None and gazetteer.known(org) is not None
-        if org and org[0].isupper() and not is_role(org, knowledge) and not place:
-            start = m.start(2) + tail.rfind(org)
-            hits.append(Hit(start, start + len(org), org, "organization", "pattern"))
+        last = tail.rsplit(",", 1)[-1]
+        offset = m.start(2) + len(tail) - len(last)
+        # "* Jane Roe, Acme Realty | Vesk Advisors": each affiliation a bar parts is one body.
+        for part in AFFILIATION_BAR.split(last):
+            org = part.strip()
+            # "* Jane Roe; Tucson, Arizona": where the person lives, not where she works.
+            place = gazetteer is not None and gazetteer.known(org) is not None
+            if org and org[0].isupper() and not is_role(org, knowledge) and not place:
+                start = offset + last.find(part) + part.find(org)
+                hits.append(Hit(start, start + len(org), org, "organization", "pattern"))
     return hits
+
+
+AFFILIATION_BAR = re.compile(r"[ ]\|[ ]")
 
 
 # A reference list's authors, Vancouver style: "[1] Roe J, Poe-Lee AB, Quarn T. Title. ..."

@@ -70,3 +70,24 @@ def test_a_person_naming_a_band_is_no_mention_of_the_person(enricher: Enricher) 
     hit = candidates.Hit(text.index("Daniel"), text.index(" Band"), "Daniel Quarnby", "person",
                          "ner")  # fmt: skip
     assert context.eponyms(text, [hit]) == {id(hit)}
+
+
+def test_a_roster_lines_affiliations_parted_by_a_bar_are_one_body_each(
+    enricher: Enricher,
+) -> None:
+    text = "Committee:\n\n* Dana Quarnby, Vesk & Lorne | Pacific Quarn Realty Advisors\n"
+    orgs = [h.text for h in candidates.from_bullets(text, enricher.knowledge)
+            if h.label == "organization"]  # fmt: skip
+    assert orgs == ["Vesk & Lorne", "Pacific Quarn Realty Advisors"]
+
+
+def test_a_slash_between_names_in_a_span_of_several_words_lists_them(enricher: Enricher) -> None:
+    text = "He was once the lobbyist for Dana Quarnby/Vesk Corporation/Lorne, she said."
+    start = text.index("Dana")
+    ents = [(start, text.index(", she"), "PERSON")]
+    parts = [h.text for h in candidates.from_ner(text, ents, enricher.knowledge)]
+    assert parts[:2] == ["Dana Quarnby", "Vesk Corporation"]
+    # Two single words joined by a slash may be one firm's name.
+    one = "Shows made by Quarnby/Vell air tonight."
+    ents = [(one.index("Quarnby"), one.index(" air"), "ORG")]
+    assert [h.text for h in candidates.from_ner(one, ents, enricher.knowledge)] == ["Quarnby/Vell"]
