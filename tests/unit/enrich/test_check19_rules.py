@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.enrich import candidates, context, orgrules
+from services.enrich import candidates, cluster, context, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import release_of, trimmed
 
@@ -91,3 +91,8 @@ def test_a_slash_between_names_in_a_span_of_several_words_lists_them(enricher: E
     one = "Shows made by Quarnby/Vell air tonight."
     ents = [(one.index("Quarnby"), one.index(" air"), "ORG")]
     assert [h.text for h in candidates.from_ner(one, ents, enricher.knowledge)] == ["Quarnby/Vell"]
+
+
+def test_a_practice_or_trades_word_marks_a_body(enricher: Enricher) -> None:
+    for name in ("Vesk Psychiatry", "Quarn Heart & Wellness", "Lorne Aesthetics", "Vell Roofing"):
+        assert any(cluster.marked_words(name, enricher.knowledge)), name
