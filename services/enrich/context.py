@@ -292,7 +292,13 @@ AREA_OF = re.compile(
     r"(?:portion|side|edge|corner|heart|outskirts|suburbs)[ ]of[ ](?:the[ ])?"
     r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})\b(?![’'&-]|[ ][A-Z&])"
 )
-GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.|Sr\.|II|III|IV)(?![\w])")
+# Not "Jane Roe, Sr. Director of ...": "Sr." before a post is "Senior".
+GENERATION_AFTER = re.compile(
+    r",?[ ](?:Jr\.|Sr\.(?![ ](?:Director|Vice|Manager|Editor|Analyst|Engineer|Consultant|"
+    r"Advisor|Adviser|Partner|Counsel|Associate|Account|Product|Program|Project|Marketing|"
+    r"Sales|Software|Research|Scientist|Specialist|Lecturer|Fellow|Principal)\b)|II|III|IV)"
+    r"(?![\w])"
+)
 AREA_AFTER = re.compile(r"[ ](?:neighbou?rhood|district|area|community)\b")
 
 

@@ -167,6 +167,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if person:
             first, _, rest = span.partition(" ")
+            if _speech_opener(text, start, end, first, rest, knowledge):
+                start += len(first) + 1  # "Said Jane Roe, Acme GM: “...”": the quote's verb
+                changed = True
+                continue
             if rest and is_title(first, knowledge):
                 start += len(first) + 1
                 changed = True
@@ -218,6 +222,28 @@ INCORPORATION_TYPE = re.compile(r"[ ][CS]$")
 TRAILING_FUNCTION_WORDS = frozenset(
     {"To", "For", "With", "Of", "And", "Or", "At", "By", "From", "Into", "Onto", "Via", "As"}
 )
+
+
+# Speech verbs that open a sentence before the speaker's name ("Said Jane Roe, Acme GM: ...").
+SPEECH_OPENERS = frozenset(
+    {"Said", "Says", "Added", "Adds", "Explained", "Noted", "Commented", "Stated", "Remarked"}
+)
+# What follows a speaker so introduced: a post and a colon or quotation mark.
+QUOTE_FOLLOWS = re.compile(r"[ ]?(?:,[^.\n]{0,80})?[:“\"]")
+
+
+def _speech_opener(
+    text: str, start: int, end: int, first: str, rest: str, knowledge: Knowledge
+) -> bool:
+    """``first`` is a speech verb opening the sentence before a full name whose quotation
+    follows ("Said Jane Roe, Acme GM: “...”"); "Said" alone may be a given name."""
+    return (
+        first in SPEECH_OPENERS
+        and " " in rest
+        and rest.split()[0].casefold() in knowledge.given_names
+        and _opens_sentence(text, start)
+        and QUOTE_FOLLOWS.match(text, end) is not None
+    )
 
 
 # Possessives and quantifiers that open a phrase, never a name ("Their Quarn Bank", "Neither

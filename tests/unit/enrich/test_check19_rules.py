@@ -96,3 +96,25 @@ def test_a_slash_between_names_in_a_span_of_several_words_lists_them(enricher: E
 def test_a_practice_or_trades_word_marks_a_body(enricher: Enricher) -> None:
     for name in ("Vesk Psychiatry", "Quarn Heart & Wellness", "Lorne Aesthetics", "Vell Roofing"):
         assert any(cluster.marked_words(name, enricher.knowledge)), name
+
+
+def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_speakers_name(
+    enricher: Enricher,
+) -> None:
+    text = "Ten firms made it.   Said Maria Quarnby, Vesk Events GM: “It is a fine list.”"
+    assert trimmed(text, "Said Maria Quarnby", enricher.knowledge, person=True) == (
+        "Maria Quarnby"
+    )
+    # With no quotation after it, "Said" may open a name.
+    plain = "Ten firms made it. Said Maria Quarnby joined the board in May."
+    assert trimmed(plain, "Said Maria Quarnby", enricher.knowledge, person=True) == (
+        "Said Maria Quarnby"
+    )
+
+
+def test_sr_before_a_post_is_senior_not_a_generation() -> None:
+    text = "said Dana Quarnby, Sr. Director of Vesk Events, and Lee Vell, Sr. of Tulsa."
+    dana = candidates.Hit(5, 17, "Dana Quarnby", "person", "ner")
+    lee = candidates.Hit(text.index("Lee"), text.index(", Sr. of"), "Lee Vell", "person", "ner")
+    context.generations(text, [dana, lee])
+    assert (dana.text, lee.text) == ("Dana Quarnby", "Lee Vell, Sr.")
