@@ -102,9 +102,7 @@ def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_speakers_name(
     enricher: Enricher,
 ) -> None:
     text = "Ten firms made it.   Said Maria Quarnby, Vesk Events GM: “It is a fine list.”"
-    assert trimmed(text, "Said Maria Quarnby", enricher.knowledge, person=True) == (
-        "Maria Quarnby"
-    )
+    assert trimmed(text, "Said Maria Quarnby", enricher.knowledge, person=True) == ("Maria Quarnby")
     # With no quotation after it, "Said" may open a name.
     plain = "Ten firms made it. Said Maria Quarnby joined the board in May."
     assert trimmed(plain, "Said Maria Quarnby", enricher.knowledge, person=True) == (
