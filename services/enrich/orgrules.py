@@ -1761,6 +1761,35 @@ INSTITUTION_ENDS = frozenset(
 )
 
 
+# Heads of institutions, "Universiti" and "Universidad" among them, for two joined by "and".
+INSTITUTION_HEADS = frozenset(
+    {"university", "universiti", "universidad", "université", "universität", "college"}
+    | {"institute", "hospital", "academy", "school", "seminary"}
+)
+
+
+def paired_institutions(hits: list[Hit]) -> list[Hit]:
+    """ "Quarn Universiti Sains and Vesk Valley University" read as one name: two
+    institutions joined by "and" are two bodies, each with a head word of its own."""
+    out: list[Hit] = []
+    for hit in hits:
+        left, sep, right = hit.text.partition(" and ")
+        if (
+            hit.label == "organization"
+            and hit.start >= 0
+            and sep
+            and " and " not in right
+            and any(_bare(w) in INSTITUTION_HEADS for w in left.split())
+            and any(_bare(w) in INSTITUTION_HEADS for w in right.split())
+        ):
+            right_start = hit.start + len(left) + len(sep)
+            out.append(Hit(hit.start, hit.start + len(left), left, hit.label, hit.source))
+            out.append(Hit(right_start, hit.end, right, hit.label, hit.source))
+            continue
+        out.append(hit)
+    return out
+
+
 def _plain_phrase(name: str, knowledge: Knowledge) -> bool:
     """Every word a plain English word, an acronym or a joiner ("PR & Communications",
     "Organic & Paid Social"), at least one a plain word, the last no institution's."""

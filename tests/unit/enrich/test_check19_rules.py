@@ -116,3 +116,23 @@ def test_sr_before_a_post_is_senior_not_a_generation() -> None:
     lee = candidates.Hit(text.index("Lee"), text.index(", Sr. of"), "Lee Vell", "person", "ner")
     context.generations(text, [dana, lee])
     assert (dana.text, lee.text) == ("Dana Quarnby", "Lee Vell, Sr.")
+
+
+def test_two_institutions_joined_by_and_are_two_bodies() -> None:
+    text = "A study by Quarn Universiti Sains and Vesk Valley University found it."
+    name = "Quarn Universiti Sains and Vesk Valley University"
+    hit = candidates.Hit(text.index("Quarn"), text.index(" found"), name, "organization", "ner")
+    parts = orgrules.paired_institutions([hit])
+    assert [(h.text, text[h.start : h.end]) for h in parts] == [
+        ("Quarn Universiti Sains", "Quarn Universiti Sains"),
+        ("Vesk Valley University", "Vesk Valley University"),
+    ]
+    one = "Quarn University and Medicine"
+    kept = candidates.Hit(0, len(one), one, "organization", "ner")
+    assert orgrules.paired_institutions([kept]) == [kept]
+
+
+def test_a_condition_a_plan_or_a_regulatory_pathway_is_no_body(enricher: Enricher) -> None:
+    for name in ("PTSD", "ESOP", "Accelerated Approval", "Medicare Advantage", "DevOps"):
+        hit = candidates.Hit(0, len(name), name, "organization", "ner")
+        assert not candidates.keep(hit, enricher.knowledge), name
