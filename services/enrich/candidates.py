@@ -995,6 +995,13 @@ def attach_aliases(text: str, hits: list[Hit]) -> None:
 
 
 # Degrees written with full stops: credentials after a name, never a body.
+# "non-Acme", "anti-Quarn": a lower-case prefix that negates or opposes the name after it.
+NEGATED = re.compile(r"(?:non|anti|pro|pre|post|ex)-")
+# One hyphened word that describes ("Customer-Focused", "AI-Powered"), never a name.
+COMPOUND_ADJECTIVE = re.compile(
+    r"[\w.&]+-(?:[Ff]ocused|[Dd]riven|[Bb]ased|[Pp]owered|[Ll]ed|[Oo]wned|[Cc]entric|[Ff]riendly"
+    r"|[Rr]eady|[Oo]riented|[Ee]nabled|[Ff]irst)"
+)
 DOTTED_DEGREE = re.compile(
     r"(?:M\.D|Ph\.D|M\.P\.H|Sc\.D|D\.O|R\.N|M\.B\.A|J\.D|M\.S|B\.S|B\.A|M\.A|D\.D\.S|D\.M\.D"
     r"|Pharm\.D|Ed\.D|Psy\.D|D\.N\.P|M\.S\.N|B\.S\.N)\.?"
@@ -1018,6 +1025,8 @@ def keep(
         return False
     if key(name) in knowledge.not_entities or name in symbols or JUNK.search(name):
         return False
+    if hit.label != "place" and (NEGATED.match(name) or COMPOUND_ADJECTIVE.fullmatch(name)):
+        return False  # "non-FCC" stations, a "Customer-Focused" approach: words about a name
     if hit.label == "organization" and DOTTED_DEGREE.fullmatch(name):
         return False  # "M.D.", "Sc.D." read off "Jane Roe, M.D., Sc.D., Quarn University"
     if knowledge.is_wire(name) and key(name) not in subjects:

@@ -136,3 +136,11 @@ def test_a_condition_a_plan_or_a_regulatory_pathway_is_no_body(enricher: Enriche
     for name in ("PTSD", "ESOP", "Accelerated Approval", "Medicare Advantage", "DevOps"):
         hit = candidates.Hit(0, len(name), name, "organization", "ner")
         assert not candidates.keep(hit, enricher.knowledge), name
+
+
+def test_a_negated_name_or_a_describing_compound_is_no_body(enricher: Enricher) -> None:
+    for name in ("non-Quarn", "anti-Vesk", "Customer-Focused", "AI-Powered", "SEO-Driven"):
+        hit = candidates.Hit(0, len(name), name, "organization", "ner")
+        assert not candidates.keep(hit, enricher.knowledge), name
+    hit = candidates.Hit(0, 8, "Pro-Vesk", "organization", "ner")
+    assert candidates.keep(hit, enricher.knowledge)
