@@ -436,6 +436,72 @@ def from_known_people(text: str, knowledge: Knowledge) -> list[Hit]:
 GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 
 
+def famous_surnames(knowledge: Knowledge, gazetteer: Gazetteer) -> frozenset[str]:
+    """The last words of the known people's names that are no given name, place or known
+    body's name ("Beethoven", "Musk"; not "Washington", "Ford", "Jordan")."""
+    orgs = {key(n) for n in knowledge.known_orgs} | {key(n) for n in knowledge.org_aliases}
+    lasts = {n.split()[-1] for n in knowledge.known_people if " " in n.strip()}
+    return frozenset(
+        last
+        for last in lasts
+        if last[:1].isupper()
+        and last.isalpha()
+        and last.casefold() not in knowledge.given_names
+        and key(last) not in orgs
+        and gazetteer.known(last) is None
+    )
+
+
+def _opens_sentence_at(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
+
+
+# A family name alone, and what may follow it: a possessive ("Brahms’ Violin Concerto").
+CAPITALISED_WORD = re.compile(r"(?<![\w.&'’-])[A-Z][a-z]{2,}(?![\w&-])")
+POSSESSIVE_AFTER = re.compile(r"['’]s?[ ]+(\S)")
+
+
+def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
+    """A famous person named by the family name alone ("President Trump", "Beethoven’s
+    innovations", "Musk said"): a person where a post or form of address comes before it, a
+    speech verb after it, or a possessive after it (before a word in lower case when the
+    name is also a plain word: "King’s College" is a body)."""
+    hits = []
+    for m in CAPITALISED_WORD.finditer(text):
+        word = m.group()
+        if word not in knowledge.famous_surnames:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        previous = before.split()[-1] if before.split() else ""
+        if previous[:1].isupper() and not is_person_post(previous.rstrip(".,"), knowledge):
+            continue  # "Donald Trump", "Quarn Musk Labs": part of a longer name
+        titled = HONORIFIC_BEFORE.search(before) is not None or is_person_post(
+            previous.rstrip(".,"), knowledge
+        )
+        speaks = SPEAKS_AFTER.match(text, m.end()) is not None
+        possessive = POSSESSIVE_AFTER.match(text, m.end())
+        # A family name that is also a plain word (WordNet holds "trump" and "gandhi" as well
+        # as "court") needs more: a post before it, a speech verb where no sentence opens
+        # ("... ,” Musk said"), or a possessive before a word in lower case and no article
+        # before it ("Gandhi’s movement", not "the Court’s ruling").
+        if is_common(word, knowledge.lexicon):
+            cued = (
+                titled
+                or (speaks and not _opens_sentence_at(text, m.start()))
+                or (
+                    possessive is not None
+                    and possessive.group(1).islower()
+                    and previous.lower() not in ("the", "a", "an")
+                )
+            )
+        else:
+            cued = titled or speaks or possessive is not None
+        if cued:
+            hits.append(Hit(m.start(), m.end(), word, "person", "roster"))
+    return hits
+
+
 def person_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
     """The known people matched in text: names of two words or more that no known
     organisation and no place shares ("Walt Disney", "Santa Claus" stay with the rules)."""

@@ -106,6 +106,7 @@ class Enricher:
         hits += cand.from_gazetteer(text, gz)
         hits += cand.from_aliases(text, kn)
         hits += cand.from_known_people(text, kn)
+        hits += cand.from_famous_surnames(text, kn)
         hits += cand.from_patterns(text, gz)
         hits += cand.from_based(text, gz, kn)
         hits += cand.from_bullets(text, kn, gz)
@@ -644,6 +645,7 @@ def build_enricher(
         knowledge,
         org_aliases=cand.org_names(knowledge, gazetteer),
         person_names=cand.person_names(knowledge, gazetteer),
+        famous_surnames=cand.famous_surnames(knowledge, gazetteer),
     )
     return Enricher(nlp or load_nlp(), gazetteer, knowledge, load_taxonomy(taxonomy_path))
 

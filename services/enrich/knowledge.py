@@ -50,6 +50,9 @@ class Knowledge:
     # The names matched as written: known organisations and aliases (``org_names``), known
     # people (``person_names``); built once the gazetteer and the name lists are loaded.
     person_names: Mapping[str, str] = field(default_factory=dict)
+    # Family names of the known people that are no given name, place or body's name
+    # ("Beethoven", "Trump"), for a famous person named by the family name alone.
+    famous_surnames: frozenset[str] = frozenset()
 
     @cached_property
     def org_marks(self) -> frozenset[str]:

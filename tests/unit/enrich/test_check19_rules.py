@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from services.enrich import candidates, cluster, context, orgrules
 from services.enrich.core import Enricher
 from tests.unit.enrich.spans import release_of, trimmed
@@ -144,3 +146,19 @@ def test_a_negated_name_or_a_describing_compound_is_no_body(enricher: Enricher) 
         assert not candidates.keep(hit, enricher.knowledge), name
     hit = candidates.Hit(0, 8, "Pro-Vesk", "organization", "ner")
     assert candidates.keep(hit, enricher.knowledge)
+
+
+def test_a_famous_person_named_by_the_family_name_alone(enricher: Enricher) -> None:
+    from dataclasses import replace
+
+    knowledge = replace(enricher.knowledge, famous_surnames=frozenset({"Quarnwick", "Court"}))
+    text = (
+        "President Quarnwick signed it. Critics of Quarnwick’s plan met. “We won,” Quarnwick "
+        "said. Vesk Quarnwick Labs grew. The Court’s ruling stood."
+    )
+    found = [(h.text, h.start) for h in candidates.from_famous_surnames(text, knowledge)]
+    starts = [m.start() for m in re.finditer("Quarnwick", text)]
+    assert found == [("Quarnwick", s) for s in starts[:3]]
+    # Shipped: the known people's family names that are no place, given name or body.
+    assert "Beethoven" in enricher.knowledge.famous_surnames
+    assert not {"Washington", "Fox", "Jordan"} & enricher.knowledge.famous_surnames
