@@ -1184,6 +1184,8 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         or (" " not in hit.text and _camel(hit.text))
     ):
         hit.label = "organization"  # "Orla Bex Consulting & Coaching", "BrightQuill"
+    if hit.label == "person" and hit.source == "ner" and hit.text in knowledge.known_org_names:
+        hit.label = "organization"  # "his purchase of Twitter": a well-known body
     if hit.label == "place" and hit.place is None and " " not in hit.text and _camel(hit.text):
         hit.label = "organization"
     if hit.label == "place" and hit.text.startswith("The ") and gazetteer.candidates(hit.text[4:]):

@@ -232,7 +232,7 @@ class Enricher:
             hits = context.outside(hits, spans, ("organization", "person"))
         orgrules.extend_to_known_names(text, hits)
         hits = orgrules.refine_orgs(text, hits, kn)
-        hits = orgrules.paired_institutions(hits)
+        hits = orgrules.paired_institutions(hits, kn)
         orgrules.extend_institutions(text, hits)
         orgrules.extend_across_and(text, hits, kn, gz)
         orgrules.extend_to_acronym(text, hits)

@@ -60,6 +60,11 @@ class Knowledge:
         legal forms (computed once; a frozen dataclass keeps it in the instance dict)."""
         return self.org_words | self.org_tails | self.org_suffixes
 
+    @cached_property
+    def known_org_names(self) -> frozenset[str]:
+        """The well-known organisations' names as written, for look-ups by name."""
+        return frozenset(self.known_orgs)
+
     def is_demonym(self, name: str) -> bool:
         """A group of people named by place or origin, in the singular or plural, alone or
         after another ("Latina American", "U.S. Latinos")."""

@@ -1768,19 +1768,30 @@ INSTITUTION_HEADS = frozenset(
 )
 
 
-def paired_institutions(hits: list[Hit]) -> list[Hit]:
+def paired_institutions(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """ "Quarn Universiti Sains and Vesk Valley University" read as one name: two
-    institutions joined by "and" are two bodies, each with a head word of its own."""
+    institutions joined by "and" are two bodies, each with a head word of its own; so are
+    two well-known bodies joined by "&" or "and" ("Walmart & Target")."""
     out: list[Hit] = []
+    known = knowledge.known_org_names
     for hit in hits:
         left, sep, right = hit.text.partition(" and ")
+        if not sep:
+            left, sep, right = hit.text.partition(" & ")
         if (
             hit.label == "organization"
             and hit.start >= 0
             and sep
             and " and " not in right
-            and any(_bare(w) in INSTITUTION_HEADS for w in left.split())
-            and any(_bare(w) in INSTITUTION_HEADS for w in right.split())
+            and " & " not in right
+            and (
+                (
+                    sep == " and "
+                    and any(_bare(w) in INSTITUTION_HEADS for w in left.split())
+                    and any(_bare(w) in INSTITUTION_HEADS for w in right.split())
+                )
+                or (left in known and right in known)
+            )
         ):
             right_start = hit.start + len(left) + len(sep)
             out.append(Hit(hit.start, hit.start + len(left), left, hit.label, hit.source))
@@ -2319,6 +2330,8 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
     for h in hits:
         if h.label != "organization" or h.start < 0 or h.source not in ("ner", "pattern"):
             continue
+        if h.text in knowledge.known_org_names:
+            continue  # "Google", "Target": a well-known body's name, however plain its words
         # A name seldom opens with "A": "A National Network of Plain Support" is a heading,
         # whatever word it ends in.
         article = h.text.startswith(("A ", "An "))

@@ -120,18 +120,18 @@ def test_sr_before_a_post_is_senior_not_a_generation() -> None:
     assert (dana.text, lee.text) == ("Dana Quarnby", "Lee Vell, Sr.")
 
 
-def test_two_institutions_joined_by_and_are_two_bodies() -> None:
+def test_two_institutions_joined_by_and_are_two_bodies(enricher: Enricher) -> None:
     text = "A study by Quarn Universiti Sains and Vesk Valley University found it."
     name = "Quarn Universiti Sains and Vesk Valley University"
     hit = candidates.Hit(text.index("Quarn"), text.index(" found"), name, "organization", "ner")
-    parts = orgrules.paired_institutions([hit])
+    parts = orgrules.paired_institutions([hit], enricher.knowledge)
     assert [(h.text, text[h.start : h.end]) for h in parts] == [
         ("Quarn Universiti Sains", "Quarn Universiti Sains"),
         ("Vesk Valley University", "Vesk Valley University"),
     ]
     one = "Quarn University and Medicine"
     kept = candidates.Hit(0, len(one), one, "organization", "ner")
-    assert orgrules.paired_institutions([kept]) == [kept]
+    assert orgrules.paired_institutions([kept], enricher.knowledge) == [kept]
 
 
 def test_a_condition_a_plan_or_a_regulatory_pathway_is_no_body(enricher: Enricher) -> None:
@@ -162,3 +162,24 @@ def test_a_famous_person_named_by_the_family_name_alone(enricher: Enricher) -> N
     # Shipped: the known people's family names that are no place, given name or body.
     assert "Beethoven" in enricher.knowledge.famous_surnames
     assert not {"Washington", "Fox", "Jordan"} & enricher.knowledge.famous_surnames
+
+
+def test_two_well_known_bodies_joined_by_an_ampersand_are_two(enricher: Enricher) -> None:
+    text = "The maker partners with Walmart & Target this year."
+    hit = candidates.Hit(text.index("Walmart"), text.index(" this"), "Walmart & Target",
+                         "organization", "ner")  # fmt: skip
+    parts = orgrules.paired_institutions([hit], enricher.knowledge)
+    assert [h.text for h in parts] == ["Walmart", "Target"]
+    firm = candidates.Hit(0, 11, "Vesk & Lorn", "organization", "ner")
+    assert orgrules.paired_institutions([firm], enricher.knowledge) == [firm]
+
+
+def test_a_well_known_bodys_plain_name_is_kept_and_never_a_person(enricher: Enricher) -> None:
+    text = "Data centers use water daily. Google alone reported using billions of gallons."
+    hit = candidates.Hit(text.index("Google"), text.index(" alone"), "Google", "organization",
+                         "ner")  # fmt: skip
+    assert orgrules.common_word_orgs(text, [hit], enricher.knowledge) == set()
+    person = candidates.Hit(0, 6, "Google", "person", "ner")
+    assert candidates.retype(person, enricher.gazetteer, enricher.knowledge).label == (
+        "organization"
+    )
