@@ -436,6 +436,10 @@ def from_known_people(text: str, knowledge: Knowledge) -> list[Hit]:
 GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 
 
+# Places to stay that end a name the model reads as a person's ("The Quarnby Hotel").
+LODGING_WORDS = frozenset({"hotel", "hotels", "resort", "resorts", "motel", "apartments", "inn"})
+
+
 def famous_surnames(knowledge: Knowledge, gazetteer: Gazetteer) -> frozenset[str]:
     """The last words of the known people's names that are no given name, place or known
     body's name ("Beethoven", "Musk"; not "Washington", "Ford", "Jordan")."""
@@ -1186,6 +1190,14 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         hit.label = "organization"  # "Orla Bex Consulting & Coaching", "BrightQuill"
     if hit.label == "person" and hit.source == "ner" and hit.text in knowledge.known_org_names:
         hit.label = "organization"  # "his purchase of Twitter": a well-known body
+    if (
+        hit.label == "person"
+        and hit.source == "ner"
+        and " " in hit.text
+        and (last := hit.text.split()[-1].lower()) in knowledge.org_marks | LODGING_WORDS
+        and last not in knowledge.surnames  # "Jane Power", "John Law"
+    ):
+        hit.label = "organization"  # "Quarn Wellness", "Vesk Hotel": a body's last word
     if hit.label == "place" and hit.place is None and " " not in hit.text and _camel(hit.text):
         hit.label = "organization"
     if hit.label == "place" and hit.text.startswith("The ") and gazetteer.candidates(hit.text[4:]):

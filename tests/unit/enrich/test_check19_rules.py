@@ -183,3 +183,15 @@ def test_a_well_known_bodys_plain_name_is_kept_and_never_a_person(enricher: Enri
     assert candidates.retype(person, enricher.gazetteer, enricher.knowledge).label == (
         "organization"
     )
+
+
+def test_a_model_person_ending_in_a_bodys_word_is_a_body(enricher: Enricher) -> None:
+    for name, label in (
+        ("Vesk Hotel", "organization"),
+        ("Quarn Wellness", "organization"),
+        ("Echo Apartments", "organization"),
+        ("Dana Power", "person"),  # a family name too
+        ("Dana Quarnby", "person"),
+    ):
+        hit = candidates.Hit(0, len(name), name, "person", "ner")
+        assert candidates.retype(hit, enricher.gazetteer, enricher.knowledge).label == label
