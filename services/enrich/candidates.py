@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from services.enrich.gazetteer import Gazetteer, Place
-from services.enrich.knowledge import Knowledge, key
+from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     ENSEMBLES,
@@ -656,6 +656,23 @@ def tickers(text: str) -> set[str]:
         out.update(g for g in m.groups() if g)
     out.update(m.group(1) for m in SYMBOL.finditer(text))
     return out
+
+
+def symbols_not_names(text: str, knowledge: Knowledge) -> frozenset[str]:
+    """The stock symbols (``tickers``) that name no body here: a well-known body called by
+    its symbol elsewhere in the text ("JLL (NYSE: JLL) ... JLL announced") keeps its name."""
+    listed = tickers(text)
+    listings = [(m.start(), m.end()) for m in TICKER.finditer(text)]
+    listings += [(m.start(), m.end()) for m in SYMBOL.finditer(text)]
+    named = {
+        symbol
+        for symbol in listed & knowledge.known_org_names
+        if any(
+            not any(a <= m.start() < b for a, b in listings)
+            for m in word_pattern(symbol).finditer(text)
+        )
+    }
+    return frozenset(listed - named)
 
 
 def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = None) -> list[Hit]:

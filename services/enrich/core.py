@@ -326,7 +326,7 @@ class Enricher:
         cand.orgs_named_as_people(text, hits, kn)
         cand.given_names_as_orgs(hits, kn)
         cand.lone_words_as_orgs(text, hits, kn)
-        symbols = frozenset(cand.tickers(text))
+        symbols = cand.symbols_not_names(text, kn)
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
         evidence.unvouched_people(text, hits, kn)

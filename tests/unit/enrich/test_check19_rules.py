@@ -195,3 +195,8 @@ def test_a_model_person_ending_in_a_bodys_word_is_a_body(enricher: Enricher) -> 
     ):
         hit = candidates.Hit(0, len(name), name, "person", "ner")
         assert candidates.retype(hit, enricher.gazetteer, enricher.knowledge).label == label
+
+
+def test_a_well_known_body_called_by_its_symbol_keeps_its_name(enricher: Enricher) -> None:
+    text = "JLL (NYSE: JLL) said so. Advanced Micro Devices Inc. (NASDAQ: AMD) did not."
+    assert candidates.symbols_not_names(text, enricher.knowledge) == frozenset({"AMD"})
