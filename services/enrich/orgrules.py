@@ -746,7 +746,9 @@ EVENT_OR_WORK = re.compile(
     # and meals ("Poe Death Exhibit", "Caucus Luncheon").
     r"|Open|Classic|Invitational|Championships?|Run|Exhibit|Exhibition|Luncheon|Games"
     # Prize-givings and contests ("Quarn Awards Ceremony", "Vesk Whiskey Competition").
-    r"|Ceremony|Banquet|Competition))\W?$"
+    r"|Ceremony|Banquet|Competition"
+    # Socials and retreats ("Vesk Happy Hour", "Quarn Fan Fest", "Wellness Retreat").
+    r"|Retreat|Fest|Happy[ ]Hour|Afterparty|Mixer|Meetup|Bootcamp))\W?$"
     # "Quarn Storytelling Campaign for the Vell Museum": a campaign, whatever it is for.
     r"|(?<=[ ])Campaigns?(?:[ ](?:for|of|to)\b.*)?$"
 )

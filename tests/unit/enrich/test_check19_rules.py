@@ -200,3 +200,9 @@ def test_a_model_person_ending_in_a_bodys_word_is_a_body(enricher: Enricher) -> 
 def test_a_well_known_body_called_by_its_symbol_keeps_its_name(enricher: Enricher) -> None:
     text = "JLL (NYSE: JLL) said so. Advanced Micro Devices Inc. (NASDAQ: AMD) did not."
     assert candidates.symbols_not_names(text, enricher.knowledge) == frozenset({"AMD"})
+
+
+def test_a_social_or_a_retreat_is_no_body() -> None:
+    for name in ("Vesk Happy Hour", "Quarn Fan Fest", "Women's Wellness Retreat", "Lorn Mixer"):
+        assert orgrules.EVENT_OR_WORK.search(name), name
+    assert not orgrules.EVENT_OR_WORK.search("Quarn Festivity Partners")
