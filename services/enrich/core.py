@@ -194,7 +194,12 @@ class Enricher:
         ]
         # A trademark sign marks a product or a brand ("Quarn™ Starter Kit"), not a body;
         # a notice in capitals marks no names.
-        hits = _drop_read_names(hits, lambda h: context.trademarked(text, h.start, h.end))
+        # A body's registered name ("Quarn Research Foundation®") is still the body.
+        hits = _drop_read_names(
+            hits,
+            lambda h: context.trademarked(text, h.start, h.end)
+            and not (h.label == "organization" and cand.has_org_suffix(h.text, kn)),
+        )
         # "Roku™ gin": a known firm's name with a trademark sign is a product of that name.
         hits = [h for h in hits if h.source != "alias" or text[h.end : h.end + 1] not in ("™", "®")]
         if shouted := context.shouted_spans(text):

@@ -6,7 +6,7 @@ import re
 
 from services.enrich import candidates, cluster, context, orgrules
 from services.enrich.core import Enricher
-from tests.unit.enrich.spans import release_of, trimmed
+from tests.unit.enrich.spans import entity_names, release_of, trimmed
 
 
 def test_an_about_heading_of_a_given_name_and_surname_names_no_body(enricher: Enricher) -> None:
@@ -206,3 +206,13 @@ def test_a_social_or_a_retreat_is_no_body() -> None:
     for name in ("Vesk Happy Hour", "Quarn Fan Fest", "Women's Wellness Retreat", "Lorn Mixer"):
         assert orgrules.EVENT_OR_WORK.search(name), name
     assert not orgrules.EVENT_OR_WORK.search("Quarn Festivity Partners")
+
+
+def test_a_bodys_registered_name_is_still_the_body(enricher: Enricher) -> None:
+    text = (
+        "For 25 years the Quarn Myeloma Research Foundation® has funded trials. The Vesk "
+        "Glow™ Kit ships in May."
+    )
+    names = entity_names(enricher, release_of(text))
+    assert "Quarn Myeloma Research Foundation" in names
+    assert not any("Vesk Glow" in name for name in names)
