@@ -197,8 +197,10 @@ class Enricher:
         # A body's registered name ("Quarn Research Foundation®") is still the body.
         hits = _drop_read_names(
             hits,
-            lambda h: context.trademarked(text, h.start, h.end)
-            and not (h.label == "organization" and cand.has_org_suffix(h.text, kn)),
+            lambda h: (
+                context.trademarked(text, h.start, h.end)
+                and not (h.label == "organization" and cand.has_org_suffix(h.text, kn))
+            ),
         )
         # "Roku™ gin": a known firm's name with a trademark sign is a product of that name.
         hits = [h for h in hits if h.source != "alias" or text[h.end : h.end + 1] not in ("™", "®")]
