@@ -2347,8 +2347,13 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
         if len(words) > 1 and h.text.split()[0] in makers:
             continue
         # Plain words ending in an abstract noun ("Organizational Alignment", "Valuation
-        # Adjustment") name a quality or a practice however often and wherever they stand.
-        if not (len(words) > 1 and is_abstract_noun(words[-1], knowledge)):
+        # Adjustment") name a quality or a practice however often and wherever they stand,
+        # unless the release calls them a firm ("acquired Quarn Asset Management, a ...
+        # firm") and names them again.
+        abstract = len(words) > 1 and is_abstract_noun(words[-1], knowledge)
+        if abstract and _times_named(text, h.text) > 1 and _described_as_firm(text, h.text):
+            continue
+        if not abstract:
             if _times_named(text, h.text) > 1:
                 continue
             before = text[max(0, h.start - 40) : h.start].split()
@@ -2375,6 +2380,20 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             continue
         out.add(id(h))
     return out
+
+
+# "Quarn Asset Management, a New York-based wealth management firm": an appositive that
+# calls the name a firm.
+FIRM_APPOSITIVE = re.compile(
+    r",[ ](?:a|an|the)[ ][^.;,()\n]{0,60}?\b(?:firm|company|provider|agency|bank|fund|manager"
+    r"|practice|consultancy|studio|group|platform|startup|developer|maker|operator|lender)\b"
+)
+
+
+def _described_as_firm(text: str, name: str) -> bool:
+    return any(
+        FIRM_APPOSITIVE.match(text, m.end()) for m in word_pattern(name).finditer(text)
+    )
 
 
 # A post and "of", or a post and a comma, before a unit's name: "Director of Talent

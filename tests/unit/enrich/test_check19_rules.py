@@ -216,3 +216,20 @@ def test_a_bodys_registered_name_is_still_the_body(enricher: Enricher) -> None:
     names = entity_names(enricher, release_of(text))
     assert "Quarn Myeloma Research Foundation" in names
     assert not any("Vesk Glow" in name for name in names)
+
+
+def test_plain_words_a_release_calls_a_firm_and_names_again_are_a_body(
+    enricher: Enricher,
+) -> None:
+    text = (
+        "Vesk bought Taurus Asset Management, a wealth management firm in Ohio. "
+        "Taurus Asset Management keeps its staff."
+    )
+    hits = [
+        candidates.Hit(m.start(), m.end(), m.group(), "organization", "ner")
+        for m in re.finditer("Taurus Asset Management", text)
+    ]
+    assert orgrules.common_word_orgs(text, hits, enricher.knowledge) == set()
+    once = "Good Asset Management matters. Asset Management is hard."
+    hit = candidates.Hit(0, 21, "Good Asset Management", "organization", "ner")
+    assert orgrules.common_word_orgs(once, [hit], enricher.knowledge) == {id(hit)}
