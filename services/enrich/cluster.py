@@ -163,6 +163,8 @@ def lacks_org_mark(
     name = group.name
     if org_key(name) in known_keys or _partners_firm(name, knowledge.lexicon):
         return False
+    if org_key(name) in BODY_WORDS:
+        return False  # "Congress", however often the release names it
     marked = marked_words(name, knowledge)
     # A possessive is no cue here: products and people take one as often ("Quarn's
     # teachings").

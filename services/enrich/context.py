@@ -262,7 +262,7 @@ GROUP_NOUNS = frozenset({"children", "kids", "women", "men", "people", "families
 # A "person" ending in a publication's word is the publication ("Family Wealth Report").
 PUBLICATION_ENDINGS = frozenset(
     {"report", "journal", "magazine", "review", "gazette", "weekly", "daily", "tribune"}
-    | {"times", "herald", "chronicle", "courier"}
+    | {"times", "herald", "chronicle", "courier", "monthly", "quarterly"}
 )
 # Words that say a title follows: "two books: <Title>: A Guide", "the podcast <Title>".
 WORK_WORDS = re.compile(

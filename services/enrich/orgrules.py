@@ -2346,6 +2346,10 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             continue
         if len(words) > 1 and h.text.split()[0] in makers:
             continue
+        # "Korean Economic Daily": a publication; "Turner & Townsend": two family names.
+        last = h.text.split()[-1].lower()
+        if last in PUBLICATION_ENDINGS or _surname_partners(h.text, knowledge):
+            continue
         # Plain words ending in an abstract noun ("Organizational Alignment", "Valuation
         # Adjustment") name a quality or a practice however often and wherever they stand,
         # unless the release calls them a firm ("acquired Quarn Asset Management, a ...
@@ -2380,6 +2384,15 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             continue
         out.add(id(h))
     return out
+
+
+def _surname_partners(name: str, knowledge: Knowledge) -> bool:
+    """Two family names joined by "&", a partnership's style ("Turner & Townsend")."""
+    left, sep, right = name.partition(" & ")
+    return bool(sep) and all(
+        part.isalpha() and part[:1].isupper() and part.casefold() in knowledge.surnames
+        for part in (left, right)
+    )
 
 
 # "Quarn Asset Management, a New York-based wealth management firm": an appositive that

@@ -233,3 +233,20 @@ def test_plain_words_a_release_calls_a_firm_and_names_again_are_a_body(
     once = "Good Asset Management matters. Asset Management is hard."
     hit = candidates.Hit(0, 21, "Good Asset Management", "organization", "ner")
     assert orgrules.common_word_orgs(once, [hit], enricher.knowledge) == {id(hit)}
+
+
+def test_a_publication_partners_and_congress_are_bodies(enricher: Enricher) -> None:
+    text = "Quoted by Vesk Economic Daily and Quarn Monthly; Turner & Townsend advised."
+    hits = [
+        candidates.Hit(text.index(n), text.index(n) + len(n), n, "organization", "ner")
+        for n in ("Vesk Economic Daily", "Turner & Townsend")
+    ]
+    assert orgrules.common_word_orgs(text, hits, enricher.knowledge) == set()
+    assert any(cluster.marked_words("Quarn Monthly", enricher.knowledge))
+    assert any(cluster.marked_words("Funky Vell Barbershop", enricher.knowledge))
+    said = "Congress met. Congress voted. Congress adjourned."
+    group = cluster.Group("organization", "Congress", [
+        candidates.Hit(m.start(), m.end(), "Congress", "organization", "ner")
+        for m in re.finditer("Congress", said)
+    ])  # fmt: skip
+    assert not cluster.lacks_org_mark(group, said, enricher.knowledge, enricher.known_org_keys)
