@@ -240,6 +240,7 @@ class Enricher:
         orgrules.extend_to_known_names(text, hits)
         hits = orgrules.refine_orgs(text, hits, kn)
         hits = orgrules.paired_institutions(hits, kn)
+        orgrules.cut_country_prefix(hits, kn)
         orgrules.extend_institutions(text, hits)
         orgrules.extend_across_and(text, hits, kn, gz)
         orgrules.extend_to_acronym(text, hits)

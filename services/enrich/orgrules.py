@@ -1770,6 +1770,27 @@ INSTITUTION_HEADS = frozenset(
 )
 
 
+# "US National Institutes of Health": a country's short name written before a known body.
+COUNTRY_PREFIX = re.compile(r"(?:U\.S\.|US|USA|U\.K\.|UK|United States)[ ]")
+
+
+def cut_country_prefix(hits: list[Hit], knowledge: Knowledge) -> None:
+    """A country's name before a well-known body's name ("US National Institutes of
+    Health") is no part of it, unless the body is known with it ("U.S. Army")."""
+    known = knowledge.known_org_names
+    for hit in hits:
+        m = COUNTRY_PREFIX.match(hit.text)
+        if (
+            hit.label == "organization"
+            and hit.start >= 0
+            and m is not None
+            and hit.text not in known
+            and hit.text[m.end() :] in known
+        ):
+            hit.start += m.end()
+            hit.text = hit.text[m.end() :]
+
+
 def paired_institutions(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """ "Quarn Universiti Sains and Vesk Valley University" read as one name: two
     institutions joined by "and" are two bodies, each with a head word of its own; so are

@@ -250,3 +250,15 @@ def test_a_publication_partners_and_congress_are_bodies(enricher: Enricher) -> N
         for m in re.finditer("Congress", said)
     ])  # fmt: skip
     assert not cluster.lacks_org_mark(group, said, enricher.knowledge, enricher.known_org_keys)
+
+
+def test_a_country_before_a_known_bodys_name_is_cut_unless_known_with_it(
+    enricher: Enricher,
+) -> None:
+    text = "Funded by the US National Institutes of Health and the U.S. Army."
+    nih = candidates.Hit(text.index("US"), text.index(" and"), "US National Institutes of Health",
+                         "organization", "ner")  # fmt: skip
+    army = candidates.Hit(text.index("U.S."), len(text) - 1, "U.S. Army", "organization", "ner")
+    orgrules.cut_country_prefix([nih, army], enricher.knowledge)
+    assert (nih.text, text[nih.start : nih.end]) == ("National Institutes of Health",) * 2
+    assert army.text == "U.S. Army"
