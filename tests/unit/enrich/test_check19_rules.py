@@ -262,3 +262,8 @@ def test_a_country_before_a_known_bodys_name_is_cut_unless_known_with_it(
     orgrules.cut_country_prefix([nih, army], enricher.knowledge)
     assert (nih.text, text[nih.start : nih.end]) == ("National Institutes of Health",) * 2
     assert army.text == "U.S. Army"
+
+
+def test_the_house_of_representatives_is_a_body(enricher: Enricher) -> None:
+    text = "The bill has now been sent to the House of Representatives for a vote."
+    assert "House of Representatives" in entity_names(enricher, release_of(text))
