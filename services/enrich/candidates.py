@@ -1211,10 +1211,15 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         hit.label == "person"
         and hit.source == "ner"
         and " " in hit.text
-        and (last := hit.text.split()[-1].lower()) in knowledge.org_marks | LODGING_WORDS
-        and last not in knowledge.surnames  # "Jane Power", "John Law"
+        and (
+            hit.text.split()[-1] in ENSEMBLES
+            or (
+                (last := hit.text.split()[-1].lower()) in knowledge.org_marks | LODGING_WORDS
+                and last not in knowledge.surnames  # "Jane Power", "John Law"
+            )
+        )
     ):
-        hit.label = "organization"  # "Quarn Wellness", "Vesk Hotel": a body's last word
+        hit.label = "organization"  # "Quarn Wellness", "Vesk Hotel", "Quarn FC": a body's end
     if hit.label == "place" and hit.place is None and " " not in hit.text and _camel(hit.text):
         hit.label = "organization"
     if hit.label == "place" and hit.text.startswith("The ") and gazetteer.candidates(hit.text[4:]):

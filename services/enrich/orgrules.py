@@ -29,6 +29,7 @@ from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
+    ENSEMBLES,
     OPENING_WORDS,
     given_name_first,
     has_org_suffix,
@@ -2640,6 +2641,7 @@ def product_lines(hits: list[Hit], knowledge: Knowledge, fewest: int = 3) -> set
             and len(words) >= 2
             and key(words[0]) in bodies
             and not has_org_suffix(h.text, knowledge)
+            and words[-1] not in ENSEMBLES  # "Quarn FC", "Quarn Strumica FC": its clubs
         ):
             lines.setdefault(key(words[0]), []).append(h)
     return {

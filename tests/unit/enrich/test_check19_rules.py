@@ -267,3 +267,17 @@ def test_a_country_before_a_known_bodys_name_is_cut_unless_known_with_it(
 def test_the_house_of_representatives_is_a_body(enricher: Enricher) -> None:
     text = "The bill has now been sent to the House of Representatives for a vote."
     assert "House of Representatives" in entity_names(enricher, release_of(text))
+
+
+def test_a_brands_football_clubs_are_bodies_not_products(enricher: Enricher) -> None:
+    names = ["Vesk FC", "Vesk Lorn FC", "Vesk Tarro FC", "Vesk"]
+    text = " and ".join(names) + "."
+    hits = []
+    for name in names:
+        start = text.index(name + (" and" if name != "Vesk" else "."))
+        hits.append(candidates.Hit(start, start + len(name), name, "organization", "ner"))
+    assert orgrules.product_lines(hits, enricher.knowledge) == set()
+    person = candidates.Hit(0, 12, "Vesk Lorn FC", "person", "ner")
+    assert candidates.retype(person, enricher.gazetteer, enricher.knowledge).label == (
+        "organization"
+    )
