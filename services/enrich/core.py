@@ -460,7 +460,7 @@ class Enricher:
             k = key(name)
             if (
                 k in org_keys
-                or any(o.startswith(k + " ") for o in contact_orgs)
+                or any(o.startswith(k + " ") for o in (*contact_orgs, *org_keys))
                 or name.split()[0].lower() in CONTACT_OPENERS
             ):
                 continue

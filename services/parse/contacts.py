@@ -33,6 +33,9 @@ _PREFIXED = r"(?:Mc|Mac|O['’]|[Dd]['’]|D[aeiu]|L[ae]|V[ao]n|Fitz)[A-ZÀ-Ý][
 _HYPHENED = rf"(?:-(?:{_PREFIXED}|[A-ZÀ-Ý]?[a-zà-ÿ'’]+))*"
 _NAME_WORD = rf"{_PREFIXED}{_HYPHENED}|[A-ZÀ-Ý][a-zà-ÿ'’]+{_HYPHENED}|[A-Z]\."
 NAME = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{1,3}}")
+# A run of capitalised words that may hold a name between a firm's or a post's words
+# ("Quarn Publicity Jane Roe", "Contact Jane Roe", "Jane Roe Director").
+NAME_RUN = re.compile(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{1,7}}")
 _FOLLOW = re.compile(
     r"\(?\s*Follow\s+(?P<name>[A-Z][\w.'’\- ]{1,60}?)\s+on\s+(?:Twitter|X|Instagram|LinkedIn|"
     r"Facebook|Threads|Bluesky|TikTok|Mastodon)\b[^)\n]*\)?",
@@ -43,7 +46,7 @@ _NOT_NAMES = re.compile(
     r"Investor|Press|Public|Email|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|Officer|"
     r"Director|President|Manager|Chief|Head|Senior|Vice|Executive|Founder|CEO|Editor|Managing|"
     r"Principal|Coordinator|Specialist|Strategist|Spokesperson|Drive|Boulevard|Parkway|Highway|"
-    r"Plaza|Floor|Building|Tower|Str|Strasse|Straße|Platz|Way)\b"
+    r"Plaza|Floor|Building|Tower|Str|Strasse|Straße|Platz|Way|Service|Services|Publicity|PR)\b"
 )
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # A contact segment that runs as prose ("For more information on the Acme Awards program")
@@ -83,12 +86,31 @@ def find_names(text: str) -> list[str]:
         line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip()
         if sum(w[:1].islower() for w in line.split()) >= 4 and not _REACH.search(line):
             continue
-        for match in NAME.finditer(line):
-            name = match.group()
-            # "Visit Acme Medical’s press kit": a possessive ends no contact's name.
-            if not _NOT_NAMES.search(name) and len(name) <= 40 and not POSSESSIVE_END.search(name):
-                names.append(name)
+        for match in NAME_RUN.finditer(line):
+            names += _names_in_run(match.group())
     return names
+
+
+def _names_in_run(run: str) -> list[str]:
+    """The names in a run of capitalised words: the run itself, or, where a firm's or a
+    post's word stands in it, the stretches of two to four words between such words
+    ("Quarn Publicity Jane Roe" -> "Jane Roe"; "Contact Jane Roe" -> "Jane Roe")."""
+    words = run.split()
+    stretches: list[list[str]] = [[]]
+    for word in words:
+        if _NOT_NAMES.fullmatch(word.rstrip(".,")):
+            stretches.append([])
+        else:
+            stretches[-1].append(word)
+    found = []
+    for stretch in stretches:
+        # A long stretch is a contact block run together: its names four words at most.
+        for m in NAME.finditer(" ".join(stretch)):
+            name = m.group()
+            # "Visit Acme Medical’s press kit": a possessive ends no contact's name.
+            if len(name) <= 40 and not POSSESSIVE_END.search(name):
+                found.append(name)
+    return found
 
 
 # A contact line naming an organisation: it ends in a legal form or an agency word, or it is

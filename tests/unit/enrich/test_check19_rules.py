@@ -281,3 +281,15 @@ def test_a_brands_football_clubs_are_bodies_not_products(enricher: Enricher) -> 
     assert candidates.retype(person, enricher.gazetteer, enricher.knowledge).label == (
         "organization"
     )
+
+
+def test_a_contact_line_opening_a_bodys_name_is_no_contact(enricher: Enricher) -> None:
+    from shared.models import Contacts
+
+    release = release_of(
+        "Lorn Guard Service, a security firm, opened in Tulsa. Lorn Guard Service grew.",
+        contacts=Contacts(names=["Lorn Guard", "Dana Vell"]),
+    )
+    names = {e.name for e in enricher.enrich(release).entities}
+    assert "Dana Vell" in names
+    assert "Lorn Guard" not in names
