@@ -431,8 +431,13 @@ class Enricher:
         # Only a country the dateline spells out ("..., Ontario, Canada", "San Salvador, SV"),
         # not one parse inferred from a state.
         if country is not None and country.country:
-            # The name in any case ("OTTAWA, CANADA"), the code as written.
-            for written, flags in ((country.name, re.IGNORECASE), (country.country, 0)):
+            # The name in any case ("OTTAWA, CANADA"), the code or a short name as written
+            # ("DUBAI, UAE").
+            aliases = [
+                a for a, code in self.knowledge.place_aliases.items() if code == country.country
+            ]
+            spellings = [(country.name, re.IGNORECASE), (country.country, 0)]
+            for written, flags in spellings + [(a, 0) for a in aliases]:
                 # "US/Eastern" after the time is a time zone, not the country.
                 if m := re.search(rf"(?<!\w){re.escape(written)}(?![\w/])", raw, flags):
                     hits.append(cand.Hit(-1, -1, m.group(0), "place", "dateline", place=country))

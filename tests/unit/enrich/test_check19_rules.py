@@ -6,7 +6,7 @@ import re
 
 from services.enrich import candidates, cluster, context, orgrules
 from services.enrich.core import Enricher
-from tests.unit.enrich.spans import entity_names, release_of, trimmed
+from tests.unit.enrich.spans import dated_release, entity_names, release_of, trimmed
 
 
 def test_an_about_heading_of_a_given_name_and_surname_names_no_body(enricher: Enricher) -> None:
@@ -293,3 +293,10 @@ def test_a_contact_line_opening_a_bodys_name_is_no_contact(enricher: Enricher) -
     names = {e.name for e in enricher.enrich(release).entities}
     assert "Dana Vell" in names
     assert "Lorn Guard" not in names
+
+
+def test_a_countrys_short_name_in_the_dateline_is_a_place(enricher: Enricher) -> None:
+    release = dated_release("DUBAI, UAE - (Vesk Wire) - September 12, 2024 -", "DUBAI", "AE")
+    places = [e for e in enricher.enrich(release).entities if e.type == "place"]
+    spellings = {s for e in places for s in (e.name, *e.aliases)}
+    assert "UAE" in spellings
