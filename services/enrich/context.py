@@ -257,6 +257,8 @@ PRODUCT_OR_ROOM_ENDINGS = frozenset(
     | {"room", "rm", "lounge", "studio"}
 )
 OCCASION_ENDINGS = frozenset({"day", "week", "month", "night", "weekend"})
+# An honour named after its giver ends no person's name ("Quarn Scholar", "Vesk Fellows").
+HONOUR_NOUNS = frozenset({"scholar", "scholars", "fellow", "fellows", "laureate", "laureates"})
 # Nouns for a group of people end no person's name.
 GROUP_NOUNS = frozenset({"children", "kids", "women", "men", "people", "families", "veterans"})
 # A "person" ending in a publication's word is the publication ("Family Wealth Report").
@@ -312,7 +314,7 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
             last = words[-1].lower()
             if len(words) >= 3 and last in OCCASION_ENDINGS:
                 continue  # "Purple Heart Day": an occasion
-            if last in FACILITY_ENDINGS or last.rstrip("'’s") in GROUP_NOUNS:
+            if last in FACILITY_ENDINGS or last.rstrip("'’s") in GROUP_NOUNS | HONOUR_NOUNS:
                 continue  # "Xyz Abc Arena"; "Xyz Children's" (a hospital's short name)
             if last.rstrip(".") in PRODUCT_OR_ROOM_ENDINGS or hit.text.endswith(" State Park"):
                 continue

@@ -221,6 +221,7 @@ INCORPORATION_TYPE = re.compile(r"[ ][CS]$")
 # Capitalised prepositions and conjunctions a title-case line runs on with ("Acme To Open").
 TRAILING_FUNCTION_WORDS = frozenset(
     {"To", "For", "With", "Of", "And", "Or", "At", "By", "From", "Into", "Onto", "Via", "As"}
+    | {"Against", "Amid", "Versus"}
 )
 
 

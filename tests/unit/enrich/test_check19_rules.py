@@ -300,3 +300,10 @@ def test_a_countrys_short_name_in_the_dateline_is_a_place(enricher: Enricher) ->
     places = [e for e in enricher.enrich(release).entities if e.type == "place"]
     spellings = {s for e in places for s in (e.name, *e.aliases)}
     assert "UAE" in spellings
+
+
+def test_an_honour_named_after_its_giver_is_no_person() -> None:
+    text = "She was named a Quarnby Scholar in 2020."
+    hit = candidates.Hit(text.index("Quarnby"), text.index(" in"), "Quarnby Scholar", "person",
+                         "ner")  # fmt: skip
+    assert context.person_shapes(text, [hit]) == []
