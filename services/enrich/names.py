@@ -58,6 +58,10 @@ REPEATED = re.compile(r"(.+?):?[ ]?(?:The[ ])?\1")
 AFTER_LEGAL_FORM = re.compile(
     r"\b(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|PLC|LLP|GmbH)\.(?=(?:[ ]+[A-Z][\w'’-]*){1,3}$)"
 )
+# "Chair of the Acme Ltd Board": the firm's board, a unit of the firm named after it.
+UNIT_AFTER_LEGAL_FORM = re.compile(
+    r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|LLP|GmbH)\.?(?=[ ](?:Board|Committee|Council|Team)$)"
+)
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\.[A-Za-z]{1,3}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|Cos|St))\.$")
 
 
@@ -131,6 +135,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
         if (m := REPEATED.fullmatch(span)) and " " in m.group(1):
             end = start + m.end(1)  # "Acme Labs Acme Labs", "Acme Labs: Acme Labs": a header
             changed = True  # run into its paragraph
+            continue
+        if not person and (m := UNIT_AFTER_LEGAL_FORM.search(span)):
+            end = start + m.end()
+            changed = True
             continue
         if m := AFTER_LEGAL_FORM.search(span):
             end = start + m.end()

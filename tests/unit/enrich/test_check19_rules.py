@@ -307,3 +307,9 @@ def test_an_honour_named_after_its_giver_is_no_person() -> None:
     hit = candidates.Hit(text.index("Quarnby"), text.index(" in"), "Quarnby Scholar", "person",
                          "ner")  # fmt: skip
     assert context.person_shapes(text, [hit]) == []
+
+
+def test_a_firms_board_after_its_legal_form_is_cut(enricher: Enricher) -> None:
+    text = "said Dana Vell, Chair of the Quarn Funds Management Ltd Board, on Monday."
+    span = "Quarn Funds Management Ltd Board"
+    assert trimmed(text, span, enricher.knowledge, person=False) == "Quarn Funds Management Ltd"
