@@ -304,7 +304,8 @@ def _rest_start(text: str, items: list[_Item]) -> int | None:
         # country ("Temecula, CA – "), followed by a dash (a colon ends a label: "TIME:",
         # "CONTACT INFORMATION:").
         cities = location.group("cities") if location else ""
-        dash = terminator is not None and ":" not in terminator.group()
+        # A slash ends no bare dateline either ("VISUAL/B-ROLL: ..." labels a media note).
+        dash = terminator is not None and not set(terminator.group()) & {":", "/"}
         placed = cities.isupper() or (location is not None and _names_region(location))
         if not (dash and placed and len(cities) >= 3 and len(kinds) == 1):
             return None

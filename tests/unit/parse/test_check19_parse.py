@@ -27,3 +27,9 @@ def test_a_contact_name_between_a_firms_or_a_posts_words_is_found() -> None:
     assert "Dana Vell" in find_names("Interview Requests Contact Dana Vell, Director, by email")
     # A contact block run together still yields its names four words at a time.
     assert find_names("Dana Vell Quarn Tallow Lee Roe") == ["Dana Vell Quarn Tallow", "Lee Roe"]
+
+
+def test_a_media_notes_label_before_a_slash_is_no_dateline() -> None:
+    assert read_dateline("VISUAL/B-ROLL: screen recording of the Quarn grant page") is None
+    found = read_dateline("QUARNVILLE — Vesk said today it grew.")
+    assert found is not None and found[0].city == "QUARNVILLE"
