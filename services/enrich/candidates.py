@@ -1734,15 +1734,23 @@ def places_named_as_orgs(hits: list[Hit]) -> None:
             h.label = "organization"
 
 
-def is_phrase_not_person(name: str, hits: list[Hit], knowledge: Knowledge) -> bool:
+def is_phrase_not_person(
+    name: str, hits: list[Hit], knowledge: Knowledge, text: str | None = None
+) -> bool:
     """ "Black Swans", "Heart Attack", "Spirit Guide": a model "person" of common words, the
-    first no given name, named once or twice and never called a person by the text itself,
-    is a phrase in Title Case."""
+    first no given name, named once or twice and never called a person by the text itself
+    (a post, a speech verb or a form of address by one of its mentions in ``text``), is a
+    phrase in Title Case."""
     if any(h.source not in ("ner", "echo") for h in hits):
         return False
     if name.split()[-1] in LANDFORMS:
         return True  # "Quarn Peak", "One River": a mountain or a river the model took
-    return len(hits) <= 2 and common_words_no_given_name(name, knowledge)
+    if len(hits) > 2 or not common_words_no_given_name(name, knowledge):
+        return False
+    return text is None or not any(
+        person_cue(text, m.start(), m.end(), [], knowledge)
+        for m in word_pattern(name).finditer(text)
+    )
 
 
 # Landform words that end a place's name and no person's ("Bay" and "Hill" end both).

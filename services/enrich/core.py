@@ -380,7 +380,7 @@ class Enricher:
             p
             for p in people
             if (looks_like_person(p.name, kn) or any(h.source == "roster" for h in p.hits))
-            and not cand.is_phrase_not_person(p.name, p.hits, kn)
+            and not cand.is_phrase_not_person(p.name, p.hits, kn, text)
         ]
         groups += orgs + places
         cluster.echo(text, groups, [h for h in hits if h.start >= 0], kn)

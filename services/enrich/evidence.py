@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from services.enrich.candidates import LANDFORMS, Hit
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.knowledge import Knowledge, key
+from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     HONORIFIC_BEFORE,
@@ -614,7 +614,11 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             continue  # a nickname, or a family name written first ("Quarn Wei")
         if key(last) in surnames or known_surname(last, knowledge):
             continue
-        if any(person_cue(text, h.start, h.end, people_spans, knowledge) for h in group):
+        # Every place the name is written, not only the spans still held: a rule's reading
+        # dropped earlier ("Jane Quarn, founder and designer, commented") still vouches.
+        spans = [(h.start, h.end) for h in group]
+        spans += [m.span() for m in word_pattern(group[0].text).finditer(text)]
+        if any(person_cue(text, a, b, people_spans, knowledge) for a, b in spans):
             continue
         if any(surname_vouched(text, (h.start, h.end), last, knowledge) for h in group):
             continue

@@ -313,3 +313,15 @@ def test_a_firms_board_after_its_legal_form_is_cut(enricher: Enricher) -> None:
     text = "said Dana Vell, Chair of the Quarn Funds Management Ltd Board, on Monday."
     span = "Quarn Funds Management Ltd Board"
     assert trimmed(text, span, enricher.knowledge, person=False) == "Quarn Funds Management Ltd"
+
+
+def test_a_person_of_plain_words_the_text_calls_a_person_stays_one(enricher: Enricher) -> None:
+    text = (
+        "Harbor Quill, founder and lead designer in Tulsa, commented on the award. The studio "
+        "was founded by Harbor Quill in 2015."
+    )
+    second = text.rindex("Harbor Quill")
+    hits = [candidates.Hit(second, second + 12, "Harbor Quill", "person", "ner")]
+    kn = enricher.knowledge
+    assert candidates.is_phrase_not_person("Harbor Quill", hits, kn)  # no text: a phrase
+    assert not candidates.is_phrase_not_person("Harbor Quill", hits, kn, text)
