@@ -1214,7 +1214,8 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         and (
             hit.text.split()[-1] in ENSEMBLES
             or (
-                (last := hit.text.split()[-1].lower()) in knowledge.org_marks | LODGING_WORDS
+                ((last := hit.text.split()[-1].lower()) in knowledge.org_marks
+                 or last in LODGING_WORDS)
                 and last not in knowledge.surnames  # "Jane Power", "John Law"
             )
         )
