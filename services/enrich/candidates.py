@@ -477,12 +477,11 @@ def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
         if word not in knowledge.famous_surnames:
             continue
         before = text[max(0, m.start() - 40) : m.start()]
-        previous = before.split()[-1] if before.split() else ""
-        if previous[:1].isupper() and not is_person_post(previous.rstrip(".,"), knowledge):
+        previous = before.split()[-1] if before.strip() else ""
+        post = is_person_post(previous.rstrip(".,"), knowledge)
+        if previous[:1].isupper() and not post:
             continue  # "Donald Trump", "Quarn Musk Labs": part of a longer name
-        titled = HONORIFIC_BEFORE.search(before) is not None or is_person_post(
-            previous.rstrip(".,"), knowledge
-        )
+        titled = post or HONORIFIC_BEFORE.search(before) is not None
         speaks = SPEAKS_AFTER.match(text, m.end()) is not None
         possessive = POSSESSIVE_AFTER.match(text, m.end())
         # A family name that is also a plain word (WordNet holds "trump" and "gandhi" as well

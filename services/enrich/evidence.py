@@ -616,8 +616,8 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             continue
         # Every place the name is written, not only the spans still held: a rule's reading
         # dropped earlier ("Jane Quarn, founder and designer, commented") still vouches.
-        spans = [(h.start, h.end) for h in group]
-        spans += [m.span() for m in word_pattern(group[0].text).finditer(text)]
+        spans = {(h.start, h.end) for h in group}
+        spans |= {m.span() for m in word_pattern(group[0].text).finditer(text)}
         if any(person_cue(text, a, b, people_spans, knowledge) for a, b in spans):
             continue
         if any(surname_vouched(text, (h.start, h.end), last, knowledge) for h in group):
