@@ -81,6 +81,9 @@ STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.
 ENDS_IN_INITIAL = re.compile(r"[ ][A-Z]\.?$")
 NAME_LIST = re.compile(r",[ ](?!(?:Jr|Sr|II|III|IV)\b)[A-Z]")
 STREET_END = re.compile(r"[ ](?:St|Ave|Blvd|Rd|Hwy|Pkwy|Dr|Ln)\.?$")
+# An address run together with a town ("Alder Blvd Quarnby City"); "St" and "Dr" open names
+# too ("St. John", "Dr. Roe"), so only the unmistakable forms count inside a name.
+STREET_INSIDE = re.compile(r"[ ](?:Ave|Blvd|Hwy|Pkwy|Avenue|Boulevard)\.?[ ]")
 DEGREE_NAME = re.compile(r"(?:D\.[ ]?Phil|Ph\.[ ]?D|Ed\.[ ]?D|Psy\.[ ]?D|Pharm\.[ ]?D)\.?")
 TICKER = re.compile(
     r"\((?:NYSE(?:[ ](?:American|Arca|MKT))?|NASDAQ\w*|Nasdaq\w*|OTC\w*|TSXV?|TSX-V"
@@ -93,6 +96,14 @@ BULLET_PERSON = re.compile(
     r"(?m)^[ \t]*[*•·-][ \t]+"
     r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,4})"
     r"(?:[ \t]+[—–-][ \t]+|[,;][ \t]+)([^\n]+)$"
+)
+# The same roster run into one line, as archives join a list: "Speakers: • Jane Doe, Partner
+# at Acme • John Roe, Chief Officer, Vesk". Only a round bullet marks an item inside a line
+# (a dash or an asterisk there is punctuation); an item runs to the next bullet.
+INLINE_BULLET_PERSON = re.compile(
+    r"(?<=[ \t:])[•▪][ \t]+"
+    r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,4})"
+    r"(?:[ \t]+[—–-][ \t]+|[,;][ \t]+)[^\n•▪]+"
 )
 # Forms of address (not posts) that may open a name the model read as an organisation.
 HONORIFICS = frozenset(
@@ -679,18 +690,18 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
     "* Jane Doe, MBA, Acme Labs", "* Jane Doe; Tucson, Arizona". A place list ("* New York,
     NY") is no roster."""
     hits = []
+    for m in INLINE_BULLET_PERSON.finditer(text):
+        if text[: m.start()].rsplit("\n", 1)[-1].strip():  # not the line's own bullet
+            person = trimmed_hit(text, m.start(1), m.end(1), "person", "pattern", knowledge)
+            if person is not None and _roster_person(person.text, knowledge, gazetteer):
+                hits.append(person)
     for m in BULLET_PERSON.finditer(text):
         name = m.group(1)
         if gazetteer is not None and gazetteer.known(name) is not None:
             continue
         # "* County Court Judge Jane Roe, ...": the post before the name is no part of it.
         person = trimmed_hit(text, m.start(1), m.end(1), "person", "pattern", knowledge)
-        # "* Workplace Evaluation - policies and practices": a term defined, not a person.
-        if (
-            person is not None
-            and looks_like_person(person.text, knowledge)
-            and not common_words_no_given_name(person.text, knowledge, most=6)
-        ):
+        if person is not None and _roster_person(person.text, knowledge, None):
             hits.append(person)
         tail = m.group(2).rstrip()
         last = tail.rsplit(",", 1)[-1]
@@ -704,6 +715,16 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
                 start = offset + last.find(part) + part.find(org)
                 hits.append(Hit(start, start + len(org), org, "organization", "pattern"))
     return hits
+
+
+def _roster_person(name: str, knowledge: Knowledge, gazetteer: Gazetteer | None) -> bool:
+    """A roster item's name that reads as a person's: not a place, person-shaped, and not a
+    term defined ("* Workplace Evaluation - policies and practices")."""
+    return (
+        (gazetteer is None or gazetteer.known(name) is None)
+        and looks_like_person(name, knowledge)
+        and not common_words_no_given_name(name, knowledge, most=6)
+    )
 
 
 AFFILIATION_BAR = re.compile(r"[ ]\|[ ]")
@@ -1177,8 +1198,10 @@ def keep(
             return False  # "Keep Clean®": a slogan, not an organisation
     if hit.label in ("person", "organization") and LAW.search(name):
         return False  # "Securities Exchange Act": a law
-    if hit.label == "person" and (STREET_END.search(name) or DEGREE_NAME.fullmatch(name)):
-        return False  # "Jefferson St", "Alder Ave.": a street; "D. Phil.": a degree
+    if hit.label == "person" and (
+        STREET_END.search(name) or STREET_INSIDE.search(name) or DEGREE_NAME.fullmatch(name)
+    ):
+        return False  # "Jefferson St", "Alder Ave. Quarnby": a street; "D. Phil.": a degree
     if hit.label == "organization" and " " not in name:
         post = name.strip(",.").lower().removeprefix("co-").removeprefix("vice-")
         if post in knowledge.role_words or post in knowledge.titles:
@@ -1759,6 +1782,23 @@ LANDFORMS = frozenset(
     | {"Island", "Islands", "Falls", "Ridge", "Plateau", "Peninsula", "Lagoon", "Fjord"}
     | {"Desert", "Volcano", "Wilderness", "Lake", "Harbor", "Harbour", "Mainland", "Prefecture"}
 )
+
+
+def unvouched_contact_name(name: str, knowledge: Knowledge) -> bool:
+    """A contact block's capitalised run that no name list vouches for and that holds a plain
+    word no surname list knows ("Quarnex Wallet", "Contracting Vesk", "Toll Free"): the run
+    of a firm's or a product's words, not a person. A given name first ("Jane Quarnby") or
+    surnames throughout ("Wentong Wu") keep it."""
+    words = [w.strip(".,'’") for w in name.split()]
+    if not words or not knowledge.given_names:
+        return False
+    first = words[0].casefold()
+    if first in knowledge.given_names or first in knowledge.nicknames:
+        return False
+    return any(
+        is_common(w, knowledge.lexicon) and w.casefold() not in knowledge.surnames
+        for w in words
+    )
 
 
 def common_words_no_given_name(name: str, knowledge: Knowledge, most: int = 3) -> bool:

@@ -467,6 +467,7 @@ class Enricher:
                 k in org_keys
                 or any(o.startswith(k + " ") for o in (*contact_orgs, *org_keys))
                 or name.split()[0].lower() in CONTACT_OPENERS
+                or name.split()[-1].lower() in CONTACT_OPENERS  # "Quarn Selected For"
             ):
                 continue
             # Contact blocks run together; keep only what reads as a person's name, or as a
@@ -476,6 +477,7 @@ class Enricher:
                 and not self.gazetteer.candidates(name)
                 and not cand.is_role(name, self.knowledge)
                 and not self._regional(name)
+                and not cand.unvouched_contact_name(name, self.knowledge)
                 and cand.keep(hit, self.knowledge)
             ):
                 hits.append(hit)
