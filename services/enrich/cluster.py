@@ -186,6 +186,17 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """Longest span wins; on equal spans the more specific source wins and the NER label is
     only kept where the other source has nothing to say."""
     positioned = [h for h in hits if h.start >= 0]
+    # A span the model and the gazetteer both read as a place is one, whatever word a name
+    # pattern saw at its end ("the West Bank": "Bank" ends firms' names too).
+    place_sources: dict[tuple[int, int], set[str]] = {}
+    for h in positioned:
+        if h.label == "place":
+            place_sources.setdefault((h.start, h.end), set()).add(h.source)
+    agreed = {span for span, sources in place_sources.items() if {"ner", "gazetteer"} <= sources}
+    if agreed:
+        positioned = [
+            h for h in positioned if h.label == "place" or (h.start, h.end) not in agreed
+        ]
     ordered = sorted(positioned, key=lambda h: (-(h.end - h.start), SOURCE_RANK[h.source]))
     taken: list[Hit] = []
     # The spans taken so far, sorted: they never overlap, so their ends are sorted too and

@@ -296,7 +296,7 @@ AREA_OF = re.compile(
 )
 # Not "Jane Roe, Sr. Director of ...": "Sr." before a post is "Senior".
 GENERATION_AFTER = re.compile(
-    r",?[ ](?:Jr\.|Sr\.(?![ ](?:Director|Vice|Manager|Editor|Analyst|Engineer|Consultant|"
+    r",?[ ](?:Jr(?:\.|\b)|Sr\.(?![ ](?:Director|Vice|Manager|Editor|Analyst|Engineer|Consultant|"
     r"Advisor|Adviser|Partner|Counsel|Associate|Account|Product|Program|Project|Marketing|"
     r"Sales|Software|Research|Scientist|Specialist|Lecturer|Fellow|Principal)\b)|II|III|IV)"
     r"(?![\w])"

@@ -161,6 +161,8 @@ class Gazetteer:
             sub = f"{cc}-{admin1}" if cc in SUBDIVISION_COUNTRIES and admin1.isalpha() else None
             place = Place(str(city["name"]), "city", cc, sub, int(city["geonameid"]), population)
             self._add(place.name, place, scan=False)
+            if "-" in place.name:  # "Monte Carlo" for "Monte-Carlo"
+                self._add(place.name.replace("-", " "), place, scan=False)
 
     def _add_regions(self, knowledge: Knowledge) -> None:
         for entry in knowledge.gazetteer.get("place", []):

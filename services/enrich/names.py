@@ -31,6 +31,7 @@ CONTACT_TAIL = re.compile(
 ENSEMBLES = frozenset(
     {"Band", "Orchestra", "Choir", "Chorus", "Quartet", "Quintet", "Ensemble"}
     | {"FC", "AFC", "CF", "SC"}  # a football club ("Angel Quarn FC")
+    | {"Brothers", "Bros", "Bros.", "Sisters"}  # a family's firm or act ("Quarn Brothers")
 )
 # Words that end firms' names and no person's ("Quarn Global").
 FIRM_LAST_WORDS = frozenset({"Global", "Worldwide"})
