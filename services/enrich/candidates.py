@@ -1713,9 +1713,10 @@ def people_named_as_places(hits: list[Hit]) -> None:
     vouched = {key(h.text) for h in hits if h.label == "person" and h.source != "ner"}
     for h in hits:
         k = key(h.text)
-        if h.label == "person" and h.source == "ner" and " " in h.text.strip():
-            if k in places and k not in vouched:
-                h.label, h.place = "place", places[k]
+        if h.label == "person" and h.source == "ner" and " " in h.text.strip() and (
+            k in places and k not in vouched
+        ):
+            h.label, h.place = "place", places[k]
 
 
 def orgs_named_as_places(hits: list[Hit], knowledge: Knowledge) -> None:
