@@ -194,9 +194,7 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
             place_sources.setdefault((h.start, h.end), set()).add(h.source)
     agreed = {span for span, sources in place_sources.items() if {"ner", "gazetteer"} <= sources}
     if agreed:
-        positioned = [
-            h for h in positioned if h.label == "place" or (h.start, h.end) not in agreed
-        ]
+        positioned = [h for h in positioned if h.label == "place" or (h.start, h.end) not in agreed]
     ordered = sorted(positioned, key=lambda h: (-(h.end - h.start), SOURCE_RANK[h.source]))
     taken: list[Hit] = []
     # The spans taken so far, sorted: they never overlap, so their ends are sorted too and

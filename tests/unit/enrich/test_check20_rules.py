@@ -23,9 +23,7 @@ def test_a_roster_run_into_one_line_by_round_bullets_names_each_person(
     assert people == ["Dana Quarnby", "Yorl Vantassel", "Mira Olsk"]
     # A bullet opening its own line is the line roster's, read once.
     line = "Speakers:\n• Dana Quarnby, Managing Director at Vesk Capital"
-    assert [h.text for h in candidates.from_bullets(line, enricher.knowledge)] == [
-        "Dana Quarnby"
-    ]
+    assert [h.text for h in candidates.from_bullets(line, enricher.knowledge)] == ["Dana Quarnby"]
 
 
 def test_a_contact_run_of_a_firms_plain_words_is_no_person(enricher: Enricher) -> None:
