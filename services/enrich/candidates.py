@@ -18,6 +18,7 @@ from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
+    ARTICLES,
     ENSEMBLES,
     HONORIFIC_BEFORE,
     NAME_PARTICLES,
@@ -345,10 +346,22 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             hit = trimmed_hit(text, part_start, part_end, label, "ner", knowledge)
             if hit is not None:
                 if hit.label == "person":
-                    hit.end = hit.start + len(known_person_then_words(hit.text, knowledge))
+                    name = person_then_known_org(known_person_then_words(hit.text, knowledge),
+                                                 knowledge)  # fmt: skip
+                    hit.end = hit.start + len(name)
                     hit.text = text[hit.start : hit.end]
                 hits.append(hit)
     return hits
+
+
+def person_then_known_org(name: str, knowledge: Knowledge) -> str:
+    """A byline's person run into the well-known outlet after it ("by Jane Quarnby Reuters"):
+    the person's name alone; else ``name``."""
+    words = name.split()
+    for n in range(2, len(words)):
+        if " ".join(words[n:]) in knowledge.known_org_names:
+            return " ".join(words[:n])
+    return name
 
 
 def known_person_then_words(name: str, knowledge: Knowledge) -> str:
@@ -503,6 +516,13 @@ CAPITALISED_WORD = re.compile(r"(?<![\w.&'’-])[A-Z][a-z]{2,}(?![\w&-])")
 POSSESSIVE_AFTER = re.compile(r"['’]s?[ ]+(\S)")
 
 
+# Words before a famous maker's family name that play or credit the maker's works.
+WORKS_PLAYED = frozenset(
+    {"perform", "performs", "performing", "performed", "play", "plays", "playing", "played"}
+    | {"conduct", "conducts", "conducting", "conducted", "by", "featuring", "features"}
+)
+
+
 def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
     """A famous person named by the family name alone ("President Trump", "Beethoven’s
     innovations", "Musk said"): a person where a post or form of address comes before it, a
@@ -525,9 +545,12 @@ def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
         # as "court") needs more: a post before it, a speech verb where no sentence opens
         # ("... ,” Musk said"), or a possessive before a word in lower case and no article
         # before it ("Gandhi’s movement", not "the Court’s ruling").
+        # "performing Rachmaninoff", "a work by Quarnowski": a maker's works played.
+        works = previous.lower() in WORKS_PLAYED
         if is_common(word, knowledge.lexicon):
             cued = (
                 titled
+                or works
                 or (speaks and not _opens_sentence_at(text, m.start()))
                 or (
                     possessive is not None
@@ -536,7 +559,7 @@ def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
                 )
             )
         else:
-            cued = titled or speaks or possessive is not None
+            cued = titled or speaks or possessive is not None or works
         if cued:
             hits.append(Hit(m.start(), m.end(), word, "person", "roster"))
     return hits
@@ -962,25 +985,24 @@ def from_nicknames(text: str) -> list[Hit]:
     ("Quarn Power Ventures (QPV) Announces"), no nickname."""
     hits = []
     for m in NICKNAME.finditer(text):
-        full = f"{m.group(1)} {m.group(4)}"
+        given, start = m.group(1), m.start()
+        first, _, rest = given.partition(" ")
+        if rest and first.lower() in HONORIFICS:  # "Mr Jun (JJ) Quarn": the name after it
+            given, start = rest, start + len(first) + 1
+        full = f"{given} {m.group(4)}"
         nickname = m.group(2) or m.group(3)
         if m.group(4) in TRAILING_FUNCTION_WORDS:
             continue  # "Acme (ACME) To Open": a title-case line, no name
+        if given.split()[0] in ARTICLES:
+            continue  # "The Quarn (Vesk) Mark": a title and its maker, no name
         if m.group(2) and len(nickname) >= 3 and nickname.isupper():
             before = WORD.findall(text, max(0, m.start(2) - 120), m.start(2))
             if "".join(w[0] for w in before[-len(nickname) :]).upper() == nickname:
                 continue
         hits.append(
-            Hit(
-                m.start(),
-                m.end(),
-                m.group(0),
-                "person",
-                "pattern",
-                canonical=full,
-                aliases=[nickname],
-            )
-        )
+            Hit(start, m.end(), text[start : m.end()], "person", "pattern", canonical=full,
+                aliases=[nickname])
+        )  # fmt: skip
     return hits
 
 
@@ -991,8 +1013,27 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """ "Mika and Brian Roe": when "Brian Roe" is a person and "Mika" a given-name-shaped word
     that nothing else reads as an organisation or a known place, Mika Roe is a person too."""
     people = {(h.start, h.end) for h in hits if h.label == "person"}
-    others = [h for h in hits if h.label == "organization" or h.place is not None]
     out = []
+    # "Mary & Tom Quarnby" read whole as one firm or one person: two given names and a
+    # family name are a couple all the same; the second person is read here.
+    for h in hits:
+        whole_pair = h.label in ("organization", "person") and h.source == "ner"
+        m = COUPLE.fullmatch(h.text) if whole_pair else None
+        if (
+            m is not None
+            and h.start >= 0
+            and m.group(1).casefold() in knowledge.given_names
+            and given_name_first(m.group(2), knowledge)
+        ):
+            start = h.start + m.start(2)
+            out.append(Hit(start, h.end, m.group(2), "person", "pattern"))
+            people.add((start, h.end))
+    others = [
+        h
+        for h in hits
+        if (h.label == "organization" and (h.start, h.end) not in couple_firms(out, hits))
+        or h.place is not None
+    ]
     for m in COUPLE.finditer(text):
         if (m.start(2), m.end(2)) not in people:
             continue
@@ -1000,8 +1041,14 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         given = m.group(1)
         if given.lower() in knowledge.titles:
             continue
-        # A common word is a given name only when the nickname table knows it ("Dick").
-        if is_common(given, knowledge.lexicon) and given.lower() not in knowledge.nicknames:
+        # A common word is a given name only when the nickname table knows it ("Dick"), or
+        # when the model read the pair whole ("Mary & Tom Quarnby", checked above).
+        whole = (m.start(2), m.end(2)) in {(h.start, h.end) for h in out}
+        if (
+            is_common(given, knowledge.lexicon)
+            and given.lower() not in knowledge.nicknames
+            and not whole
+        ):
             continue
         if any(h.start <= a and b <= h.end for h in others):
             continue
@@ -1012,13 +1059,24 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     return out
 
 
+def couple_firms(second: list[Hit], hits: list[Hit]) -> set[tuple[int, int]]:
+    """Spans of the organisation hits that end in one of the ``second`` people read above."""
+    ends = {(h.end, h.text) for h in second}
+    return {
+        (h.start, h.end)
+        for h in hits
+        if h.label == "organization" and any(h.end == e and h.text.endswith(t) for e, t in ends)
+    }
+
+
 def couples_read_as_firms(hits: list[Hit]) -> set[int]:
-    """Ids of model organisations that are a couple ("Al & Jessica Quarn" read as one firm by
-    the "&"), where the second name is a person: the people ``couples`` reads win."""
+    """Ids of model organisations or people that are a couple ("Al & Jessica Quarn" read as
+    one firm by the "&"), where the second name is a person: the people ``couples`` reads
+    win."""
     people = {(h.start, h.end) for h in hits if h.label == "person"}
     out: set[int] = set()
     for h in hits:
-        if h.label != "organization" or h.source != "ner" or h.start < 0:
+        if h.label not in ("organization", "person") or h.source != "ner" or h.start < 0:
             continue
         if (m := COUPLE.fullmatch(h.text)) and (h.start + m.start(2), h.end) in people:
             out.add(id(h))

@@ -337,6 +337,7 @@ class Enricher:
         symbols = cand.symbols_not_names(text, kn)
         lowered = frozenset(cand.lowercase_words(text))
         hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
+        evidence.credited_people(text, hits, kn)
         evidence.unvouched_people(text, hits, kn)
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
         if places_of_events := orgrules.venues(text, hits, kn.given_names):

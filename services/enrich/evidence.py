@@ -22,6 +22,7 @@ from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
+    CREDIT_BEFORE,
     HONORIFIC_BEFORE,
     NOT_LOWER_POSTS,
     OPENING_WORDS,
@@ -489,6 +490,10 @@ PERSON_NOUNS = (
     "|journalist|novelist|poet|historian|economist|psychologist|therapist|mentor|athlete"
     "|guitarist|drummer|vocalist|panelist|moderator|philanthropist|activist|educator"
     "|native|resident|alumna|alumnus|sensation|star|superstar"
+    # Performers and makers of music and stage work ("soloist Jane Roe", "Maestro Jane Roe").
+    "|[Mm]aestro|conductor|soloist|pianist|violinist|violist|cellist|soprano|mezzo-soprano"
+    "|tenor|baritone|composer|choreographer|bassist|saxophonist|trumpeter|percussionist"
+    "|harpist|flutist|clarinetist|organist|concertmaster|playwright|dancer|ballerina"
 )
 NOUN_BEFORE = re.compile(
     rf"(?<![\w-])(?:{PERSON_NOUNS})[ ]({_NAME})(?=[,.;:)]|[ ][a-z(]|$)", re.MULTILINE
@@ -583,6 +588,24 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
         for (start, item), place in zip(items, places, strict=True):
             hits.append(Hit(start, start + len(item), item, "place", "pattern", place=place))
     return hits
+
+
+def credited_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
+    """A model organisation named as a picture's credit ("photo by Jorun Vesk on ...") is a
+    person when its words are person-shaped and none is a plain word or a body's mark (a
+    studio is credited as "Vesk Photography")."""
+    for h in hits:
+        if h.label != "organization" or h.source != "ner" or h.start < 0:
+            continue
+        words = h.text.split()
+        if (
+            2 <= len(words) <= 3
+            and CREDIT_BEFORE.search(text, max(0, h.start - 40), h.start)
+            and looks_like_person(h.text, knowledge)
+            and not any(is_common(w, knowledge.lexicon) for w in words)
+            and not any(w.lower() in knowledge.org_marks for w in words)
+        ):
+            h.label = "person"
 
 
 def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:

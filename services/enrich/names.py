@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from services.enrich.knowledge import Knowledge, word_pattern
+from services.enrich.lexicon import is_common
 
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
 # A function word glued to a name's last letter where a space or line break was lost.
@@ -460,6 +461,11 @@ SPEECH = r"(?:said|says|added|adds|noted|notes|explained|commented|stated|shared
 SPEAKS_AFTER = re.compile(rf"[ ]{SPEECH}\b")
 SPEAKS_BEFORE = re.compile(rf"\b{SPEECH}[ ]$")
 HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Sir|Dame)\.?[ ]$")
+# A picture's credit names who took it: "Featured photo by Jun Quarn", "Photo credit: Jun
+# Quarn", "Photograph by Jun Quarn".
+CREDIT_BEFORE = re.compile(
+    r"\b(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|[Pp]icture)[ ](?:[Cc]redit[ ]?:|by)[ ]$"
+)
 # After the name: a comma, dash or bracket and the words of a post ("Jane Roe — Chief Coach").
 POST_AFTER = re.compile(r"[ ]?(?:,|[-–—]|\()[ ]*([^,.;()\n]{2,60})")
 CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
@@ -476,6 +482,10 @@ def person_cue(
     clause = CLAUSE_STOP.split(before)[-1]
     after = text[end : end + 60]
     if HONORIFIC_BEFORE.search(before) or SPEAKS_BEFORE.search(before):
+        return True
+    # A studio credited instead ("photo by Quarn Photography") ends in a plain word.
+    last = text[start:end].split()[-1] if text[start:end].split() else ""
+    if CREDIT_BEFORE.search(before) and not is_common(last, knowledge.lexicon):
         return True
     if SPEAKS_AFTER.match(after):
         return True

@@ -95,6 +95,7 @@ def take_headline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
                 rest
                 and _plain(rest[0])
                 and (_continues(first, rest[0].lines[0]) or _heading_tail(first, rest[0]))
+                and not _BYLINE.fullmatch(rest[0].lines[0].strip())
             ):
                 # A Markdown heading is one line; its wrapped tail lands in the next block.
                 first = f"{first.rstrip()} {rest[0].lines[0].strip()}"
@@ -104,6 +105,11 @@ def take_headline(blocks: list[Block]) -> tuple[str | None, list[Block]]:
         # No headline line: the first sentence stands in, and the text stays body.
         return first_sentence(first), blocks[index:]
     return None, []
+
+
+# A paragraph of its own under the heading that only names its writer ("by Jane Roe Acme
+# News") is a byline, not the heading's wrapped tail.
+_BYLINE = re.compile(r"[Bb]y[ ][A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){1,4}")
 
 
 def _plain(block: Block) -> bool:

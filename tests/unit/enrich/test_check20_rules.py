@@ -97,3 +97,55 @@ def test_a_span_the_model_and_the_gazetteer_read_as_a_place_is_one(enricher: Enr
     release = release_of("Within the West Bank there are many settlements, she wrote.")
     entities = {e.name: e.type for e in enricher.enrich(release).entities}
     assert entities.get("West Bank") == "place"
+
+
+def test_a_picture_credit_vouches_for_a_person_but_not_for_a_studio(enricher: Enricher) -> None:
+    release = release_of(
+        "Quarnex runs 522 validator nodes.",
+        "Featured photo by Anzor Kveliani on Unsplash. Cover photo by Vesk Photography on "
+        "Unsplash.",
+    )
+    people = people_in(enricher, release)
+    assert "Anzor Kveliani" in people
+    assert "Vesk Photography" not in people
+
+
+def test_a_byline_under_the_heading_is_no_part_of_the_headline() -> None:
+    from services.parse.core import parse_submission
+    from shared.models import Submission
+
+    body = (
+        "# Quarnex And Vesk To Kick Off A Pilot In March\n\nby Dana Quarnby Benzinga\n\n"
+        "DETROIT, MICHIGAN - February 20, 2025 - Quarnex Inc. said today it will pilot a plan."
+    )
+    parsed = parse_submission("t", Submission(body=body, content_type="text/markdown"))
+    assert parsed.headline == "Quarnex And Vesk To Kick Off A Pilot In March"
+
+
+def test_a_person_run_into_a_well_known_outlet_is_cut(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert candidates.person_then_known_org("Dana Quarnby Reuters", kn) == "Dana Quarnby"
+    assert candidates.person_then_known_org("Dana Quarnby", kn) == "Dana Quarnby"
+
+
+def test_a_nickname_pattern_needs_a_name_not_a_title_and_drops_a_form_of_address() -> None:
+    hits = candidates.from_nicknames("New Movies The Union (Netflix) Mark Quarnby and others")
+    assert hits == []
+    [hit] = candidates.from_nicknames("Q and A with Mr Timothy (Tim) Quarnby of Vesk Capital")
+    assert (hit.text, hit.canonical) == ("Timothy (Tim) Quarnby", "Timothy Quarnby")
+
+
+def test_a_couple_read_whole_is_two_people(enricher: Enricher) -> None:
+    for sentence in (
+        "Thanks to Mary & Tom Quarnby for their gift.",
+        "Sponsors include Mary & Tom Quarnby, Dana Vesk and others.",
+    ):
+        people = people_in(enricher, release_of(sentence))
+        assert {"Mary Quarnby", "Tom Quarnby"} <= people, sentence
+
+
+def test_performers_named_by_their_part(enricher: Enricher) -> None:
+    release = release_of(
+        "Maestro Gerard Quarnby will conduct, with soloist Yuki Vantassel performing Rachmaninoff."
+    )
+    assert people_in(enricher, release) == {"Gerard Quarnby", "Yuki Vantassel", "Rachmaninoff"}
