@@ -1870,6 +1870,17 @@ def service_lists(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
             for r in run:
                 dash = re.search(r"[ ][-–—][ ]", r.group(1))
                 spans.append((r.start(1), r.start(1) + dash.start() if dash else r.end(1)))
+    # The same list run into a sentence: "Managed Services, IT Consulting & Strategy, Virtual
+    # CIO, Secure AI, Cloud Services and more".
+    for m in INLINE_LIST.finditer(text):
+        cued = SERVICES_BEFORE.search(text, max(0, m.start() - 80), m.start()) or MORE_AFTER.match(
+            text, m.end()
+        )
+        if not cued:
+            continue  # "Recognized by Dateline, The Today Show, CNN, Court TV, ...": names
+        items = list(re.finditer(TITLE_RUN, m.group()))
+        if 3 * sum(_plain_phrase(i.group(), knowledge) for i in items) >= 2 * len(items):
+            spans += [(m.start() + i.start(), m.start() + i.end()) for i in items]
     if not spans:
         return set()
     return {
@@ -2277,6 +2288,17 @@ SUBJECT_VERB = re.compile(
 TITLE_RUN = r"[A-Z][\w'’.-]*(?:[ ](?:of|and|&|for|the)?[ ]?[A-Z][\w'’.-]*)*"
 NEXT_ITEM = re.compile(rf"[ ]?(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)({TITLE_RUN})")
 PREV_ITEM = re.compile(rf"({TITLE_RUN})(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)$")
+# What says an inline list holds services: a word for them and "including" before it, or
+# "and more" after it.
+SERVICES_BEFORE = re.compile(
+    r"\b(?:services|offerings|solutions|capabilities|specialties|disciplines|practice[ ]areas)"
+    r"\b[^.;:]{0,25}?(?:including|such[ ]as|like|include|includes|:)[ ]+$"
+)
+MORE_AFTER = re.compile(r"[ ]+(?:and[ ]more|and[ ]others|etc)\b")
+# Five or more title-case items in one sentence, split by commas (the last may follow "and").
+INLINE_LIST = re.compile(
+    rf"(?<![\w&])(?:{TITLE_RUN}),[ ](?:{TITLE_RUN},[ ]){{3,}}(?:and[ ])?(?:{TITLE_RUN})"
+)
 
 
 # Organisation endings that are also what a firm offers ("Commerce Services", "Battery

@@ -149,3 +149,34 @@ def test_performers_named_by_their_part(enricher: Enricher) -> None:
         "Maestro Gerard Quarnby will conduct, with soloist Yuki Vantassel performing Rachmaninoff."
     )
     assert people_in(enricher, release) == {"Gerard Quarnby", "Yuki Vantassel", "Rachmaninoff"}
+
+
+def test_plain_phrases_listed_as_services_in_a_sentence_are_no_bodies(enricher: Enricher) -> None:
+    release = release_of(
+        "Quarnex is a contractor offering services including Engineering, Ground Solutions, "
+        "Civil & Infrastructure, Turnkey Concrete, Piping Systems, and Field Services."
+    )
+    orgs = {e.name for e in enricher.enrich(release).entities if e.type == "organization"}
+    assert not orgs & {"Ground Solutions", "Civil & Infrastructure", "Turnkey Concrete"}
+    # Without a word that says "services", a list of outlets keeps its names.
+    media = release_of(
+        "Recognized by Dateline, The Today Show, Netflix, CNN, Court TV, and Good Morning "
+        "America, the firm was founded by Jane Quarnby."
+    )
+    media_orgs = {e.name for e in enricher.enrich(media).entities if e.type == "organization"}
+    assert "Court TV" in media_orgs
+
+
+def test_well_known_publications_named_like_people_are_bodies(enricher: Enricher) -> None:
+    release = release_of(
+        "Onsite's work has been featured on Good Morning America, Marie Claire, and more."
+    )
+    entities = {e.name: e.type for e in enricher.enrich(release).entities}
+    assert entities.get("Marie Claire") == "organization"
+    assert enricher.knowledge.org_tails >= {"inquirer", "sentinel", "dispatch"}
+
+
+def test_a_given_name_of_plain_words_and_plain_words_is_a_phrase(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert candidates._plain_given_name_phrase("Lyric Download", kn)
+    assert not candidates._plain_given_name_phrase("Faith Hill", kn)  # a surname after it
