@@ -1879,6 +1879,7 @@ def _plain_given_name_phrase(name: str, knowledge: Knowledge) -> bool:
     words = [w.strip(".,'’") for w in name.split()]
     return (
         2 <= len(words) <= 3
+        and words[0].casefold() in knowledge.given_names
         and all(is_common(w, knowledge.lexicon) for w in words)
         and not any(w.casefold() in knowledge.surnames for w in words[1:])
     )
