@@ -349,9 +349,21 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
                     name = person_then_known_org(known_person_then_words(hit.text, knowledge),
                                                  knowledge)  # fmt: skip
                     hit.end = hit.start + len(name)
+                    hit.start += owner_before_person(name, knowledge)
                     hit.text = text[hit.start : hit.end]
                 hits.append(hit)
     return hits
+
+
+def owner_before_person(name: str, knowledge: Knowledge) -> int:
+    """How many characters of ``name`` are an owner's possessive before a person ("Quarn
+    Media’s Jane Roe"): up to the given name after the last possessive, else 0."""
+    cut = 0
+    for m in re.finditer(r"['’]s[ ]", name):
+        rest = name[m.end() :]
+        if " " in rest and rest.split()[0].casefold() in knowledge.given_names:
+            cut = m.end()
+    return cut
 
 
 def person_then_known_org(name: str, knowledge: Knowledge) -> str:
@@ -931,7 +943,9 @@ def from_bylines(text: str, knowledge: Knowledge) -> list[Hit]:
     hits: list[Hit] = []
     for m in BYLINE_LINE.finditer(text):
         if named_like_person(m.group(1), knowledge):
-            hits.append(Hit(m.start(1), m.end(1), m.group(1), "person", "pattern"))
+            # "By Jane Roe Reuters": the outlet run on without a comma is no part of her name.
+            name = person_then_known_org(m.group(1), knowledge)
+            hits.append(Hit(m.start(1), m.start(1) + len(name), name, "person", "pattern"))
             if m.group(2):
                 outlet = m.group(2)
                 hits.append(Hit(m.start(2), m.end(2), outlet, "organization", "pattern"))

@@ -255,6 +255,8 @@ FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing",
 PRODUCT_OR_ROOM_ENDINGS = frozenset(
     {"tequila", "wines", "wine", "vodka", "whiskey", "whisky", "bourbon", "gin", "rum", "beer"}
     | {"room", "rm", "lounge", "studio"}
+    # A work about or by the person ("Netflix's Mr. Quarn Documentary").
+    | {"documentary", "biopic", "podcast", "album", "memoir", "docuseries"}
 )
 OCCASION_ENDINGS = frozenset({"day", "week", "month", "night", "weekend"})
 # An honour named after its giver ends no person's name ("Quarn Scholar", "Vesk Fellows").
@@ -304,7 +306,21 @@ GENERATION_AFTER = re.compile(
 AREA_AFTER = re.compile(r"[ ](?:neighbou?rhood|district|area|community)\b")
 
 
-def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
+def plural_plain_noun(word: str, knowledge: Knowledge) -> bool:
+    """A plain noun in the plural that no surname list holds ("Essentials", "Solutions"; not
+    "Williams" or "Rivers")."""
+    lower = word.lower()
+    return (
+        len(lower) > 4
+        and lower.endswith("s")
+        and not lower.endswith("ss")
+        and lower.removesuffix("s") in knowledge.lexicon
+        and lower not in knowledge.surnames
+        and lower.removesuffix("s") not in knowledge.surnames
+    )
+
+
+def person_shapes(text: str, hits: list[Hit], knowledge: Knowledge | None = None) -> list[Hit]:
     """Model person spans read by their last word: a facility or fund name is dropped, and a
     publication is an organisation."""
     out: list[Hit] = []
@@ -320,6 +336,8 @@ def person_shapes(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
             if last in PUBLICATION_ENDINGS:
                 hit.label = "organization"
+            elif knowledge is not None and plural_plain_noun(words[-1], knowledge):
+                hit.label = "organization"  # "Marie Quarn Essentials": a brand's range
         out.append(hit)
     return out
 

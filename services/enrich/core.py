@@ -212,7 +212,7 @@ class Enricher:
             hits = context.outside(hits, chains, ("organization",))
         if named_for := context.eponyms(text, hits):
             hits = [h for h in hits if id(h) not in named_for]
-        hits = context.person_shapes(text, hits)
+        hits = context.person_shapes(text, hits, kn)
         hits = context.person_contexts(text, hits, gz)
         hits = context.titled_works(text, hits, kn)
         hits = context.areas_of(text, hits, kn)

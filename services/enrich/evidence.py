@@ -602,7 +602,10 @@ def credited_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             2 <= len(words) <= 3
             and CREDIT_BEFORE.search(text, max(0, h.start - 40), h.start)
             and looks_like_person(h.text, knowledge)
-            and not any(is_common(w, knowledge.lexicon) for w in words)
+            and not any(
+                is_common(w, knowledge.lexicon) and w.casefold() not in knowledge.surnames
+                for w in words
+            )
             and not any(w.lower() in knowledge.org_marks for w in words)
         ):
             h.label = "person"

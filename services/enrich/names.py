@@ -468,6 +468,7 @@ CREDIT_BEFORE = re.compile(
 )
 # After the name: a comma, dash or bracket and the words of a post ("Jane Roe — Chief Coach").
 POST_AFTER = re.compile(r"[ ]?(?:,|[-–—]|\()[ ]*([^,.;()\n]{2,60})")
+SHORT_FORM_AFTER = re.compile(r"^[ ]\([A-Z][A-Za-z.]{0,9}\)")
 CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
 
 
@@ -480,7 +481,8 @@ def person_cue(
     Quarn")."""
     before = text[max(0, start - 80) : start]
     clause = CLAUSE_STOP.split(before)[-1]
-    after = text[end : end + 60]
+    # "Jane Roe (JR), Managing Partner": the short form in brackets is no part of what follows.
+    after = SHORT_FORM_AFTER.sub("", text[end : end + 72], count=1)[:60]
     if HONORIFIC_BEFORE.search(before) or SPEAKS_BEFORE.search(before):
         return True
     # A studio credited instead ("photo by Quarn Photography") ends in a plain word.
@@ -497,6 +499,12 @@ def person_cue(
         return True
     post = POST_AFTER.match(after)
     if post and any(is_person_post(w, knowledge) for w in post.group(1).split()[:5]):
+        return True
+    # "Jane Roe, Managing Partner of ...": after a comma, "Partner" or "Member" in capitals is
+    # a post (in lower case, or after "as", no more often a post than a word).
+    if post and after.lstrip().startswith(",") and any(
+        w[:1].isupper() and w.lower() in knowledge.role_words for w in post.group(1).split()[:5]
+    ):
         return True
     return listed_beside(text, start, end, [p for p in people if p != (start, end)])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from services.enrich import candidates
 from services.enrich.core import Enricher
 from shared.models import Contacts, ParsedRelease
-from tests.unit.enrich.spans import release_of
+from tests.unit.enrich.spans import hit_at, release_of
 
 
 def people_in(enricher: Enricher, release: ParsedRelease) -> set[str]:
@@ -180,3 +180,45 @@ def test_a_given_name_of_plain_words_and_plain_words_is_a_phrase(enricher: Enric
     kn = enricher.knowledge
     assert candidates._plain_given_name_phrase("Lyric Download", kn)
     assert not candidates._plain_given_name_phrase("Faith Hill", kn)  # a surname after it
+
+
+def test_an_owners_possessive_before_a_person_is_cut(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert candidates.owner_before_person("Quarn Media’s Elisha Vantassel", kn) == len(
+        "Quarn Media’s "
+    )
+    assert candidates.owner_before_person("Elisha Vantassel", kn) == 0
+
+
+def test_a_short_form_in_brackets_does_not_hide_the_post_after_it(enricher: Enricher) -> None:
+    from services.enrich import names
+
+    text = "Kartiv Quarnwal (KQ), Managing Partner of Storage at Vesk added, “This is big.”"
+    start = text.index("Kartiv")
+    end = start + len("Kartiv Quarnwal")
+    assert names.person_cue(text, start, end, [], enricher.knowledge)
+    # "as Partner of the Year" is an award, not a post.
+    award = "The firm listed Kartiv Quarnwal as Partner of the Year winner."
+    start = award.index("Kartiv")
+    assert not names.person_cue(award, start, start + 15, [], enricher.knowledge)
+
+
+def test_a_byline_runs_on_into_a_well_known_outlet(enricher: Enricher) -> None:
+    text = "# Headline\n\nBy Dana Quarnby Benzinga\n\nDETROIT - The firm said."
+    people = [h.text for h in candidates.from_bylines(text, enricher.knowledge)]
+    assert people == ["Dana Quarnby"]
+
+
+def test_a_model_person_ending_in_a_plain_plural_or_a_work_is_no_person(
+    enricher: Enricher,
+) -> None:
+    from services.enrich import context
+
+    kn = enricher.knowledge
+    assert context.plural_plain_noun("Essentials", kn)
+    assert not context.plural_plain_noun("Williams", kn)
+    text = "She grows Marie Quarn Essentials. Watch the Vesk Quarnby Documentary."
+    brand = hit_at(text, "Marie Quarn Essentials", "person")
+    film = hit_at(text, "Vesk Quarnby Documentary", "person")
+    out = context.person_shapes(text, [brand, film], kn)
+    assert [(h.text, h.label) for h in out] == [("Marie Quarn Essentials", "organization")]
