@@ -1877,25 +1877,11 @@ def is_phrase_not_person(
         return False
     if name.split()[-1] in LANDFORMS:
         return True  # "Quarn Peak", "One River": a mountain or a river the model took
-    if len(hits) > 2 or not (
-        common_words_no_given_name(name, knowledge) or _plain_given_name_phrase(name, knowledge)
-    ):
+    if len(hits) > 2 or not common_words_no_given_name(name, knowledge):
         return False
     return text is None or not any(
         person_cue(text, m.start(), m.end(), [], knowledge)
         for m in word_pattern(name).finditer(text)
-    )
-
-
-def _plain_given_name_phrase(name: str, knowledge: Knowledge) -> bool:
-    """Plain words led by a given name that is a plain word too, none after it a surname
-    ("Lyric Download", "Grace Period"; not "Faith Hill", "Hope Roe")."""
-    words = [w.strip(".,'’") for w in name.split()]
-    return (
-        2 <= len(words) <= 3
-        and words[0].casefold() in knowledge.given_names
-        and all(is_common(w, knowledge.lexicon) for w in words)
-        and not any(w.casefold() in knowledge.surnames for w in words[1:])
     )
 
 
@@ -1916,8 +1902,8 @@ def unvouched_contact_name(name: str, knowledge: Knowledge) -> bool:
     if not words or not knowledge.given_names:
         return False
     first = words[0].casefold()
-    if first in knowledge.given_names or first in knowledge.nicknames:
-        return False
+    if first in knowledge.given_names or first in knowledge.nicknames or len(first) <= 2:
+        return False  # a given name, a nickname or an initial ("E. Quarn Roe") first
     return any(
         is_common(w, knowledge.lexicon) and w.casefold() not in knowledge.surnames
         for w in words

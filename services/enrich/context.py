@@ -336,8 +336,16 @@ def person_shapes(text: str, hits: list[Hit], knowledge: Knowledge | None = None
                 continue
             if last in PUBLICATION_ENDINGS:
                 hit.label = "organization"
-            elif knowledge is not None and plural_plain_noun(words[-1], knowledge):
-                hit.label = "organization"  # "Marie Quarn Essentials": a brand's range
+            elif (
+                knowledge is not None
+                and len(words) >= 3
+                and plural_plain_noun(words[-1], knowledge)
+                and is_common(words[-2], knowledge.lexicon)
+                and words[-2].casefold() not in knowledge.surnames
+            ):
+                # "Marie Quarn Essentials": a brand's range. Two words are too often a
+                # person's ("Tom Hanks": WordNet holds famous family names as nouns).
+                hit.label = "organization"
         out.append(hit)
     return out
 

@@ -176,12 +176,6 @@ def test_well_known_publications_named_like_people_are_bodies(enricher: Enricher
     assert enricher.knowledge.org_tails >= {"inquirer", "sentinel", "dispatch"}
 
 
-def test_a_given_name_of_plain_words_and_plain_words_is_a_phrase(enricher: Enricher) -> None:
-    kn = enricher.knowledge
-    assert candidates._plain_given_name_phrase("Lyric Download", kn)
-    assert not candidates._plain_given_name_phrase("Faith Hill", kn)  # a surname after it
-
-
 def test_an_owners_possessive_before_a_person_is_cut(enricher: Enricher) -> None:
     kn = enricher.knowledge
     assert candidates.owner_before_person("Quarn Media’s Elisha Vantassel", kn) == len(
@@ -217,8 +211,12 @@ def test_a_model_person_ending_in_a_plain_plural_or_a_work_is_no_person(
     kn = enricher.knowledge
     assert context.plural_plain_noun("Essentials", kn)
     assert not context.plural_plain_noun("Williams", kn)
-    text = "She grows Marie Quarn Essentials. Watch the Vesk Quarnby Documentary."
-    brand = hit_at(text, "Marie Quarn Essentials", "person")
+    text = "She grows Marie Beauty Essentials. Watch the Vesk Quarnby Documentary."
+    brand = hit_at(text, "Marie Beauty Essentials", "person")
     film = hit_at(text, "Vesk Quarnby Documentary", "person")
     out = context.person_shapes(text, [brand, film], kn)
-    assert [(h.text, h.label) for h in out] == [("Marie Quarn Essentials", "organization")]
+    assert [(h.text, h.label) for h in out] == [("Marie Beauty Essentials", "organization")]
+    two = "Tom Hanks starred."
+    assert context.person_shapes(two, [hit_at(two, "Tom Hanks", "person")], kn)[0].label == (
+        "person"
+    )
