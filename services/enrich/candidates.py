@@ -746,11 +746,25 @@ def symbols_not_names(text: str, knowledge: Knowledge) -> frozenset[str]:
     return frozenset(listed - named)
 
 
+INLINE_BULLET_NAME = re.compile(
+    r"(?:(?<=[ \t:])|^)[•▪][ \t]+"
+    r"([A-Z][\w.'’-]+(?:[ ](?:[A-Z][\w.'’-]+|van|von|de|der|da|di|la|le)){1,3})"
+    r"(?=[ \t]*(?:[•▪]|$))",
+    re.MULTILINE,
+)
+
+
 def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = None) -> list[Hit]:
     """Roster lines, a common release format: "* Jane Doe — Chief Officer, Acme Labs",
     "* Jane Doe, MBA, Acme Labs", "* Jane Doe; Tucson, Arizona". A place list ("* New York,
     NY") is no roster."""
     hits = []
+    # "Patrons: Jane Roe • John Poe • Ann Lee": names alone between bullets, each a person
+    # when it opens with a given name (a list of plain items reads the same).
+    for m in INLINE_BULLET_NAME.finditer(text):
+        if given_name_first(m.group(1), knowledge) and _roster_person(m.group(1), knowledge,
+                                                                      gazetteer):  # fmt: skip
+            hits.append(Hit(m.start(1), m.end(1), m.group(1), "person", "pattern"))
     for m in INLINE_BULLET_PERSON.finditer(text):
         if text[: m.start()].rsplit("\n", 1)[-1].strip():  # not the line's own bullet
             person = trimmed_hit(text, m.start(1), m.end(1), "person", "pattern", knowledge)
@@ -1066,7 +1080,12 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             continue
         if any(h.start <= a and b <= h.end for h in others):
             continue
-        if NAME_BEFORE.search(text[max(0, a - 20) : a]):
+        before = NAME_BEFORE.search(text[max(0, a - 20) : a])
+        # "Drs. Ann and Bob Roe", "Honorary Chairs Ann and Bob Roe": a form of address or a
+        # post before the pair, not the end of another name.
+        if before and not is_person_post(before.group().strip().rstrip("."), knowledge) and (
+            before.group().strip().rstrip(".").lower() not in ("drs", "messrs", "mmes")
+        ):
             continue  # "Poncho de Quarn and Marcela Vell": the end of a name, no given name
         name = f"{given} {m.group(3)}"
         out.append(Hit(a, b, given, "person", "pattern", canonical=name))

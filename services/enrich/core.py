@@ -153,7 +153,12 @@ class Enricher:
         listed = orgrules.from_name_lists(text, kn, gz, hits)
         hits += listed
         hits += orgrules.from_sponsor_lists(text, kn)
-        hits += cand.couples(text, hits, kn)
+        pairs = cand.couples(text, hits, kn)
+        # The first of a couple read alone ("Drs. Ann and Bob Roe": "Ann" as a roster's item)
+        # is the couple's reading, which knows her family name.
+        paired = {(h.start, h.end) for h in pairs if h.canonical}
+        hits = [h for h in hits if h.label != "person" or (h.start, h.end) not in paired]
+        hits += pairs
         if firms := cand.couples_read_as_firms(hits):
             hits = [h for h in hits if id(h) not in firms]
         hits += context.affiliations(text, hits, gz, kn)

@@ -67,6 +67,25 @@ UNIT_AFTER_LEGAL_FORM = re.compile(
 _KEEP_DOT = re.compile(r"(?:\b[A-Z]|\.[A-Za-z]{1,3}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Bros|Cos|St))\.$")
 
 
+# Words that qualify a post before it ("Honorary Chair", "Gala Co-Chairs").
+POST_MODIFIERS = frozenset({"Honorary", "Gala", "Event", "Campaign", "Founding", "Interim"})
+
+
+def _leading_posts(words: list[str], knowledge: Knowledge) -> int:
+    """How many words open ``words`` as posts and their qualifiers before a capitalised
+    rest, at least one a post that is no given name; else 0."""
+    n, posts = 0, 0
+    while n < len(words) - 1:
+        word = words[n].rstrip(",")
+        if word in POST_MODIFIERS:
+            n += 1
+        elif is_person_post(word, knowledge) and word.casefold() not in knowledge.given_names:
+            n, posts = n + 1, posts + 1
+        else:
+            break
+    return n if posts and words[n][:1].isupper() else 0
+
+
 def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool) -> tuple[int, int]:
     """Shrink [start, end) of ``text`` to the bare name: no quotes, possessive, trailing
     punctuation, leading ``the`` (lower case) or, for people, leading titles."""
@@ -190,6 +209,12 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             lowered = first.isalpha() and first.islower() and first not in NAME_PARTICLES
             if (lowered or first.lower() in BILLING) and rest[:1].isupper():
                 start += len(first) + 1
+                changed = True
+                continue
+            # Posts before the name ("Honorary Chairs Jane and John Roe", "Co-Chair Jane
+            # Roe"); a post that is a given name too ("Dean Martin") opens a name instead.
+            if lead := _leading_posts(span.split(" "), knowledge):
+                start += len(" ".join(span.split(" ")[:lead])) + 1
                 changed = True
                 continue
             # Titles of two or three words ("Vice President", "County Court Judge").

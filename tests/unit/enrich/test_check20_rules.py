@@ -220,3 +220,25 @@ def test_a_model_person_ending_in_a_plain_plural_or_a_work_is_no_person(
     assert context.person_shapes(two, [hit_at(two, "Tom Hanks", "person")], kn)[0].label == (
         "person"
     )
+
+
+def test_donor_lists_name_couples_after_posts_and_forms_of_address(enricher: Enricher) -> None:
+    release = release_of(
+        "The Quarnby Symphony thanks its donors.",
+        "Benefactors: Drs. Ann and Robert Vesklan, Mr. & Mrs. Jay Ostrowin, Siobhan Quarrie.",
+        "Honorary Chairs Bettina and Frank Corvano; Gala Co-Chairs Lorraine Satomi and "
+        "Mitchell Abramov.",
+    )
+    people = people_in(enricher, release)
+    assert {"Ann Vesklan", "Robert Vesklan", "Bettina Corvano", "Frank Corvano"} <= people
+    assert not any(p.startswith("Honorary") for p in people)
+    assert "Ann" not in people
+
+
+def test_names_alone_between_round_bullets_are_people(enricher: Enricher) -> None:
+    text = "Patrons: Marcia Feldane • Oren Tallisk • Priya Ramanu • Harriet Lowen\n"
+    people = [h.text for h in candidates.from_bullets(text, enricher.knowledge)]
+    assert people == ["Oren Tallisk", "Priya Ramanu", "Harriet Lowen"]
+    # Plain items between bullets open with no given name: no people.
+    items = "Services: • Cloud Backup • Network Design • Help Desk\n"
+    assert candidates.from_bullets(items, enricher.knowledge) == []
