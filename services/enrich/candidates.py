@@ -531,7 +531,7 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?[ ]+(\S)")
 # Words before a famous maker's family name that play or credit the maker's works.
 WORKS_PLAYED = frozenset(
     {"perform", "performs", "performing", "performed", "play", "plays", "playing", "played"}
-    | {"conduct", "conducts", "conducting", "conducted", "by", "featuring", "features"}
+    | {"conduct", "conducts", "conducting", "conducted", "featuring", "features"}
 )
 
 
@@ -545,6 +545,8 @@ def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
         word = m.group()
         if word not in knowledge.famous_surnames:
             continue
+        if text[m.end() : m.end() + 1] == "." and word.lower() in knowledge.titles:
+            continue  # "Sen. Jane Roe": a title's short form, not Amartya Sen
         before = text[max(0, m.start() - 40) : m.start()]
         previous = before.split()[-1] if before.strip() else ""
         post = is_person_post(previous.rstrip(".,"), knowledge)

@@ -177,7 +177,8 @@ def affiliations(
             or gazetteer.candidates(name)
             or any(w.strip(".,").lower() in knowledge.titles for w in words)
             or any(w.lower() in knowledge.role_words for w in words)
-            or re.fullmatch(r"[A-Z]-[A-Z]{2}", name)
+            # A party and a state: "(D-TX)", "(R-Texas)", "(D-Md.)".
+            or re.fullmatch(r"[A-Z]-(?:[A-Z]{2}|[A-Z][a-z]{1,11}\.?)", name)
         ):
             continue
         out.append(Hit(m.start(1), m.end(1), name, "organization", "pattern"))

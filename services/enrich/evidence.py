@@ -24,6 +24,7 @@ from services.enrich.lexicon import is_common
 from services.enrich.names import (
     CREDIT_BEFORE,
     HONORIFIC_BEFORE,
+    INSTRUMENTS,
     NOT_LOWER_POSTS,
     OPENING_WORDS,
     REPEATED,
@@ -590,17 +591,27 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
     return hits
 
 
+# "Keiko Roe, drums", "Jo Poe - bass", "Ann Lee (violin)": the word after a name's comma,
+# dash or bracket.
+INSTRUMENT_AFTER = re.compile(r"(?:,|[ ]?[-–—]|[ ]?\()[ ]*([A-Za-z]+)")
+
+
 def credited_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
-    """A model organisation named as a picture's credit ("photo by Jorun Vesk on ...") is a
-    person when its words are person-shaped and none is a plain word or a body's mark (a
-    studio is credited as "Vesk Photography")."""
+    """A model organisation named as a picture's credit ("photo by Jorun Vesk on ...") or
+    credited with an instrument ("Keiko Vesk, drums") is a person when its words are
+    person-shaped and none is a plain word or a body's mark (a studio is credited as "Vesk
+    Photography")."""
     for h in hits:
         if h.label != "organization" or h.source != "ner" or h.start < 0:
             continue
         words = h.text.split()
+        played = INSTRUMENT_AFTER.match(text, h.end)
         if (
             2 <= len(words) <= 3
-            and CREDIT_BEFORE.search(text, max(0, h.start - 40), h.start)
+            and (
+                CREDIT_BEFORE.search(text, max(0, h.start - 40), h.start)
+                or (played is not None and played.group(1).lower() in INSTRUMENTS)
+            )
             and looks_like_person(h.text, knowledge)
             and not any(
                 is_common(w, knowledge.lexicon) and w.casefold() not in knowledge.surnames

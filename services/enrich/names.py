@@ -493,6 +493,12 @@ CREDIT_BEFORE = re.compile(
 )
 # After the name: a comma, dash or bracket and the words of a post ("Jane Roe — Chief Coach").
 POST_AFTER = re.compile(r"[ ]?(?:,|[-–—]|\()[ ]*([^,.;()\n]{2,60})")
+# Instruments and voices a player is credited with after the name.
+INSTRUMENTS = frozenset(
+    {"vocals", "vocal", "voice", "guitar", "guitars", "bass", "drums", "percussion", "piano"}
+    | {"keyboards", "keys", "violin", "viola", "cello", "saxophone", "sax", "trumpet"}
+    | {"trombone", "flute", "clarinet", "harp", "organ", "banjo", "mandolin", "ukulele"}
+)
 SHORT_FORM_AFTER = re.compile(r"^[ ]\([A-Z][A-Za-z.]{0,9}\)")
 CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
 
@@ -520,10 +526,16 @@ def person_cue(
     words = clause.split()
     if words and is_person_post(words[-1], knowledge):
         return True
+    # "Lt. Gov. Jane Roe": a title's short form ends the clause with its full stop.
+    if not words and before.split() and is_title(before.split()[-1].rstrip("."), knowledge):
+        return True
     if clause.endswith(", ") and any(is_person_post(w, knowledge) for w in words):
         return True
     post = POST_AFTER.match(after)
     if post and any(is_person_post(w, knowledge) for w in post.group(1).split()[:5]):
+        return True
+    # "Keiko Roe, drums;", "Jo Poe - bass", "Ann Lee (violin)": a player and her instrument.
+    if post and post.group(1).split()[:1] and post.group(1).split()[0].lower() in INSTRUMENTS:
         return True
     # "Jane Roe, Managing Partner of ...": after a comma, "Partner" or "Member" in capitals is
     # a post (in lower case, or after "as", no more often a post than a word).

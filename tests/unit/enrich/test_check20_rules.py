@@ -242,3 +242,19 @@ def test_names_alone_between_round_bullets_are_people(enricher: Enricher) -> Non
     # Plain items between bullets open with no given name: no people.
     items = "Services: • Cloud Backup • Network Design • Help Desk\n"
     assert candidates.from_bullets(items, enricher.knowledge) == []
+
+
+def test_players_credited_with_instruments_and_officials_with_short_titles(
+    enricher: Enricher,
+) -> None:
+    release = release_of(
+        "The Quarnby Chamber Players announce the season.",
+        "Remarks were given by Sen. Ellen Quarsh (D-Md.), Councilmember Rosa Vellez and Lt. "
+        "Gov. Aruna Mehrovi.",
+        "Performers: Jasmine Colvane, vocals; Andre Lutzow, guitar; Keiko Morivan, drums.",
+    )
+    entities = {e.name: e.type for e in enricher.enrich(release).entities}
+    people = {name for name, kind in entities.items() if kind == "person"}
+    assert {"Aruna Mehrovi", "Keiko Morivan", "Ellen Quarsh"} <= people
+    assert "Sen" not in entities  # "Sen." is the title, not a famous family name
+    assert "D-Md" not in entities  # a party and a state
