@@ -960,8 +960,10 @@ def from_bylines(text: str, knowledge: Knowledge) -> list[Hit]:
     for m in BYLINE_LINE.finditer(text):
         if named_like_person(m.group(1), knowledge):
             # "By Jane Roe Reuters": the outlet run on without a comma is no part of her name.
-            name = person_then_known_org(m.group(1), knowledge)
-            hits.append(Hit(m.start(1), m.start(1) + len(name), name, "person", "pattern"))
+            reporter = person_then_known_org(m.group(1), knowledge)
+            hits.append(
+                Hit(m.start(1), m.start(1) + len(reporter), reporter, "person", "pattern")
+            )
             if m.group(2):
                 outlet = m.group(2)
                 hits.append(Hit(m.start(2), m.end(2), outlet, "organization", "pattern"))

@@ -213,8 +213,8 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
                 continue
             # Posts before the name ("Honorary Chairs Jane and John Roe", "Co-Chair Jane
             # Roe"); a post that is a given name too ("Dean Martin") opens a name instead.
-            if lead := _leading_posts(span.split(" "), knowledge):
-                start += len(" ".join(span.split(" ")[:lead])) + 1
+            if posts := _leading_posts(span.split(" "), knowledge):
+                start += len(" ".join(span.split(" ")[:posts])) + 1
                 changed = True
                 continue
             # Titles of two or three words ("Vice President", "County Court Judge").
