@@ -1060,12 +1060,14 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             start = h.start + m.start(2)
             out.append(Hit(start, h.end, m.group(2), "person", "pattern"))
             people.add((start, h.end))
+    read_whole = couple_firms(out, hits)
     others = [
         h
         for h in hits
-        if (h.label == "organization" and (h.start, h.end) not in couple_firms(out, hits))
+        if (h.label == "organization" and (h.start, h.end) not in read_whole)
         or h.place is not None
     ]
+    second_people = {(h.start, h.end) for h in out}
     for m in COUPLE.finditer(text):
         if (m.start(2), m.end(2)) not in people:
             continue
@@ -1075,7 +1077,7 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             continue
         # A common word is a given name only when the nickname table knows it ("Dick"), or
         # when the model read the pair whole ("Mary & Tom Quarnby", checked above).
-        whole = (m.start(2), m.end(2)) in {(h.start, h.end) for h in out}
+        whole = (m.start(2), m.end(2)) in second_people
         if (
             is_common(given, knowledge.lexicon)
             and given.lower() not in knowledge.nicknames
@@ -1098,11 +1100,13 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
 
 def couple_firms(second: list[Hit], hits: list[Hit]) -> set[tuple[int, int]]:
     """Spans of the organisation hits that end in one of the ``second`` people read above."""
-    ends = {(h.end, h.text) for h in second}
+    ends: dict[int, list[str]] = {}
+    for h in second:
+        ends.setdefault(h.end, []).append(h.text)
     return {
         (h.start, h.end)
         for h in hits
-        if h.label == "organization" and any(h.end == e and h.text.endswith(t) for e, t in ends)
+        if h.label == "organization" and any(h.text.endswith(t) for t in ends.get(h.end, []))
     }
 
 
