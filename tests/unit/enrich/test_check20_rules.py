@@ -110,18 +110,6 @@ def test_a_picture_credit_vouches_for_a_person_but_not_for_a_studio(enricher: En
     assert "Vesk Photography" not in people
 
 
-def test_a_byline_under_the_heading_is_no_part_of_the_headline() -> None:
-    from services.parse.core import parse_submission
-    from shared.models import Submission
-
-    body = (
-        "# Quarnex And Vesk To Kick Off A Pilot In March\n\nby Dana Quarnby Benzinga\n\n"
-        "DETROIT, MICHIGAN - February 20, 2025 - Quarnex Inc. said today it will pilot a plan."
-    )
-    parsed = parse_submission("t", Submission(body=body, content_type="text/markdown"))
-    assert parsed.headline == "Quarnex And Vesk To Kick Off A Pilot In March"
-
-
 def test_a_person_run_into_a_well_known_outlet_is_cut(enricher: Enricher) -> None:
     kn = enricher.knowledge
     assert candidates.person_then_known_org("Dana Quarnby Reuters", kn) == "Dana Quarnby"

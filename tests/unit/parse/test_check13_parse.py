@@ -26,12 +26,11 @@ def test_a_date_in_parentheses_after_the_place_is_the_dateline_date() -> None:
 
 
 def test_a_headline_cut_after_a_comma_before_and_goes_on() -> None:
-    from services.parse.core import parse_submission
-    from shared.models import Submission
+    from tests.unit.parse.markdown import parsed_markdown
 
     body = (
         "# QUARN FILM ADDS JANE ROE, TOM POE,\nAND ANN LEE TO THE CAST\n\n"
         "The Quarn film added three actors today.\n"
     )
-    parsed = parse_submission("r", Submission(body=body, content_type="text/markdown"))
+    parsed = parsed_markdown(body, "r")
     assert parsed.headline == "QUARN FILM ADDS JANE ROE, TOM POE, AND ANN LEE TO THE CAST"
