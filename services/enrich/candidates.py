@@ -1075,12 +1075,14 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         given = m.group(1)
         if given.lower() in knowledge.titles:
             continue
-        # A common word is a given name only when the nickname table knows it ("Dick"), or
-        # when the model read the pair whole ("Mary & Tom Quarnby", checked above).
+        # A common word is a given name only when the name lists know it ("Dick", "Mary",
+        # "Grace"; not "Sales and John Roe"), or when the model read the pair whole ("Mary &
+        # Tom Quarnby", checked above).
         whole = (m.start(2), m.end(2)) in second_people
         if (
             is_common(given, knowledge.lexicon)
             and given.lower() not in knowledge.nicknames
+            and given.casefold() not in knowledge.given_names
             and not whole
         ):
             continue

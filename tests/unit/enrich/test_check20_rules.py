@@ -246,3 +246,13 @@ def test_players_credited_with_instruments_and_officials_with_short_titles(
     assert {"Aruna Mehrovi", "Keiko Morivan", "Ellen Quarsh"} <= people
     assert "Sen" not in entities  # "Sen." is the title, not a famous family name
     assert "D-Md" not in entities  # a party and a state
+
+
+def test_a_couple_whose_first_given_name_is_also_a_word(enricher: Enricher) -> None:
+    release = release_of(
+        "Thanks to Mary and John Vesklan, Grace and Peter Olsk, and Joy and Mark Castellane.",
+        "Sales and John Quarnby spoke at the event.",
+    )
+    people = people_in(enricher, release)
+    assert {"Mary Vesklan", "Grace Olsk", "Joy Castellane"} <= people
+    assert "Sales Quarnby" not in people
