@@ -622,6 +622,9 @@ def credited_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             h.label = "person"
 
 
+MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
     """A model person whose first word is no given name and that nothing in the text treats
     as a person ("Canaccord Quarn is acting as placement agent", "with Volt Mobility, which
@@ -647,6 +650,8 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             continue
         if len(first) <= 2 or first.casefold() in knowledge.given_names:
             continue  # an initial ("S. Quarn"), or a given name
+        if any(MIDDLE_INITIAL.fullmatch(w) for w in words[1:-1]):
+            continue  # "Kartiv R. Quarnwal": a middle initial marks a person's name
         if first.casefold() in knowledge.nicknames or last.casefold() in knowledge.given_names:
             continue  # a nickname, or a family name written first ("Quarn Wei")
         if key(last) in surnames or known_surname(last, knowledge):

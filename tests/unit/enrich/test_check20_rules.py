@@ -256,3 +256,11 @@ def test_a_couple_whose_first_given_name_is_also_a_word(enricher: Enricher) -> N
     people = people_in(enricher, release)
     assert {"Mary Vesklan", "Grace Olsk", "Joy Castellane"} <= people
     assert "Sales Quarnby" not in people
+
+
+def test_a_middle_initial_vouches_for_a_person(enricher: Enricher) -> None:
+    release = release_of(
+        "Quarn Capital closed its fund.", "The fund is backed by Kartiv R. Quarnwal and others."
+    )
+    entities = {e.name: e.type for e in enricher.enrich(release).entities}
+    assert entities.get("Kartiv R. Quarnwal") == "person"
