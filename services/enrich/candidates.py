@@ -768,7 +768,8 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
                                                                       gazetteer):  # fmt: skip
             hits.append(Hit(m.start(1), m.end(1), m.group(1), "person", "pattern"))
     for m in INLINE_BULLET_PERSON.finditer(text):
-        if text[: m.start()].rsplit("\n", 1)[-1].strip():  # not the line's own bullet
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start : m.start()].strip():  # not the line's own bullet
             person = trimmed_hit(text, m.start(1), m.end(1), "person", "pattern", knowledge)
             if person is not None and _roster_person(person.text, knowledge, gazetteer):
                 hits.append(person)
@@ -1038,6 +1039,7 @@ def from_nicknames(text: str) -> list[Hit]:
     return hits
 
 
+PLURAL_ADDRESS = frozenset({"drs", "messrs", "mmes"})
 NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w’'-]*|\b(?:de|del|da|di|van|von|la|le|dos))[ ]$")
 
 
@@ -1067,7 +1069,6 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         if (h.label == "organization" and (h.start, h.end) not in read_whole)
         or h.place is not None
     ]
-    second_people = {(h.start, h.end) for h in out}
     for m in COUPLE.finditer(text):
         if (m.start(2), m.end(2)) not in people:
             continue
@@ -1076,24 +1077,21 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         if given.lower() in knowledge.titles:
             continue
         # A common word is a given name only when the name lists know it ("Dick", "Mary",
-        # "Grace"; not "Sales and John Roe"), or when the model read the pair whole ("Mary &
-        # Tom Quarnby", checked above).
-        whole = (m.start(2), m.end(2)) in second_people
+        # "Grace"; not "Sales and John Roe"); a pair the model read whole passed the same
+        # test above.
         if (
             is_common(given, knowledge.lexicon)
             and given.lower() not in knowledge.nicknames
             and given.casefold() not in knowledge.given_names
-            and not whole
         ):
             continue
         if any(h.start <= a and b <= h.end for h in others):
             continue
         before = NAME_BEFORE.search(text[max(0, a - 20) : a])
-        # "Drs. Ann and Bob Roe", "Honorary Chairs Ann and Bob Roe": a form of address or a
+        # "Drs Ann and Bob Roe", "Honorary Chairs Ann and Bob Roe": a form of address or a
         # post before the pair, not the end of another name.
-        if before and not is_person_post(before.group().strip().rstrip("."), knowledge) and (
-            before.group().strip().rstrip(".").lower() not in ("drs", "messrs", "mmes")
-        ):
+        word = before.group().strip().rstrip(".") if before else ""
+        if word and not is_person_post(word, knowledge) and word.lower() not in PLURAL_ADDRESS:
             continue  # "Poncho de Quarn and Marcela Vell": the end of a name, no given name
         name = f"{given} {m.group(3)}"
         out.append(Hit(a, b, given, "person", "pattern", canonical=name))
@@ -1813,10 +1811,10 @@ def people_named_as_places(hits: list[Hit]) -> None:
     places = {key(h.text): h.place for h in hits if h.label == "place" and h.place is not None}
     vouched = {key(h.text) for h in hits if h.label == "person" and h.source != "ner"}
     for h in hits:
+        if h.label != "person" or h.source != "ner" or " " not in h.text.strip():
+            continue
         k = key(h.text)
-        if h.label == "person" and h.source == "ner" and " " in h.text.strip() and (
-            k in places and k not in vouched
-        ):
+        if k in places and k not in vouched:
             h.label, h.place = "place", places[k]
 
 
@@ -1933,10 +1931,12 @@ def unvouched_contact_name(name: str, knowledge: Knowledge) -> bool:
     first = words[0].casefold()
     if first in knowledge.given_names or first in knowledge.nicknames or len(first) <= 2:
         return False  # a given name, a nickname or an initial ("E. Quarn Roe") first
-    return any(
-        is_common(w, knowledge.lexicon) and w.casefold() not in knowledge.surnames
-        for w in words
-    )
+    return any(plain_not_surname(w, knowledge) for w in words)
+
+
+def plain_not_surname(word: str, knowledge: Knowledge) -> bool:
+    """A plain English word that no surname list holds ("Wallet"; not "Hunt" or "King")."""
+    return is_common(word, knowledge.lexicon) and word.casefold() not in knowledge.surnames
 
 
 def common_words_no_given_name(name: str, knowledge: Knowledge, most: int = 3) -> bool:

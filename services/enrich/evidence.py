@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from services.enrich.candidates import LANDFORMS, Hit
+from services.enrich.candidates import LANDFORMS, Hit, plain_not_surname
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
@@ -613,10 +613,7 @@ def credited_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
                 or (played is not None and played.group(1).lower() in INSTRUMENTS)
             )
             and looks_like_person(h.text, knowledge)
-            and not any(
-                is_common(w, knowledge.lexicon) and w.casefold() not in knowledge.surnames
-                for w in words
-            )
+            and not any(plain_not_surname(w, knowledge) for w in words)
             and not any(w.lower() in knowledge.org_marks for w in words)
         ):
             h.label = "person"

@@ -211,14 +211,14 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
                 start += len(first) + 1
                 changed = True
                 continue
+            words = span.split(" ")
             # Posts before the name ("Honorary Chairs Jane and John Roe", "Co-Chair Jane
             # Roe"); a post that is a given name too ("Dean Martin") opens a name instead.
-            if posts := _leading_posts(span.split(" "), knowledge):
-                start += len(" ".join(span.split(" ")[:posts])) + 1
+            if posts := _leading_posts(words, knowledge):
+                start += len(" ".join(words[:posts])) + 1
                 changed = True
                 continue
             # Titles of two or three words ("Vice President", "County Court Judge").
-            words = span.split(" ")
             for n in (3, 2):
                 lead = " ".join(words[:n])
                 if len(words) > n and lead.rstrip(".").lower() in knowledge.titles:
@@ -517,7 +517,7 @@ def person_cue(
     if HONORIFIC_BEFORE.search(before) or SPEAKS_BEFORE.search(before):
         return True
     # A studio credited instead ("photo by Quarn Photography") ends in a plain word.
-    last = text[start:end].split()[-1] if text[start:end].split() else ""
+    last = text[start:end].rsplit(None, 1)[-1] if text[start:end].strip() else ""
     if CREDIT_BEFORE.search(before) and not is_common(last, knowledge.lexicon):
         return True
     if SPEAKS_AFTER.match(after):
@@ -532,15 +532,16 @@ def person_cue(
     if clause.endswith(", ") and any(is_person_post(w, knowledge) for w in words):
         return True
     post = POST_AFTER.match(after)
-    if post and any(is_person_post(w, knowledge) for w in post.group(1).split()[:5]):
+    post_words = post.group(1).split()[:5] if post else []
+    if any(is_person_post(w, knowledge) for w in post_words):
         return True
     # "Keiko Roe, drums;", "Jo Poe - bass", "Ann Lee (violin)": a player and her instrument.
-    if post and post.group(1).split()[:1] and post.group(1).split()[0].lower() in INSTRUMENTS:
+    if post_words and post_words[0].lower() in INSTRUMENTS:
         return True
     # "Jane Roe, Managing Partner of ...": after a comma, "Partner" or "Member" in capitals is
     # a post (in lower case, or after "as", no more often a post than a word).
-    if post and after.lstrip().startswith(",") and any(
-        w[:1].isupper() and w.lower() in knowledge.role_words for w in post.group(1).split()[:5]
+    if after.lstrip().startswith(",") and any(
+        w[:1].isupper() and w.lower() in knowledge.role_words for w in post_words
     ):
         return True
     return listed_beside(text, start, end, [p for p in people if p != (start, end)])
