@@ -49,6 +49,19 @@ NER_LABELS = {
 # Country names that are also given names: taken from the gazetteer scan only when the NER
 # model agrees, or when no capitalised word stands next to them ("Jordan Smith" is a person).
 PERSONLIKE_PLACES = {"Chad", "Jordan", "Georgia", "Israel", "Niger", "Guinea", "Victoria"}
+FIRM_PAIR_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ ]&[ ]$")
+
+
+def firm_pair_before(text: str, start: int, knowledge: Knowledge) -> bool:
+    """A capitalised word that is no given name and an ampersand right before ``start``
+    ("Barnes & "): what follows is a firm's second name, not a person's."""
+    firm = FIRM_PAIR_BEFORE.search(text, max(0, start - 30), start)
+    return firm is not None and firm.group(1).casefold() not in knowledge.given_names
+# A world region ending a name: a firm's regional arm ("Quarn Middle East"), no one's name.
+REGIONAL_ARM = re.compile(
+    r"[ ](?:Middle[ ]East|Europe|Asia(?:[ ]Pacific)?|Africa|Americas|Latin[ ]America|EMEA"
+    r"|APAC|MENA|North[ ]America)$"
+)
 # Corporate suffixes the model often leaves outside an ORG span ("Acme Corp" + ", Inc.").
 SUFFIX_TAIL = re.compile(
     # "Acme Software Pvt" + ". Ltd.": the model stops at the abbreviation's full stop.
@@ -203,15 +216,17 @@ def joined_people(text: str, ents: Iterable[tuple[int, int, str]]) -> Ents:
     ("Datuk Jane Binti Roe" + "Abdul Karim")."""
     out: Ents = []
     for start, end, label in ents:
-        if (
-            out
-            and label == "PERSON"
-            and out[-1][2] == "PERSON"
-            and out[-1][1] + 1 == start
-            and text[out[-1][1]] == " "
-        ):
-            out[-1] = (out[-1][0], end, label)
-            continue
+        if out and label == "PERSON" and out[-1][2] == "PERSON":
+            gap = text[out[-1][1] : start]
+            # "Katinka van" + "der" + "Merwe": particles of the family name between them.
+            if gap == " " or (
+                gap[:1] == " "
+                and gap[-1:] == " "
+                and 1 <= len(gap.split()) <= 2
+                and all(w in NAME_PARTICLES for w in gap.split())
+            ):
+                out[-1] = (out[-1][0], end, label)
+                continue
         out.append((start, end, label))
     return out
 
@@ -316,6 +331,12 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             label, start = "person", start + lead
         if label == "person" and text[start:end].rsplit(" ", 1)[-1] in ENSEMBLES:
             label = "organization"  # "Jane Roe Band": a group named after its leader
+        if label == "person" and firm_pair_before(text, start, knowledge):
+            continue  # "Barnes & Noble Quarnton": a firm's second name and its branch
+        if label == "person" and quoted_title(text, start, end, knowledge):
+            continue  # "“Luca Meets Quarn”": a book's or a song's title in quotes
+        if label == "person" and REGIONAL_ARM.search(text, start, end):
+            label = "organization"  # "Quarn Middle East": a firm's arm for a region
         if label == "facility":
             if not has_org_suffix(text[start:end], knowledge):
                 continue
@@ -340,6 +361,7 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             given
             and given.group(1).casefold() in knowledge.given_names
             and _proper_word(text[start:end].split(" ")[0], knowledge)
+            and not firm_pair_before(text, given.start(1), knowledge)
         ):
             start = given.start(1)
         for part_start, part_end in _span_parts(text, start, end):
@@ -396,6 +418,22 @@ def in_quotes(text: str, start: int, end: int) -> bool:
     """The span is all that a pair of quotation marks holds (a comma or full stop before the
     closing mark, as American style puts it)."""
     return text[start - 1 : start] in ("“", '"') and re.match(r"[,.]?[”\"]", text[end:]) is not None
+
+
+def quoted_title(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
+    """All that quotation marks hold, three words or more with a plain word inside that is
+    no given name ("“Luca Meets Quarn”"): a work's title, not a person's name."""
+    words = text[start:end].split()
+    return (
+        len(words) >= 3
+        and in_quotes(text, start, end)
+        and any(
+            is_common(w, knowledge.lexicon)
+            and w.casefold() not in knowledge.given_names
+            and w.lower() not in NAME_PARTICLES
+            for w in words[1:-1]
+        )
+    )
 
 
 def _span_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -795,6 +833,38 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
     return hits
 
 
+# A bulleted line that holds a name alone, or a name and a dash ("* Jane A. Roe",
+# "* Jo Poe – Up and Coming").
+NAME_BULLET = re.compile(
+    r"(?m)^[ \t]*[*•·-][ \t]+([A-Z][\w.'’-]*(?:[ ](?:[A-Z][\w.'’-]*|van|von|de|der|da|di|la|le))"
+    r"{1,3})(?:,[ ](?:Jr|Sr|II|III)\.?)?(?:[ \t]+[—–-][ \t][^\n]*)?[ \t]*$"
+)
+
+
+def from_name_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer) -> list[Hit]:
+    """A bulleted list of names alone ("* M. Blake Roe", "* Jane A. Poe"): where most of its
+    items read as people by their given names or middle initials, each such item is a person
+    (a list of products or towns does not read so)."""
+    items = [
+        m for m in NAME_BULLET.finditer(text) if _roster_person(m.group(1), knowledge, gazetteer)
+    ]
+    vouched = [m for m in items if _named_in_full(m.group(1), knowledge)]
+    if len(vouched) < 3 or len(vouched) * 5 < len(items) * 3:
+        return []
+    return [Hit(m.start(1), m.end(1), m.group(1), "person", "pattern") for m in vouched]
+
+
+def _named_in_full(name: str, knowledge: Knowledge) -> bool:
+    """ "Jane Roe", "M. Blake Roe", "Jane A. Roe", "Bindu Ann Roe": a given name opens the
+    name or follows an initial, or a middle initial or given name stands inside it."""
+    words = name.split()
+    given = [w.casefold() in knowledge.given_names for w in words]
+    initial = [DOTTED_INITIALS.fullmatch(w) is not None for w in words]
+    return given[0] or (initial[0] and given[1]) or any(
+        initial[i] or given[i] for i in range(1, len(words) - 1)
+    )
+
+
 def _roster_person(name: str, knowledge: Knowledge, gazetteer: Gazetteer | None) -> bool:
     """A roster item's name that reads as a person's: not a place, person-shaped, and not a
     term defined ("* Workplace Evaluation - policies and practices")."""
@@ -873,6 +943,26 @@ def from_rosters(text: str) -> list[Hit]:
             if lead := ROSTER_POST.match(item):
                 start, item = start + lead.end(), item[lead.end() :]
             hits.append(Hit(start, pos, item, "person", "roster"))
+    return hits
+
+
+# "said Acme CEO Jon Beam.": a post in capitals, then a given name and a family name that
+# no capitalised word follows.
+POSTED_NAME = re.compile(
+    r"(?<![\w’'-])([A-Z][\w-]*)[ ]([A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z][\w’'-]*)(?![\w’'-])"
+    r"(?![ ](?:[A-Z]|of\b|&))"
+)
+
+
+def from_posted_names(text: str, knowledge: Knowledge) -> list[Hit]:
+    """A person the model may pass over after her post ("Acme CEO Jon Beam"): the post and a
+    given name of the name lists vouch for her."""
+    hits = []
+    for m in POSTED_NAME.finditer(text):
+        name = m.group(2)
+        if not is_person_post(m.group(1), knowledge) or not given_name_first(name, knowledge):
+            continue
+        hits.append(Hit(m.start(2), m.end(2), name, "person", "pattern"))
     return hits
 
 
@@ -1706,6 +1796,8 @@ def given_names_as_orgs(hits: list[Hit], knowledge: Knowledge) -> None:
 
 
 # "Roe", "Roe-Poe", "McRoe", "O’Roe".
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+BARE_INITIAL = re.compile(r"[A-Z]\.?")
 PERSON_NAME_WORD = re.compile(
     r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+"
 )
@@ -1729,9 +1821,31 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
             continue
         # "Bianca de la Quarn": the particles of a family name count for no word.
         words = [w for w in h.text.split() if w not in NAME_PARTICLES]
-        if not 2 <= len(words) <= 3 or not all(PERSON_NAME_WORD.fullmatch(w) for w in words):
+        # "S.W. Quarn": initials open a name; a post or a speech verb beside it must vouch.
+        initialled = len(words) == 2 and DOTTED_INITIALS.fullmatch(words[0]) is not None
+        if not 2 <= len(words) <= 3 or not all(
+            PERSON_NAME_WORD.fullmatch(w) or (0 < i < len(words) - 1 and BARE_INITIAL.fullmatch(w))
+            for i, w in enumerate(words)
+            if not (initialled and i == 0)
+        ):
             continue
         first, last = words[0], words[-1]
+        if initialled:
+            if not is_common(last, knowledge.lexicon) and person_cue(
+                text, h.start, h.end, full_names, knowledge
+            ):
+                h.label = "person"
+            continue
+        # "Fran R Quarn": a given name, a middle initial and a family name no plain word.
+        if (
+            len(words) == 3
+            and BARE_INITIAL.fullmatch(words[1])
+            and first.casefold() in knowledge.given_names
+            and not is_common(last, knowledge.lexicon)
+            and last.lower() not in knowledge.org_tails
+        ):
+            h.label = "person"
+            continue
         # "said Mr. Narin Quarnsuk": a form of address for a man or a woman names a person,
         # whatever name lists hold the name ("Dr." may open a firm: "Dr. Roe Productions").
         if MISTER_BEFORE.search(text, max(0, h.start - 6), h.start) and not (

@@ -295,6 +295,12 @@ def group_people(
     return people
 
 
+def _middles_differ(words: list[str], known: list[str]) -> bool:
+    """Both names have a middle name or initial, and their first letters differ."""
+    a, b = words[1:-1], known[1:-1]
+    return bool(a and b) and a[0][:1].casefold() != b[0][:1].casefold()
+
+
 def _fold_given(name: str) -> str:
     return given_name(name).rstrip(".,").casefold()
 
@@ -321,8 +327,13 @@ def _same_person(
         short, long_ = sorted((words, known), key=len)
         if len(short) >= 2 and len(long_) > len(short) and long_[: len(short)] == short:
             return person
-        # "Rebecca Chavez" and "Rebecca B. Chavez": same first and last word.
-        if surname(name) == surname(person.name) and words[0] == known[0]:
+        # "Rebecca Chavez" and "Rebecca B. Chavez": same first and last word ("John A. Roe"
+        # and his father "John Merritt Roe" differ in the middle: two people).
+        if (
+            surname(name) == surname(person.name)
+            and words[0] == known[0]
+            and not _middles_differ(words, known)
+        ):
             return person
         # "Tommy Roe" and "Thomas Roe": a nickname of the given name, same surname.
         if (

@@ -307,12 +307,12 @@ GENERATION_AFTER = re.compile(
 AREA_AFTER = re.compile(r"[ ](?:neighbou?rhood|district|area|community)\b")
 
 
-def plural_plain_noun(word: str, knowledge: Knowledge) -> bool:
+def plural_plain_noun(word: str, knowledge: Knowledge, shortest: int = 5) -> bool:
     """A plain noun in the plural that no surname list holds ("Essentials", "Solutions"; not
     "Williams" or "Rivers")."""
     lower = word.lower()
     return (
-        len(lower) > 4
+        len(lower) >= shortest
         and lower.endswith("s")
         and not lower.endswith("ss")
         and lower.removesuffix("s") in knowledge.lexicon
@@ -347,6 +347,12 @@ def person_shapes(text: str, hits: list[Hit], knowledge: Knowledge | None = None
                 # "Marie Quarn Essentials": a brand's range. Two words are too often a
                 # person's ("Tom Hanks": WordNet holds famous family names as nouns).
                 hit.label = "organization"
+            elif (
+                knowledge is not None
+                and plural_plain_noun(words[-1], knowledge, shortest=4)
+                and len(re.findall(rf"\b{re.escape(last)}\b", text)) >= 2
+            ):
+                continue  # "Bob Wigs" in a release that sells "wigs": a product's name
         out.append(hit)
     return out
 

@@ -112,6 +112,8 @@ class Enricher:
         hits += cand.from_bullets(text, kn, gz)
         hits += cand.from_nicknames(text)
         hits += cand.from_rosters(text)
+        hits += cand.from_posted_names(text, kn)
+        hits += cand.from_name_bullets(text, kn, gz)
         hits = cand.with_credits(text, hits, kn)
         # A reference list's authors are written in a fixed form the model misreads
         # ("Roe J. Title" as one name): their spans are the pattern's alone.
@@ -129,6 +131,7 @@ class Enricher:
             if context.title_case(text[sub.start : sub.end]):
                 title_end = sub.end
         hits += orgrules.headline_honorifics(text, headline_end)
+        hits += orgrules.headline_posts(text, headline_end, kn)
         hits += orgrules.from_runs(text, kn, headline_end)
         # A list of bodies whose line breaks were lost: its names, not the model's spans
         # across two of them.

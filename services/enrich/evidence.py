@@ -83,7 +83,9 @@ ATTRIBUTION = re.compile(
     rf"(?:\b(?:said|says|added|stated|commented|explained|noted|according to)[ ]({_NAME})"
     rf"(?=[,.;]|[ ]of\b|[ ]at\b|$)"
     rf"|(?<![\w’'-])({_NAME})(?=[ ](?:has|have|will)[ ](?:joined|been[ ]appointed|been[ ]named)\b)"
-    rf"|[”\"][ ]*\n*[ ]*({_NAME})(?=,[ ])"
+    # A closing quotation mark: a curly one, or a straight one after the quote's last
+    # punctuation (a straight one after a space opens the next quote: ". \"This Day, we").
+    rf"|(?:”|(?<=[,.!?])\")[ ]*\n*[ ]*({_NAME})(?=,[ ])"
     rf"|\b(?:appoints|appointed|names|named|welcomes|welcomed|hires|hired|promotes|promoted)"
     rf"[ ]({_NAME})(?=[ ](?:as|to)\b))",
     re.MULTILINE,
@@ -508,6 +510,8 @@ def _person(name: str, start: int, end: int, knowledge: Knowledge) -> list[Hit]:
     first, _, rest = name.partition(" ")
     if rest and (first.lower() in OPENING_WORDS or is_title(first, knowledge)):
         name, start = rest, start + len(first) + 1
+    if name.endswith(("'s", "’s")):  # "author Jane Roe's latest book": her name
+        name, end = name[:-2], end - 2
     if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
         return [Hit(start, end, name, "person", "pattern")]
     return []

@@ -272,10 +272,12 @@ def _speech_opener(
     text: str, start: int, end: int, first: str, rest: str, knowledge: Knowledge
 ) -> bool:
     """``first`` is a speech verb opening the sentence before a full name whose quotation
-    follows ("Said Jane Roe, Acme GM: “...”"); "Said" alone may be a given name."""
+    follows ("Said Jane Roe, Acme GM: “...”"); "Said" alone may be a given name. A given
+    name alone after it ("Said Jane, “...”") is the verb's too when the text names her
+    elsewhere ("Jane Roe", "Jane's studio")."""
     return (
         first in SPEECH_OPENERS
-        and " " in rest
+        and (" " in rest or len(re.findall(rf"\b{re.escape(rest)}\b", text)) > 1)
         and rest.split()[0].casefold() in knowledge.given_names
         and _opens_sentence(text, start)
         and QUOTE_FOLLOWS.match(text, end) is not None
@@ -457,6 +459,8 @@ NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "l
 
 def is_person_post(word: str, knowledge: Knowledge) -> bool:
     bare = word.strip(",.").lower()
+    if "&" in bare or "/" in bare:  # "MD&CEO", "Founder/CEO": either post will do
+        return any(is_person_post(part, knowledge) for part in re.split(r"[&/]", word) if part)
     bare = bare.removeprefix("co-")  # "Co-President" is a president's post
     # "Managing Partners": the post of each of the people named (capitalised, as posts are
     # written; "programs" is no post).
@@ -485,7 +489,8 @@ def listed_beside(text: str, start: int, end: int, others: Iterable[tuple[int, i
 SPEECH = r"(?:said|says|added|adds|noted|notes|explained|commented|stated|shared|remarked)"
 SPEAKS_AFTER = re.compile(rf"[ ]{SPEECH}\b")
 SPEAKS_BEFORE = re.compile(rf"\b{SPEECH}[ ]$")
-HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Sir|Dame)\.?[ ]$")
+# "H.E." and "HE": His or Her Excellency; "HH": His Highness.
+HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Sir|Dame|H\.E|HE|H\.H|HH)\.?[ ]$")
 # A picture's credit names who took it: "Featured photo by Jun Quarn", "Photo credit: Jun
 # Quarn", "Photograph by Jun Quarn".
 CREDIT_BEFORE = re.compile(

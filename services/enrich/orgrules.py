@@ -30,6 +30,7 @@ from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     ENSEMBLES,
+    NAME_PARTICLES,
     OPENING_WORDS,
     given_name_first,
     has_org_suffix,
@@ -433,6 +434,25 @@ def _org_head(phrase: str, knowledge: Knowledge) -> bool:
     return False
 
 
+def _person_with_post(words: list[tuple[int, int, str]], phrase: str, knowledge: Knowledge) -> bool:
+    """ "Jane Roe, the Quarn Bank Fund portfolio manager": a given name and a family name
+    before a body's noun that a post follows name the post's holder, not the body."""
+    if not 2 <= len(words) <= 3 or words[0][2].casefold() not in knowledge.given_names:
+        return False
+    seen_body = False
+    for word in phrase.lower().split():
+        if word in APPOSITIVE_BLOCKERS:
+            return False
+        if seen_body and (word in knowledge.titles or word in knowledge.role_words):
+            return True
+        seen_body = (
+            seen_body
+            or word in knowledge.org_nouns
+            or word.removesuffix("s") in knowledge.org_nouns
+        )
+    return False
+
+
 # "Quarnex is a full-service staffing firm": a sentence that says what a name is.
 DEFINITION = re.compile(
     rf"(?:^|(?<=[.!?][ ]))({RUN_BODY})[ ](?:is|was)[ ](?:a|an)[ ]((?:[\w-]+\b[ ]?){{1,8}})",
@@ -462,6 +482,8 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
         words = _words(m.group(1), m.start(1))
         first = _strip_noise(words, knowledge)
         if first >= len(words):
+            continue
+        if _person_with_post(words[first:], m.group(2), knowledge):
             continue
         start, end = words[first][0], words[-1][1]
         hits.append(_hit(text, start, end, knowledge))
@@ -951,6 +973,20 @@ def headline_honorifics(text: str, headline_end: int) -> list[Hit]:
     return hits
 
 
+def headline_posts(text: str, headline_end: int, knowledge: Knowledge) -> list[Hit]:
+    """ "Q&A with Jane Roe, Author of ...": in the headline, a given name and a family name
+    with a post after the comma are a person (the model reads Title Case headlines badly)."""
+    hits = []
+    for m in HEADLINE_NAME_POST.finditer(text, 0, headline_end):
+        name = m.group(1)
+        if given_name_first(name, knowledge) and is_person_post(m.group(2), knowledge):
+            hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
+    return hits
+
+
+HEADLINE_NAME_POST = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z][\w’'-]*),[ ]([A-Z][\w-]*)"
+)
 HEADLINE_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ ]((?:[A-Z][a-z]+[ ]?){2,4})")
 HEADLINE_VERBS = frozenset(
     {"Joins", "Named", "Names", "Appoints", "Appointed", "Announces", "Launches", "Welcomes"}
@@ -971,6 +1007,9 @@ def _word_before_given_name(words: list[str], knowledge: Knowledge) -> int:
         return 0
     first, second = words[0], words[1]
     if first.casefold() in knowledge.given_names or second.casefold() not in knowledge.given_names:
+        return 0
+    # "Raja Al Quarni": a particle that is a given name too ("Al") belongs to the family name.
+    if second.casefold() in NAME_PARTICLES:
         return 0
     plain = first[:1].isupper() and first[1:].islower() and first.isalpha()
     return 1 if plain and is_common(first, knowledge.lexicon) else 0

@@ -83,7 +83,9 @@ def find_names(text: str) -> list[str]:
     names = []
     text = _ADDRESS_FIELD.sub("\n", text)
     for line in re.split(r"\n|,|\||:|;|\s{2,}| [-–—] ", text):
-        line = PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line))).strip()
+        # A phone number, an address or a link ends a name: what follows it is another field
+        # ("Jane Roe (303) 555-0100 jane@quarn.com Quarn": the firm, not her family name).
+        line = PHONE.sub(" ; ", EMAIL.sub(" ; ", URL.sub(" ; ", line))).strip(" ;")
         if sum(w[:1].islower() for w in line.split()) >= 4 and not _REACH.search(line):
             continue
         for match in NAME_RUN.finditer(line):
