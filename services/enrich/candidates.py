@@ -22,10 +22,12 @@ from services.enrich.names import (
     ENSEMBLES,
     HONORIFIC_BEFORE,
     NAME_PARTICLES,
+    OPENING_WORDS,
     SPEAKS_AFTER,
     TRAILING_FUNCTION_WORDS,
     given_name_first,
     has_org_suffix,
+    initials,
     is_person_post,
     known_surname,
     listed_beside,
@@ -134,6 +136,7 @@ CONNECTORS = {
     "of",
     "and",
     "for",
+    "on",  # "Council on Foreign Relations", "Commission on Human Rights"
     "the",
     "&",
     "de",
@@ -930,6 +933,37 @@ _ROSTER_SEP = re.compile(r",[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ]")
 ROSTER_POST = re.compile(rf"(?:{'|'.join(re.escape(p) for p in ROSTER_POSTS)})[ ]")
 
 
+# "the four co-founders — Ann Poe, Jo Lee and Jane Roe —": a plural noun for people, a dash
+# or a colon, then a list of names of two or three words each.
+_LISTED_NAME = rf"[{_UP}][\w’'-]+(?:[ ](?:[{_UP}]\.|[{_UP}][\w’'-]+)){{1,2}}"
+PEOPLE_LIST = re.compile(
+    r"\b(?:co-?founders|founders|speakers|panelists|panellists|honorees|honourees|winners"
+    r"|recipients|finalists|partners|attorneys|lawyers|trustees|executives|hosts|authors"
+    r"|artists|members|judges)[ ]?[—–:-][ ]?"
+    rf"({_LISTED_NAME}(?:,[ ]{_LISTED_NAME}){{1,}},?[ ](?:and|&)[ ]{_LISTED_NAME})(?![\w’'-])"
+)
+
+
+def from_people_lists(text: str, knowledge: Knowledge) -> list[Hit]:
+    """Each name of a list a plural noun for people introduces after a dash or colon is a
+    person when every item is shaped like one (a list of firms has legal forms or firm
+    words)."""
+    hits = []
+    for m in PEOPLE_LIST.finditer(text):
+        items, pos = [], m.start(1)
+        for item in _ROSTER_SEP.split(m.group(1)):
+            start = text.index(item, pos)
+            pos = start + len(item)
+            items.append(Hit(start, pos, item, "person", "pattern"))
+        if all(
+            looks_like_person(h.text, knowledge) and not has_org_suffix(h.text, knowledge)
+            and h.text.split()[-1].lower() not in knowledge.org_tails
+            for h in items
+        ):
+            hits += items
+    return hits
+
+
 def from_rosters(text: str) -> list[Hit]:
     """The people a plural post introduces ("Senators Roe, Poe and Quill"), each a person
     however short the name: the post vouches for them all."""
@@ -1181,7 +1215,9 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         # "Drs Ann and Bob Roe", "Honorary Chairs Ann and Bob Roe": a form of address or a
         # post before the pair, not the end of another name.
         word = before.group().strip().rstrip(".") if before else ""
-        if word and not is_person_post(word, knowledge) and word.lower() not in PLURAL_ADDRESS:
+        # A sentence's opening word is no name's end either ("When Ann and Bob Roe began").
+        opener = word.lower() in OPENING_WORDS or word.lower() in PLURAL_ADDRESS
+        if word and not is_person_post(word, knowledge) and not opener:
             continue  # "Poncho de Quarn and Marcela Vell": the end of a name, no given name
         name = f"{given} {m.group(3)}"
         out.append(Hit(a, b, given, "person", "pattern", canonical=name))
@@ -1243,6 +1279,27 @@ def lowercase_words(text: str) -> set[str]:
 def is_role(name: str, knowledge: Knowledge) -> bool:
     """A job title or other common-noun phrase rather than a name."""
     return any(w.strip(",.").lower() in knowledge.role_words for w in name.split())
+
+
+def _plain_word_edge(name: str, knowledge: Knowledge) -> bool:
+    """A name opening with a plain word in "-ing" or ending in one in "-ly" that no name list
+    holds ("Leveraging Quarn", "Vesk X. Previously"; not "Sterling Roe" or "Jane Kelly")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    edges = [w for w in (words[0], words[-1]) if w.isalpha()]
+    return any(
+        w.lower().endswith("ing" if w == words[0] else "ly")
+        and is_common(w, knowledge.lexicon)
+        and w.casefold() not in knowledge.given_names
+        and w.casefold() not in knowledge.surnames
+        for w in edges
+    )
+
+
+def _defines_initials(name: str, aliases: list[str]) -> bool:
+    short = initials(name)
+    return len(short) >= 3 and short in aliases
 
 
 def common_noun_phrase(name: str, lowered: set[str], knowledge: Knowledge) -> bool:
@@ -1358,7 +1415,12 @@ def keep(
     if hit.source in ("ner", "pattern") and knowledge.is_demonym(name):
         return False  # "Latinas", "Puerto Ricans": a group of people, not a body or a place
     if hit.source in ("ner", "pattern") and hit.place is None:
-        if not well_formed(name, hit.label) or common_noun_phrase(name, set(lowered), knowledge):
+        if not well_formed(name, hit.label):
+            return False
+        # "Citizens Commission on Human Rights (CCHR)": a body that gives its own short form
+        # is a name, though the release uses its words in lower case too.
+        own_short_form = hit.label == "organization" and _defines_initials(name, hit.aliases)
+        if not own_short_form and common_noun_phrase(name, set(lowered), knowledge):
             return False
         if hit.label == "person" and is_role(name, knowledge):
             return False
@@ -1427,6 +1489,8 @@ def keep(
         return False  # "Mary, Mark": given names in a list, not one person
     if hit.label == "person" and name.split()[-1].islower():
         return False  # "Vidéo de la": a person's name does not end in a particle
+    if hit.label == "person" and _plain_word_edge(name, knowledge):
+        return False  # "Leveraging Quarn", "Vesk X. Previously": a verb or an adverb
     if hit.label == "person" and not looks_like_person(name, knowledge):
         # A single word may still be a surname of a person named earlier: kept for clustering.
         return " " not in name.strip() and name[:1].isupper() and name.isalpha()

@@ -214,9 +214,14 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
 DOMAIN_TAIL = re.compile(r"\.(?:com|net|org|io|ai|co)$", re.IGNORECASE)
 
 
+AND_WORDS = frozenset({"and", "&"})
+
+
 def org_key(name: str) -> str:
-    """ "Acme, Inc." = "Acme" = "acme.com": legal form and web domain ending dropped."""
-    words = key(DOMAIN_TAIL.sub("", name.strip())).split()
+    """ "Acme, Inc." = "Acme" = "acme.com": legal form and web domain ending dropped; "and"
+    as "&" ("Quarn and Vesk" = "Quarn & Vesk", whose key drops the sign)."""
+    words = [w for w in key(DOMAIN_TAIL.sub("", name.strip())).split() if w not in AND_WORDS]
+    words = words or [""]
     while len(words) > 1 and (
         words[-1] in LEGAL_SUFFIXES or " ".join(words[-2:]) in LEGAL_SUFFIXES
     ):
@@ -295,6 +300,24 @@ def group_people(
     return people
 
 
+def _spelling_slip(a: str, b: str) -> bool:
+    """Two spellings of one given name of four letters or more: two neighbouring letters
+    swapped, or one letter doubled ("Daneil"/"Daniel", "Daniella"/"Daniela"); "Mark" and
+    "Mary" differ by a letter, and are two people."""
+    a, b = sorted((a.casefold(), b.casefold()), key=len)
+    if a == b or len(a) < 4:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
+            a[diff[1]] == b[diff[0]]
+        )
+    if len(b) != len(a) + 1:
+        return False
+    i = next((i for i in range(len(a)) if a[i] != b[i]), len(a))
+    return b[:i] + b[i + 1 :] == a and i > 0 and b[i] == b[i - 1]
+
+
 def _middles_differ(words: list[str], known: list[str]) -> bool:
     """Both names have a middle name or initial, and their first letters differ."""
     a, b = words[1:-1], known[1:-1]
@@ -344,6 +367,9 @@ def _same_person(
             return person
         if surname(name) != surname(person.name):
             continue
+        # "Daneil Roe" beside "Daniel Roe", "Daniella" beside "Daniela": a slip of the pen.
+        if len(words) == len(known) == 2 and _spelling_slip(words[0], known[0]):
+            return person
         # "Maria Lopez" inside "Ana Maria Lopez": the shorter name ends the longer one.
         short, long_ = sorted((words, known), key=len)
         if len(short) >= 2 and long_[-len(short) :] == short:

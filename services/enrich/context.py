@@ -20,9 +20,12 @@ Pure functions of the analysis text and the hits, like ``candidates``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
+
+import pycountry
 
 from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
@@ -84,8 +87,22 @@ CURRENCY_OR_ZONE = re.compile(r"[ ]?[$€£¥]|/[A-Z][a-z]")
 
 
 def currency_or_zone(text: str, hit: Hit) -> bool:
-    """A place spelled as part of a currency or a time zone ("US$", "US/Pacific")."""
-    return hit.label == "place" and hit.start >= 0 and bool(CURRENCY_OR_ZONE.match(text, hit.end))
+    """A place spelled as part of a currency or a time zone ("US$", "US/Pacific"), or a
+    currency's code before an amount read as a body ("AED 9.6 billion")."""
+    if hit.start < 0:
+        return False
+    if hit.label == "organization":
+        return hit.text in currency_codes() and AMOUNT_AFTER.match(text, hit.end) is not None
+    return hit.label == "place" and bool(CURRENCY_OR_ZONE.match(text, hit.end))
+
+
+AMOUNT_AFTER = re.compile(r"[ ]?\d")
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes ("AED", "EUR")."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
 def in_spans(hit: Hit, spans: Iterable[tuple[int, int]]) -> bool:

@@ -113,6 +113,7 @@ class Enricher:
         hits += cand.from_nicknames(text)
         hits += cand.from_rosters(text)
         hits += cand.from_posted_names(text, kn)
+        hits += cand.from_people_lists(text, kn)
         hits += cand.from_name_bullets(text, kn, gz)
         hits = cand.with_credits(text, hits, kn)
         # A reference list's authors are written in a fixed form the model misreads
@@ -132,6 +133,7 @@ class Enricher:
                 title_end = sub.end
         hits += orgrules.headline_honorifics(text, headline_end)
         hits += orgrules.headline_posts(text, headline_end, kn)
+        hits += orgrules.headline_people(hits, headline_end, kn)
         hits += orgrules.from_runs(text, kn, headline_end)
         # A list of bodies whose line breaks were lost: its names, not the model's spans
         # across two of them.
@@ -146,7 +148,16 @@ class Enricher:
         hits += orgrules.from_camel_case(text, headline_end)
         hits += orgrules.from_law_offices(text, headline_end)
         hits += orgrules.from_teams(text, gz, kn.lexicon, headline_end)
-        hits += orgrules.from_about_headers(text, kn, lay.body_end)
+        about = orgrules.from_about_headers(text, kn, lay.body_end)
+        # A span past an "About" header's name runs it into its paragraph ("About Quarn
+        # Labs Quarn Labs is ...").
+        hits = [
+            h
+            for h in hits
+            if h.label != "organization" or h.source not in ("ner", "pattern")
+            or not _runs_past(h, about)
+        ]
+        hits += about
         domains = evidence.domain_labels([text, *release.contacts.emails, *release.contacts.urls])
         hits += evidence.from_domains(text, domains, kn, headline_end)
         hits += evidence.from_attributions(text, kn, headline_end)
@@ -574,6 +585,14 @@ class Enricher:
             aliases=[s for s in spellings if s != group.name],
             sections=dict(sections),
         )
+
+
+def _runs_past(hit: cand.Hit, others: list[cand.Hit]) -> bool:
+    """``hit`` overlaps one of ``others`` and does not lie inside it."""
+    return any(
+        hit.start < o.end and o.start < hit.end and (hit.start < o.start or hit.end > o.end)
+        for o in others
+    )
 
 
 def _crosses(hit: cand.Hit, spans: list[tuple[int, int]]) -> bool:

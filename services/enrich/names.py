@@ -477,12 +477,21 @@ LIST_JOINT = re.compile(r",?[ ](?:and|&)[ ]|,[ ]")
 
 def listed_beside(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
     """Whether the name at [start, end) and one of the ``others`` spans stand next to each
-    other in a list ("Ann Poe, Jo Lee and Jane Roe")."""
+    other in a list ("Ann Poe, Jo Lee and Jane Roe"), each maybe with a short note in
+    brackets ("Ann Poe (London), Jo Lee (Paris)")."""
     return any(
-        (0 <= start - b <= 6 and LIST_JOINT.fullmatch(text[b:start]) is not None)
-        or (0 <= a - end <= 6 and LIST_JOINT.fullmatch(text[end:a]) is not None)
+        (0 <= start - b <= 40 and _list_joint(text[b:start]))
+        or (0 <= a - end <= 40 and _list_joint(text[end:a]))
         for a, b in others
     )
+
+
+ITEM_NOTE = re.compile(r"^[ ]\([^()\n]{1,30}\)")
+
+
+def _list_joint(gap: str) -> bool:
+    gap = ITEM_NOTE.sub("", gap, count=1)
+    return len(gap) <= 6 and LIST_JOINT.fullmatch(gap) is not None
 
 
 # Words that attribute speech to the name right before or after them.

@@ -188,8 +188,10 @@ ROLE_OF_DEPARTMENT_AT = re.compile(
     r"(?:[A-Z][\w&-]*[ ](?:(?:&|and)[ ])?){1,4}(?:at|for|with)[ ](?:the[ ])?"
     rf"({RUN_BODY})"
 )
+# "Vellacourt (VLC), a leading logistics firm": its short form may stand before the comma.
 APPOSITIVE = re.compile(
-    rf"(?<![\w.@/#$’'-])({RUN_BODY}),[ ](?:a|an|the)[ ]((?:[\w-]+\b[ ]?){{1,8}})"
+    rf"(?<![\w.@/#$’'-])({RUN_BODY})(?:[ ]\([A-Z][A-Za-z&.]{{1,9}}\))?,[ ](?:a|an|the)[ ]"
+    rf"((?:[\w-]+\b[ ]?){{1,8}})"
 )
 CONNECTOR_WORDS = {"of", "the", "de", "la", "del", "y", "and", "et", "&", "e", "und", "les", "los"}
 CONJUNCTIONS = {"and", "&", "y", "e", "et", "und"}
@@ -221,6 +223,27 @@ ABOUT_HEADER = re.compile(
 ABOUT_GLUED = re.compile(
     r"(?m)^(?:About|ABOUT)[ ]+([A-Z][\w.&'’-]*(?:[ ][A-Za-z][\w.&'’-]*){0,5}?)[ ]?\1(?=[ ,(’'])"
 )
+# The same, with paragraphs joined by two spaces and the name spelled twice a little
+# differently ("About Quarn and Spa Galleria Quarn & Spa Galleria offers ...").
+ABOUT_IN_RUN = re.compile(
+    r"(?m)(?:^|(?<=[ ]{2}))(?:About|ABOUT)[ ]+((?:(?:[A-Z&][\w.&'’-]*|and|of|the|for)[ ]?){2,12})"
+)
+
+
+def _glued_about_spellings(text: str, begin: int) -> list[tuple[int, str]]:
+    """(start, name) of each "About" header whose name its paragraph repeats right after it,
+    "&" and "and" taken as one."""
+    found = []
+    for m in ABOUT_IN_RUN.finditer(text, begin):
+        words = _words(m.group(1), m.start(1))
+        folded = [w[2].replace("&", "and").casefold() for w in words]
+        for n in range(1, min(6, len(words) // 2) + 1):
+            if folded[:n] == folded[n : 2 * n] and any(w[2] == "&" for w in words[: 2 * n]):
+                found.append((words[0][0], text[words[0][0] : words[n - 1][1]]))
+                break
+    return found
+
+
 TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 TICKER_LEFT = 120
 
@@ -247,7 +270,9 @@ def _strip_noise(words: list[tuple[int, int, str]], knowledge: Knowledge) -> int
     first = 0
     for i, (_s, _e, word) in enumerate(words):
         low = _bare(word)
-        if low in knowledge.role_words or low in knowledge.titles:
+        # "Quarn General Hospital": a title before a body's tail word is part of the name.
+        tail_next = i + 1 < len(words) and _bare(words[i + 1][2]) in knowledge.org_tails
+        if (low in knowledge.role_words or low in knowledge.titles) and not tail_next:
             first = i + 1
     # After a role the connector that ties it to the name goes too ("CEO of Acme Partners").
     while first < len(words) and (
@@ -283,13 +308,32 @@ def from_runs(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
             first = _strip_noise(words[:last], knowledge)
             if first < last or (followed_by_form and first <= last):
                 # A tail word alone ("Holdings") or after only connectors names nothing.
-                start, end = _span(text, words, first, last)
-                if first == 0:
-                    start = _partner_names(text, start, end)
-                hits.append(_hit(text, start, end, knowledge))
+                for a, b in _two_bodies(words, first, last, knowledge):
+                    start, end = _span(text, words, a, b)
+                    if a == 0:
+                        start = _partner_names(text, start, end)
+                    hits.append(_hit(text, start, end, knowledge))
                 continue
         hits.extend(_from_head(text, words, knowledge))
     return hits
+
+
+def _two_bodies(
+    words: list[tuple[int, int, str]], first: int, last: int, knowledge: Knowledge
+) -> list[tuple[int, int]]:
+    """The run's name as word ranges: two when "and" joins two full names that each end in a
+    body's tail word ("Quarn General Hospital and the Vesk Baptist Hospital"), else one. A
+    side of one plain word and its tail stays whole ("Quarn Bank and Trust Company")."""
+    tails = knowledge.org_tails
+    for j in range(first + 1, last):
+        if words[j][2] not in CONJUNCTIONS or _bare(words[j - 1][2]) not in tails:
+            continue
+        right = j + 1 + (words[j + 1][2].lower() == "the")
+        left_plain = [w for w in words[first : j - 1] if _bare(w[2]) not in tails]
+        right_plain = [w for w in words[right:last] if _bare(w[2]) not in tails]
+        if len(left_plain) >= 2 and len(right_plain) >= 2:
+            return [(first, j - 1), (right, last)]
+    return [(first, last)]
 
 
 # A list whose line breaks were lost: three or more names each ending in an organisation
@@ -434,23 +478,33 @@ def _org_head(phrase: str, knowledge: Knowledge) -> bool:
     return False
 
 
-def _person_with_post(words: list[tuple[int, int, str]], phrase: str, knowledge: Knowledge) -> bool:
-    """ "Jane Roe, the Quarn Bank Fund portfolio manager": a given name and a family name
-    before a body's noun that a post follows name the post's holder, not the body."""
-    if not 2 <= len(words) <= 3 or words[0][2].casefold() not in knowledge.given_names:
+def _person_with_post(
+    words: list[tuple[int, int, str]], phrase: str, owned: bool, knowledge: Knowledge
+) -> bool:
+    """ "Jane Roe, the Quarn Bank Fund portfolio manager", "Jo Roe, a franchise veteran",
+    "Jane Roe, the Company's CEO": a name shaped like a person's before a body's noun that a
+    post or a noun for a person follows, or that owns what follows, is a person's."""
+    name = " ".join(w[2] for w in words)
+    if not 2 <= len(words) <= 3 or not looks_like_person(name, knowledge):
+        return False
+    if has_org_suffix(name, knowledge) or _bare(words[-1][2]) in knowledge.org_tails:
         return False
     seen_body = False
     for word in phrase.lower().split():
         if word in APPOSITIVE_BLOCKERS:
             return False
-        if seen_body and (word in knowledge.titles or word in knowledge.role_words):
+        if seen_body and (is_person_post(word, knowledge) or word in PERSON_WORDS):
             return True
         seen_body = (
             seen_body
             or word in knowledge.org_nouns
             or word.removesuffix("s") in knowledge.org_nouns
         )
-    return False
+    return seen_body and owned
+
+
+# Nouns for a person after a body's noun ("a franchise veteran", "a company insider").
+PERSON_WORDS = frozenset({"veteran", "expert", "consultant", "insider", "employee", "owner"})
 
 
 # "Quarnex is a full-service staffing firm": a sentence that says what a name is.
@@ -483,7 +537,8 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
         first = _strip_noise(words, knowledge)
         if first >= len(words):
             continue
-        if _person_with_post(words[first:], m.group(2), knowledge):
+        owned = text[m.end(2) : m.end(2) + 2] in ("’s", "'s")
+        if _person_with_post(words[first:], m.group(2), owned, knowledge):
             continue
         start, end = words[first][0], words[-1][1]
         hits.append(_hit(text, start, end, knowledge))
@@ -564,9 +619,9 @@ def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]
     (the issuer, usually). ``begin`` is where the release's about sections start."""
     hits = []
     matches = [*ABOUT_HEADER.finditer(text, begin), *ABOUT_GLUED.finditer(text, begin)]
-    for m in matches:
-        header = TRAILING_PAREN.sub("", m.group(1)).rstrip(" :")
-        start = m.start(1)
+    headers = [(m.start(1), m.group(1)) for m in matches] + _glued_about_spellings(text, begin)
+    for start, header in headers:
+        header = TRAILING_PAREN.sub("", header).rstrip(" :")
         parts = [header]
         if " and the " in header:  # "About Acme and the Acme Institute"
             parts = header.split(" and the ")
@@ -992,7 +1047,27 @@ HEADLINE_VERBS = frozenset(
     {"Joins", "Named", "Names", "Appoints", "Appointed", "Announces", "Launches", "Welcomes"}
     | {"Hires", "Promotes", "Promoted", "Opens", "Acquires", "Expands", "Celebrates", "Wins"}
     | {"Receives", "Interviews", "Leads", "Returns", "Unveils", "Honored", "Honors", "Elected"}
+    | {"Nominated", "Offers", "Releases", "Publishes", "Introduces", "Debuts", "Presents"}
+    | {"Reveals", "Awarded", "Recognized", "Selected", "Shares", "Signs", "Earns"}
 )
+
+
+def headline_people(hits: list[Hit], headline_end: int, knowledge: Knowledge) -> list[Hit]:
+    """ "Jane Quarn Roe Offers a ...": a model person in the headline run into the headline's
+    verb is the name before the verb when it opens with a given name (the body may name her
+    only as "Roe")."""
+    out = []
+    for hit in hits:
+        if hit.label != "person" or hit.source != "ner" or not 0 <= hit.start < headline_end:
+            continue
+        words = hit.text.split()
+        verb = next((i for i, w in enumerate(words) if i >= 2 and w in HEADLINE_VERBS), None)
+        if verb is None or verb > 3:
+            continue
+        name = " ".join(words[:verb])
+        if given_name_first(name, knowledge) and _bare(words[verb - 1]) not in knowledge.org_tails:
+            out.append(Hit(hit.start, hit.start + len(name), name, "person", "pattern"))
+    return out
 
 
 def _opening(hit: Hit, name: str) -> Hit:

@@ -186,3 +186,142 @@ def test_a_particle_after_a_title_word_belongs_to_the_family_name(enricher: Enri
     text = "H.E. Raja Al Quarnouei, Chief Executive Officer of Vesk, said."
     hits = [hit_at(text, "Raja Al Quarnouei", "person", source="pattern")]
     assert texts(orgrules.trim_people(hits, enricher.knowledge)) == ["Raja Al Quarnouei"]
+
+
+def test_a_person_named_beside_a_bodys_noun_and_a_noun_for_a_person_is_no_body(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    for text in (
+        "Vikram Quarnila, a seasoned franchise veteran and consultant, signed.",
+        "Defendant Raghu Vesklur, a Company co-founder, dismissed the concerns.",
+        "Jim Quarnce, the Company’s CEO, will present.",
+    ):
+        assert texts(orgrules.from_appositives(text, kn), "organization") == [], text
+    brand = "Quarn Ford, a luxury fashion company, opened a store."
+    assert texts(orgrules.from_appositives(brand, kn), "organization") == ["Quarn Ford"]
+
+
+def test_a_headline_person_run_into_the_headlines_verb_is_the_name_before_it(
+    enricher: Enricher,
+) -> None:
+    text = "Richard Quarnton Nominated for Vesk Award\n\nThe award is open."
+    hits = [hit_at(text, "Richard Quarnton Nominated", "person")]
+    people = orgrules.headline_people(hits, text.index("\n"), enricher.knowledge)
+    assert texts(people) == ["Richard Quarnton"]
+    # Outside the headline, or without a given name first, nothing.
+    assert orgrules.headline_people(hits, 0, enricher.knowledge) == []
+
+
+def test_a_list_a_plural_noun_for_people_opens_after_a_dash_names_each_person(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = (
+        "All four co-founders — Anders Quarnis, Mitchell Vesk, Phoebe Quarnour and "
+        "Shri Prabha Veskram — hold degrees."
+    )
+    assert texts(candidates.from_people_lists(text, kn)) == [
+        "Anders Quarnis",
+        "Mitchell Vesk",
+        "Phoebe Quarnour",
+        "Shri Prabha Veskram",
+    ]
+    firms = "Our partners: Quarn Holdings, Vesk Capital Partners and Brill Labs Inc joined."
+    assert candidates.from_people_lists(firms, kn) == []
+
+
+def test_a_couple_after_a_sentences_opening_word_is_two_people(enricher: Enricher) -> None:
+    text = "When Walt and Ruth Quarnler began looking, they chose Vesk."
+    hits = [hit_at(text, "Ruth Quarnler", "person")]
+    pairs = candidates.couples(text, hits, enricher.knowledge)
+    assert [(h.text, h.canonical) for h in pairs] == [("Walt", "Walt Quarnler")]
+
+
+def test_people_listed_with_a_note_in_brackets_vouch_for_each_other(enricher: Enricher) -> None:
+    text = "partners Lisa Quarn (London), Caith Veskner (New York), and Ryan Kim (New York)"
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Lisa Quarn", "Ryan Kim")]
+    start = text.index("Caith")
+    assert person_cue(text, start, start + len("Caith Veskner"), spans, enricher.knowledge)
+
+
+def test_a_slip_in_a_given_names_spelling_is_the_same_person() -> None:
+    names = ["Daniel Quarneth", "Daneil Quarneth", "Daniela Vesk", "Daniella Vesk", "Mary Roe"]
+    hits = [Hit(i * 20, i * 20 + len(n), n, "person", "ner") for i, n in enumerate(names)]
+    hits.append(Hit(200, 208, "Mark Roe", "person", "ner"))
+    groups = cluster.group_people(hits, [])
+    assert sorted(g.name for g in groups) == [
+        "Daniel Quarneth",
+        "Daniela Vesk",
+        "Mark Roe",
+        "Mary Roe",
+    ]
+
+
+def test_a_plain_verb_opening_or_adverb_ending_a_name_makes_no_person(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    for name in ("Leveraging Quarnt", "Vesk X. Previously"):
+        assert not candidates.keep(Hit(0, len(name), name, "person", "ner"), kn), name
+    for name in ("Sterling Quarnby", "Jane Kelly"):
+        assert candidates.keep(Hit(0, len(name), name, "person", "ner"), kn), name
+
+
+def test_a_currency_code_before_an_amount_is_no_body() -> None:
+    text = "gross exposure of AED 9.6 billion, up from the AED target; NASA 2024 plans"
+    assert context.currency_or_zone(text, hit_at(text, "AED", "organization"))
+    assert not context.currency_or_zone(text, hit_at(text, "AED", "organization", nth=1))
+    assert not context.currency_or_zone(text, hit_at(text, "NASA", "organization"))
+
+
+def test_a_body_that_gives_its_own_short_form_is_kept_though_its_words_are_plain(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = (
+        "The Quarn chapter of the Citizens Commission on Human Rights (CCHR) won. It works "
+        "on human rights for citizens, and a commission praised it."
+    )
+    hit = hit_at(text, "Citizens Commission on Human Rights", "organization", "pattern")
+    candidates.attach_aliases(text, [hit])
+    lowered = frozenset(candidates.lowercase_words(text))
+    assert candidates.keep(hit, kn, lowered=lowered)
+    plain = Hit(0, 13, "Human Rights", "organization", "pattern")
+    assert not candidates.keep(plain, kn, lowered=lowered)
+
+
+def test_a_short_form_before_the_appositive_comma_still_names_a_body(enricher: Enricher) -> None:
+    text = "Etihad Quarn Insurance (EQI), the UAE federal export credit company, grew."
+    hits = orgrules.from_appositives(text, enricher.knowledge)
+    assert texts(hits, "organization") == ["Etihad Quarn Insurance"]
+
+
+def test_an_about_header_run_into_its_paragraph_with_and_for_an_ampersand(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "Body.\n\nAbout Salon and Spa Quarnleria Salon & Spa Quarnleria offers suites."
+    hits = orgrules.from_about_headers(text, kn, 0)
+    assert texts(hits, "organization") == ["Salon and Spa Quarnleria"]
+    assert cluster.org_key("Salon and Spa Quarnleria") == cluster.org_key("Salon & Spa Quarnleria")
+
+
+def test_two_bodies_joined_by_and_each_ending_in_a_tail_word_are_two(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "He is on staff at the Quarnston General Hospital and the New Vesk Baptist Hospital."
+    assert texts(orgrules.from_runs(text, kn), "organization") == [
+        "Quarnston General Hospital",
+        "New Vesk Baptist Hospital",
+    ]
+    bank = "Deposits at Quarnbury Bank and Trust Company grew."
+    assert texts(orgrules.from_runs(bank, kn), "organization") == [
+        "Quarnbury Bank and Trust Company"
+    ]
+
+
+def test_defendant_is_a_title_before_a_name(enricher: Enricher) -> None:
+    text = "Defendant Badri Quarnaraman, a co-founder, said so."
+    assert trimmed(text, "Defendant Badri Quarnaraman", enricher.knowledge, person=True) == (
+        "Badri Quarnaraman"
+    )
