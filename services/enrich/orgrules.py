@@ -51,6 +51,7 @@ RUN_BODY = rf"{CAP}(?:(?<![a-z]{{3}}\.)[ ](?:{CONN}[ ])*{CAP})*"
 RUN = re.compile(rf"(?<![\w.@/#$’'-]){RUN_BODY}")
 # Sentence-initial and other words that open a run without belonging to the name after them.
 LEADING_NOISE = {
+    "courtesy",  # "Courtesy of Quarn Center": a picture's credit
     "the",
     "a",
     "an",
@@ -1706,6 +1707,11 @@ def _defined_acronym(text: str, start: int, end: int) -> bool:
     return m.group(1) == initials
 
 
+# A title that opens bodies' names as an adjective ("General Federation of ...", "General
+# Electric"): no post before the name.
+ADJECTIVE_TITLES = frozenset({"general"})
+
+
 def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge) -> Hit | None:
     span = text[start:end]
     if span.startswith(("About ", "ABOUT ")) and len(span) > 6:
@@ -1747,7 +1753,11 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
                     start = words[j][0]
                 break
     first = next((w for w in words if w[0] >= start), None)
-    while first is not None and _bare(first[2]) in knowledge.titles and first[1] < end:
+    while (
+        first is not None
+        and _bare(first[2]) in knowledge.titles - ADJECTIVE_TITLES
+        and first[1] < end
+    ):
         nxt = text[first[1] : end]
         start = first[1] + len(nxt) - len(nxt.lstrip())
         first = next((w for w in words if w[0] >= start), None)
@@ -2645,7 +2655,9 @@ def departments(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
             (before is not None and before.group(1).lower() in UNIT_POSTS)
             or VICE_PRESIDENT_OF.search(window) is not None
         )
-        if after_post or UNIT_AFTER.match(text, h.end):
+        # "Restructuring and Reorganization Practice Group": a law firm's unit.
+        practice = h.text.endswith((" Practice Group", " Practice Groups"))
+        if after_post or practice or UNIT_AFTER.match(text, h.end):
             out.add(id(h))
     return out
 
@@ -2688,6 +2700,9 @@ BOARD_OF = re.compile(
 INNER_POSSESSIVE = re.compile(r"['’]s[ ]")
 
 
+PLURAL_NOUN_OWNERS = ("Women", "Children", "Men", "People", "Veterans", "Workers")
+
+
 def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """ "University of Quarn’s Race Track Program": an organisation, by its ending or its
     head, owning a unit or programme is named without it; "Regents for the X University
@@ -2706,6 +2721,9 @@ def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             start = hit.start + board.end()
             hit = Hit(start, hit.end, hit.text[board.end() :], "organization", hit.source)
         m = INNER_POSSESSIVE.search(hit.text)
+        # "Federation of Women's Clubs": a plural noun's possessive is inside the name.
+        if m and hit.text[: m.start()].endswith(PLURAL_NOUN_OWNERS):
+            m = None
         if hit.label == "organization" and hit.start >= 0 and m:
             owner, unit = hit.text[: m.start()], hit.text[m.end() :]
             words = owner.split()

@@ -325,3 +325,26 @@ def test_defendant_is_a_title_before_a_name(enricher: Enricher) -> None:
     assert trimmed(text, "Defendant Badri Quarnaraman", enricher.knowledge, person=True) == (
         "Badri Quarnaraman"
     )
+
+
+def test_general_and_a_plural_nouns_possessive_are_inside_a_bodys_name(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "She joined the General Federation of Women's Clubs in Quarnton last year."
+    hits = [hit_at(text, "General Federation of Women's Clubs", "organization")]
+    refined = orgrules.owners_of_units(orgrules.refine_orgs(text, hits, kn), kn)
+    assert texts(refined, "organization") == ["General Federation of Women's Clubs"]
+
+
+def test_a_pictures_courtesy_line_is_no_part_of_the_body_it_credits(enricher: Enricher) -> None:
+    text = "Photos (Courtesy of Quarnward Center for the Performing Arts)."
+    names = texts(orgrules.from_runs(text, enricher.knowledge), "organization")
+    assert names == ["Quarnward Center for the Performing Arts"]
+
+
+def test_a_law_firms_practice_group_is_a_unit_not_a_body(enricher: Enricher) -> None:
+    text = "He joins the firm's Business Restructuring and Reorganization Practice Group."
+    name = "Business Restructuring and Reorganization Practice Group"
+    hits = [hit_at(text, name, "organization")]
+    assert orgrules.departments(text, hits, enricher.knowledge) == {id(hits[0])}
