@@ -190,6 +190,9 @@ JUNK = re.compile(
     r"|^(?:[1-4]Q|Q[1-4]|[12]H|H[12])[ ]?(?:FY)?['’]?\d{2}(?:\d{2})?$|^FY[ ]?['’]?\d{2}(?:\d{2})?$"
     # A ticker with its exchange ("NASDAQ: QRVN"): a listing, not a name.
     r"|^[A-Z]{2,10}(?:[ ][A-Z]{2,10})?:[ ]?[A-Z][A-Z.]{0,6}$"
+    # The end of a phone number or a time of day run into the words after it ("777-3057
+    # Company Website", "3:00pm Moderated").
+    r"|^\d{3}-\d{4}\b|^\d{1,2}:\d{2}[ ]?(?:[ap]\.?m\.?)?[ ]"
 )
 
 
@@ -576,6 +579,12 @@ WORKS_PLAYED = frozenset(
 )
 
 
+POLITICIANS_AFTER = re.compile(
+    r"[ ](?:administration|campaign|allies|supporters|presidency|victory|tariffs|agenda|rally"
+    r"|voters|loyalists|appointees?|nominees?|impeachment)\b"
+)
+
+
 def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
     """A famous person named by the family name alone ("President Trump", "Beethoven’s
     innovations", "Musk said"): a person where a post or form of address comes before it, a
@@ -591,10 +600,16 @@ def from_famous_surnames(text: str, knowledge: Knowledge) -> list[Hit]:
         before = text[max(0, m.start() - 40) : m.start()]
         previous = before.split()[-1] if before.strip() else ""
         post = is_person_post(previous.rstrip(".,"), knowledge)
-        if previous[:1].isupper() and not post:
+        # "Meanwhile, Trump ...", "The Trump administration": no part of a longer name.
+        opens = previous.endswith((",", ";", ":")) or previous.lower() in ("the", "a", "an")
+        if previous[:1].isupper() and not post and not opens:
             continue  # "Donald Trump", "Quarn Musk Labs": part of a longer name
         titled = post or HONORIFIC_BEFORE.search(before) is not None
-        speaks = SPEAKS_AFTER.match(text, m.end()) is not None
+        # "the Trump administration", "Trump allies": a politician's name before what is his.
+        speaks = (
+            SPEAKS_AFTER.match(text, m.end()) is not None
+            or POLITICIANS_AFTER.match(text, m.end()) is not None
+        )
         possessive = POSSESSIVE_AFTER.match(text, m.end())
         # A family name that is also a plain word (WordNet holds "trump" and "gandhi" as well
         # as "court") needs more: a post before it, a speech verb where no sentence opens
@@ -1404,6 +1419,8 @@ def keep(
         return False
     if key(name) in knowledge.not_entities or name in symbols or JUNK.search(name):
         return False
+    if hit.label == "organization" and name in knowledge.token_symbols:
+        return False  # "BTC", "USDT": a coin named by its symbol
     if hit.label != "place" and (NEGATED.match(name) or COMPOUND_ADJECTIVE.fullmatch(name)):
         return False  # "non-FCC" stations, a "Customer-Focused" approach: words about a name
     if hit.label == "organization" and DOTTED_DEGREE.fullmatch(name):

@@ -30,6 +30,7 @@ class Knowledge:
     titles: frozenset[str] = frozenset()  # lower-case, without trailing period
     org_suffixes: frozenset[str] = frozenset()  # lower-case, without trailing period
     not_entities: frozenset[str] = frozenset()  # normalised keys
+    token_symbols: frozenset[str] = frozenset()  # "BTC", "USDT": as written, case-sensitive
     # "Latinas", "U.S. Hispanics", "Puerto Ricans": people of a place or group, no entity.
     demonyms: re.Pattern[str] | None = None
     role_words: frozenset[str] = frozenset()  # lower-case words of job titles and roles
@@ -133,6 +134,7 @@ def from_mapping(data: Mapping[str, Any]) -> Knowledge:
         titles=frozenset(bare(t) for t in data.get("titles", [])),
         org_suffixes=frozenset(bare(s) for s in data.get("org_suffixes", [])),
         not_entities=frozenset(key(n) for n in data.get("not_entities", [])),
+        token_symbols=frozenset(data.get("token_symbols", [])),
         demonyms=demonym_pattern(data.get("demonyms", [])),
         role_words=frozenset(w.lower() for w in data.get("role_words", [])),
         gazetteer={k: list(v) for k, v in data.get("gazetteer", {}).items()},

@@ -348,3 +348,27 @@ def test_a_law_firms_practice_group_is_a_unit_not_a_body(enricher: Enricher) -> 
     name = "Business Restructuring and Reorganization Practice Group"
     hits = [hit_at(text, name, "organization")]
     assert orgrules.departments(text, hits, enricher.knowledge) == {id(hits[0])}
+
+
+def test_a_famous_politician_named_before_what_is_his_is_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    surname = next(iter(sorted(kn.famous_surnames & {"Trump", "Biden", "Obama"})))
+    text = f"Meanwhile, {surname} allies are preparing plans. The {surname} administration agreed."
+    assert texts(candidates.from_famous_surnames(text, kn)) == [surname, surname]
+    plain = f"Records show {surname} Tower sold."
+    assert candidates.from_famous_surnames(plain, kn) == []
+
+
+def test_a_phone_numbers_end_or_a_time_run_into_words_names_no_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    for name in ("777-3057 Company Website", "3:00pm Moderated"):
+        assert not candidates.keep(Hit(0, len(name), name, "organization", "ner"), kn), name
+
+
+def test_a_coin_named_by_its_symbol_is_no_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    for name in ("BTC", "USDT", "TRX"):
+        assert not candidates.keep(Hit(0, len(name), name, "organization", "ner"), kn), name
+    # Only the symbol as written: "Link" or a firm's short form stays.
+    for name in ("LINK", "Sol Systems", "IBM"):
+        assert candidates.keep(Hit(0, len(name), name, "organization", "ner"), kn), name
