@@ -979,6 +979,35 @@ def from_people_lists(text: str, knowledge: Knowledge) -> list[Hit]:
     return hits
 
 
+# "Edward, Managing Partner at Quarn Ventures, said": one name opening a sentence, then a
+# comma and a post.
+ONE_NAME_POST = re.compile(
+    r"(?m)(?:^|(?<=[a-z]{3}[.!?][ ])|(?<=[.!?][”\"][ ]))([A-Z][a-z]{2,15}),[ ]"
+    r"(?!(?:the|a|an)\b)([^,.;:\n]{2,60})"
+)
+
+
+def from_one_name_posts(text: str, knowledge: Knowledge) -> list[Hit]:
+    """A person the release names by one name, given a post right after it ("Daya,
+    Co-founder and CTO of Quarnex, ..."): a given name, or a word no plain English word. Not
+    after an initial or "Mr." (a family name), nor before an article ("Quarnex, the trusted
+    advisor ...": a firm described)."""
+    hits = []
+    for m in ONE_NAME_POST.finditer(text):
+        name = m.group(1)
+        known = name.casefold() in knowledge.given_names
+        if not known and is_common(name, knowledge.lexicon):
+            continue  # "Today, CEO Jane Roe said"
+        post = m.group(2).split()[:3]
+        # "Managing Partner": a role word in capitals after the comma is a post too.
+        if any(
+            is_person_post(w, knowledge) or (w[:1].isupper() and w.lower() in knowledge.role_words)
+            for w in post
+        ):
+            hits.append(Hit(m.start(1), m.end(1), name, "person", "roster"))
+    return hits
+
+
 def from_rosters(text: str) -> list[Hit]:
     """The people a plural post introduces ("Senators Roe, Poe and Quill"), each a person
     however short the name: the post vouches for them all."""

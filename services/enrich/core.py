@@ -114,6 +114,7 @@ class Enricher:
         hits += cand.from_rosters(text)
         hits += cand.from_posted_names(text, kn)
         hits += cand.from_people_lists(text, kn)
+        hits += cand.from_one_name_posts(text, kn)
         hits += cand.from_name_bullets(text, kn, gz)
         hits = cand.with_credits(text, hits, kn)
         # A reference list's authors are written in a fixed form the model misreads

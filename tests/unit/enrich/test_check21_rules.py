@@ -372,3 +372,14 @@ def test_a_coin_named_by_its_symbol_is_no_body(enricher: Enricher) -> None:
     # Only the symbol as written: "Link" or a firm's short form stays.
     for name in ("LINK", "Sol Systems", "IBM"):
         assert candidates.keep(Hit(0, len(name), name, "organization", "ner"), kn), name
+
+
+def test_one_name_opening_a_sentence_before_a_post_is_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = (
+        "It grew fast.\n\nEdward, Managing Partner at Quarn Ventures, agreed. Dayqu, Co-founder "
+        "and CTO of Vesk, spoke. Quarnex, the trusted advisor, grew. Today, CEO Jo Roe said."
+    )
+    assert texts(candidates.from_one_name_posts(text, kn)) == ["Edward", "Dayqu"]
+    initial = 'said John M. Quarnston, president of Vesk. "We grew."'
+    assert candidates.from_one_name_posts(initial, kn) == []
