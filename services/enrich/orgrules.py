@@ -814,7 +814,7 @@ AWARD = re.compile(
 # Party", "Digital Readiness Ranking", "Quarn Aid Program"): what a body holds, publishes or
 # runs, not the body.
 EVENT_OR_WORK = re.compile(
-    r"\b(?:Walk|Party|Gala|Ranking|Rankings|Report|Reports|Yearbook|Session|Webinar"
+    r"\b(?:Walk|Party|Gala|Ranking|Rankings|Report|Reports|Yearbook|Sessions?|Webinar"
     r"|Tournament|Marathon|Festival|Summit|Show|Expo|Program|Programme|Campaign"
     # Gatherings, named after what they gather ("Quarn Healthcare Conference", "Biotech
     # Showcase"); a lone "Congress" or "Forum" may be the body itself.

@@ -383,3 +383,8 @@ def test_one_name_opening_a_sentence_before_a_post_is_a_person(enricher: Enriche
     assert texts(candidates.from_one_name_posts(text, kn)) == ["Edward", "Dayqu"]
     initial = 'said John M. Quarnston, president of Vesk. "We grew."'
     assert candidates.from_one_name_posts(initial, kn) == []
+
+
+def test_a_meetings_sessions_are_an_event_not_a_body(enricher: Enricher) -> None:
+    assert orgrules.is_event_or_work("AHA Scientific Sessions", enricher.gazetteer)
+    assert not orgrules.is_event_or_work("Quarn Session Musicians Guild", enricher.gazetteer)
