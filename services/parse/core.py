@@ -116,15 +116,19 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline, int, str | None] | No
     look-ahead, up to ``_LEADING_BULLETS`` of them."""
     looked = bullets = 0
     wire_only: tuple[Dateline, int, str | None] | None = None
+    # A block read as a place alone, with no date and no wire, may be a subheading in Title
+    # Case ("The Event Kicks-Off Tomorrow February 26th ..."): kept only if no later block
+    # holds a dateline with its date or wire.
+    undated: tuple[Dateline, int, str | None] | None = None
     for index, block in enumerate(blocks):
         if block.bullet:
             bullets += 1
             if bullets > _LEADING_BULLETS:
-                return wire_only
+                return wire_only or undated
             continue
         looked += 1
         if looked > _DATELINE_LOOKAHEAD:
-            return wire_only
+            return wire_only or undated
         if not block.lines or block.heading:
             continue
         found = read_dateline(block.text)
@@ -138,8 +142,11 @@ def _find_dateline(blocks: list[Block]) -> tuple[Dateline, int, str | None] | No
             continue
         if wire_only and not dateline.wire:
             dateline = dateline.model_copy(update={"wire": wire_only[0].wire})
+        if dateline.date is None and dateline.wire is None and wire_only is None:
+            undated = undated or (dateline, index, rest or None)
+            continue
         return dateline, index, rest or None
-    return wire_only
+    return wire_only or undated
 
 
 def _only_a_wire(found: tuple[Dateline, str]) -> bool:
