@@ -29,7 +29,7 @@ import pycountry
 
 from services.enrich.candidates import Hit
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.knowledge import Knowledge, key
+from services.enrich.knowledge import Knowledge, key, written_at_least
 from services.enrich.lexicon import is_common
 from services.enrich.names import ENSEMBLES, given_name_first, has_org_suffix, looks_like_person
 
@@ -367,7 +367,7 @@ def person_shapes(text: str, hits: list[Hit], knowledge: Knowledge | None = None
             elif (
                 knowledge is not None
                 and plural_plain_noun(words[-1], knowledge, shortest=4)
-                and len(re.findall(rf"\b{re.escape(last)}\b", text)) >= 2
+                and written_at_least(last, text, 2)
             ):
                 continue  # "Bob Wigs" in a release that sells "wigs": a product's name
         out.append(hit)

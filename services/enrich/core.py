@@ -152,11 +152,12 @@ class Enricher:
         about = orgrules.from_about_headers(text, kn, lay.body_end)
         # A span past an "About" header's name runs it into its paragraph ("About Quarn
         # Labs Quarn Labs is ...").
+        headers = [(h.start, h.end) for h in about]
         hits = [
             h
             for h in hits
             if h.label != "organization" or h.source not in ("ner", "pattern")
-            or not _runs_past(h, about)
+            or not _crosses(h, headers)
         ]
         hits += about
         domains = evidence.domain_labels([text, *release.contacts.emails, *release.contacts.urls])
@@ -586,14 +587,6 @@ class Enricher:
             aliases=[s for s in spellings if s != group.name],
             sections=dict(sections),
         )
-
-
-def _runs_past(hit: cand.Hit, others: list[cand.Hit]) -> bool:
-    """``hit`` overlaps one of ``others`` and does not lie inside it."""
-    return any(
-        hit.start < o.end and o.start < hit.end and (hit.start < o.start or hit.end > o.end)
-        for o in others
-    )
 
 
 def _crosses(hit: cand.Hit, spans: list[tuple[int, int]]) -> bool:

@@ -91,6 +91,11 @@ def word_pattern(name: str, left: str = r"\w", right: str = r"\w") -> re.Pattern
     return re.compile(rf"(?<![{left}]){re.escape(name)}(?![{right}])")
 
 
+def written_at_least(name: str, text: str, times: int) -> bool:
+    """``name`` stands in ``text`` as a whole word ``times`` times or more."""
+    return any(i + 1 >= times for i, _ in enumerate(word_pattern(name).finditer(text)))
+
+
 _KEY_DROP = re.compile(r"[^\w\s&]")
 _KEY_THE = re.compile(r"^the\s+")
 _KEY_SPACE = re.compile(r"\s+")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from services.enrich.knowledge import Knowledge, word_pattern
+from services.enrich.knowledge import Knowledge, word_pattern, written_at_least
 from services.enrich.lexicon import is_common
 
 QUOTES = "\"'“”‘’«»()[]{}*_#|"
@@ -277,7 +277,7 @@ def _speech_opener(
     elsewhere ("Jane Roe", "Jane's studio")."""
     return (
         first in SPEECH_OPENERS
-        and (" " in rest or len(re.findall(rf"\b{re.escape(rest)}\b", text)) > 1)
+        and (" " in rest or written_at_least(rest, text, 2))
         and rest.split()[0].casefold() in knowledge.given_names
         and _opens_sentence(text, start)
         and QUOTE_FOLLOWS.match(text, end) is not None
