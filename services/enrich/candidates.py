@@ -25,6 +25,7 @@ from services.enrich.names import (
     OPENING_WORDS,
     SPEAKS_AFTER,
     TRAILING_FUNCTION_WORDS,
+    capitalised_role,
     given_name_first,
     has_org_suffix,
     initials,
@@ -52,13 +53,6 @@ NER_LABELS = {
 # model agrees, or when no capitalised word stands next to them ("Jordan Smith" is a person).
 PERSONLIKE_PLACES = {"Chad", "Jordan", "Georgia", "Israel", "Niger", "Guinea", "Victoria"}
 FIRM_PAIR_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ ]&[ ]$")
-
-
-def firm_pair_before(text: str, start: int, knowledge: Knowledge) -> bool:
-    """A capitalised word that is no given name and an ampersand right before ``start``
-    ("Barnes & "): what follows is a firm's second name, not a person's."""
-    firm = FIRM_PAIR_BEFORE.search(text, max(0, start - 30), start)
-    return firm is not None and firm.group(1).casefold() not in knowledge.given_names
 # A world region ending a name: a firm's regional arm ("Quarn Middle East"), no one's name.
 REGIONAL_ARM = re.compile(
     r"[ ](?:Middle[ ]East|Europe|Asia(?:[ ]Pacific)?|Africa|Americas|Latin[ ]America|EMEA"
@@ -171,7 +165,8 @@ SENTENCE_STOP = re.compile(
     r"(?<=[a-z]{3})\.[ ]+(?=[A-Z])"
 )
 NAME_BREAK = re.compile(rf"{SENTENCE_STOP.pattern}|(?<=[a-z]{{2}})/(?=[A-Z][a-z])")
-PLURAL_OWNERS = ("Children’s", "Children's", "Women’s", "Women's", "Men’s", "Men's")
+PLURAL_OWNER_NOUNS = ("Children", "Women", "Men")
+PLURAL_OWNERS = tuple(f"{noun}{mark}s" for noun in PLURAL_OWNER_NOUNS for mark in "’'")
 PLURAL_POSSESSIVE = re.compile(r"(?:['’]s)?(?:[ ][A-Z][\w'’-]*){1,5}")
 INITIAL = re.compile(r"\s[A-Z]\.\s")
 # A plant is where a company makes things, not the company ("Quarnby Engine Plant").
@@ -354,7 +349,7 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             # noun opens the rest of an institution's name.
             span = text[start:end]
             if span.endswith(PLURAL_OWNERS) or (
-                span.endswith(("Children", "Women", "Men")) and text[end : end + 2] in ("'s", "’s")
+                span.endswith(PLURAL_OWNER_NOUNS) and text[end : end + 2] in ("'s", "’s")
             ):
                 end, label = m.end(), "organization"
         # A span across a line break, an inline bullet or a spaced dash joins two items of a
@@ -424,6 +419,13 @@ def in_quotes(text: str, start: int, end: int) -> bool:
     """The span is all that a pair of quotation marks holds (a comma or full stop before the
     closing mark, as American style puts it)."""
     return text[start - 1 : start] in ("“", '"') and re.match(r"[,.]?[”\"]", text[end:]) is not None
+
+
+def firm_pair_before(text: str, start: int, knowledge: Knowledge) -> bool:
+    """A capitalised word that is no given name and an ampersand right before ``start``
+    ("Barnes & "): what follows is a firm's second name, not a person's."""
+    firm = FIRM_PAIR_BEFORE.search(text, max(0, start - 30), start)
+    return firm is not None and firm.group(1).casefold() not in knowledge.given_names
 
 
 def quoted_title(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
@@ -965,11 +967,7 @@ def from_people_lists(text: str, knowledge: Knowledge) -> list[Hit]:
     words)."""
     hits = []
     for m in PEOPLE_LIST.finditer(text):
-        items, pos = [], m.start(1)
-        for item in _ROSTER_SEP.split(m.group(1)):
-            start = text.index(item, pos)
-            pos = start + len(item)
-            items.append(Hit(start, pos, item, "person", "pattern"))
+        items = [Hit(a, b, item, "person", "pattern") for a, b, item in _list_items(text, m)]
         if all(
             looks_like_person(h.text, knowledge) and not has_org_suffix(h.text, knowledge)
             and h.text.split()[-1].lower() not in knowledge.org_tails
@@ -1000,10 +998,7 @@ def from_one_name_posts(text: str, knowledge: Knowledge) -> list[Hit]:
             continue  # "Today, CEO Jane Roe said"
         post = m.group(2).split()[:3]
         # "Managing Partner": a role word in capitals after the comma is a post too.
-        if any(
-            is_person_post(w, knowledge) or (w[:1].isupper() and w.lower() in knowledge.role_words)
-            for w in post
-        ):
+        if any(is_person_post(w, knowledge) or capitalised_role(w, knowledge) for w in post):
             hits.append(Hit(m.start(1), m.end(1), name, "person", "roster"))
     return hits
 
@@ -1013,15 +1008,22 @@ def from_rosters(text: str) -> list[Hit]:
     however short the name: the post vouches for them all."""
     hits = []
     for m in ROSTER.finditer(text):
-        pos = m.start(1)
-        for item in _ROSTER_SEP.split(m.group(1)):
-            start = text.index(item, pos)
-            pos = start + len(item)
+        for start, end, item in _list_items(text, m):
             # "Senators Roe and Senator Jane Poe": the post repeated before the last name.
             if lead := ROSTER_POST.match(item):
                 start, item = start + lead.end(), item[lead.end() :]
-            hits.append(Hit(start, pos, item, "person", "roster"))
+            hits.append(Hit(start, end, item, "person", "roster"))
     return hits
+
+
+def _list_items(text: str, m: re.Match[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, item) of each name in the list ``m`` holds as its first group, split at
+    commas and "and"."""
+    pos = m.start(1)
+    for item in _ROSTER_SEP.split(m.group(1)):
+        start = text.index(item, pos)
+        pos = start + len(item)
+        yield start, pos, item
 
 
 # "said Acme CEO Jon Beam.": a post in capitals, then a given name and a family name that
@@ -1329,16 +1331,16 @@ def _plain_word_edge(name: str, knowledge: Knowledge) -> bool:
     """A name opening with a plain word in "-ing" or ending in one in "-ly" that no name list
     holds ("Leveraging Quarn", "Vesk X. Previously"; not "Sterling Roe" or "Jane Kelly")."""
     words = name.split()
-    if len(words) < 2:
-        return False
-    edges = [w for w in (words[0], words[-1]) if w.isalpha()]
-    return any(
-        w.lower().endswith("ing" if w == words[0] else "ly")
-        and is_common(w, knowledge.lexicon)
-        and w.casefold() not in knowledge.given_names
-        and w.casefold() not in knowledge.surnames
-        for w in edges
-    )
+
+    def plain(word: str, ending: str) -> bool:
+        return (
+            word.isalpha()
+            and word.lower().endswith(ending)
+            and plain_not_surname(word, knowledge)
+            and word.casefold() not in knowledge.given_names
+        )
+
+    return len(words) >= 2 and (plain(words[0], "ing") or plain(words[-1], "ly"))
 
 
 def _defines_initials(name: str, aliases: list[str]) -> bool:

@@ -457,6 +457,12 @@ def titlecase_if_shouting(name: str) -> str:
 NOT_LOWER_POSTS = frozenset({"partner", "member", "members", "team", "board", "leader"})
 
 
+def capitalised_role(word: str, knowledge: Knowledge) -> bool:
+    """A role word written in capitals ("Partner", "Member"): after a comma, a post (in lower
+    case, or after "as", no more often a post than a word)."""
+    return word[:1].isupper() and word.lower() in knowledge.role_words
+
+
 def is_person_post(word: str, knowledge: Knowledge) -> bool:
     bare = word.strip(",.").lower()
     if "&" in bare or "/" in bare:  # "MD&CEO", "Founder/CEO": either post will do
@@ -555,7 +561,7 @@ def person_cue(
     # "Jane Roe, Managing Partner of ...": after a comma, "Partner" or "Member" in capitals is
     # a post (in lower case, or after "as", no more often a post than a word).
     if after.lstrip().startswith(",") and any(
-        w[:1].isupper() and w.lower() in knowledge.role_words for w in post_words
+        capitalised_role(w, knowledge) for w in post_words
     ):
         return True
     return listed_beside(text, start, end, [p for p in people if p != (start, end)])

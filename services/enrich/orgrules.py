@@ -23,7 +23,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
-from services.enrich.candidates import SUFFIX_TAIL, SURNAME_PREFIX, TICKER, Hit, trimmed_hit
+from services.enrich.candidates import (
+    PLURAL_OWNER_NOUNS,
+    SUFFIX_TAIL,
+    SURNAME_PREFIX,
+    TICKER,
+    Hit,
+    trimmed_hit,
+)
 from services.enrich.context import PUBLICATION_ENDINGS, in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key, word_pattern
@@ -1044,6 +1051,12 @@ HEADLINE_NAME_POST = re.compile(
     r"(?<![\w’'-])([A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z][\w’'-]*),[ ]([A-Z][\w-]*)"
 )
 HEADLINE_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ ]((?:[A-Z][a-z]+[ ]?){2,4})")
+def headline_verb_at(words: list[str]) -> int | None:
+    """Index of the first headline verb after a name's first two words ("Jane Roe Joins"),
+    or None."""
+    return next((i for i, w in enumerate(words) if i >= 2 and w in HEADLINE_VERBS), None)
+
+
 HEADLINE_VERBS = frozenset(
     {"Joins", "Named", "Names", "Appoints", "Appointed", "Announces", "Launches", "Welcomes"}
     | {"Hires", "Promotes", "Promoted", "Opens", "Acquires", "Expands", "Celebrates", "Wins"}
@@ -1062,7 +1075,7 @@ def headline_people(hits: list[Hit], headline_end: int, knowledge: Knowledge) ->
         if hit.label != "person" or hit.source != "ner" or not 0 <= hit.start < headline_end:
             continue
         words = hit.text.split()
-        verb = next((i for i, w in enumerate(words) if i >= 2 and w in HEADLINE_VERBS), None)
+        verb = headline_verb_at(words)
         if verb is None or verb > 3:
             continue
         name = " ".join(words[:verb])
@@ -1130,7 +1143,7 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 hit = Hit(hit.start + glued, hit.end, hit.text[glued:], "person", hit.source)
             words = hit.text.split()
             # "Jane Roe Joins Acme": a headline's verb ends the name.
-            verb = next((i for i, w in enumerate(words) if i >= 2 and w in HEADLINE_VERBS), None)
+            verb = headline_verb_at(words)
             if verb is not None:
                 name = " ".join(words[:verb])
                 hit = _opening(hit, name)
@@ -1644,7 +1657,7 @@ def _owner_cut(
         return [(start, end)]
     owner, owned = span[: m.start()], span[m.end() :]
     owner_words, owned_words = owner.split(), owned.split()
-    if owner_words and owner_words[-1] in ("Children", "Women", "Men", "People"):
+    if owner_words and owner_words[-1] in (*PLURAL_OWNER_NOUNS, "People"):
         return [(start, end)]  # "X Children's Hospital": one institution, not an owner
     if (
         key(owner) in known
@@ -1755,7 +1768,8 @@ def _refine_one(text: str, start: int, end: int, hit: Hit, knowledge: Knowledge)
     first = next((w for w in words if w[0] >= start), None)
     while (
         first is not None
-        and _bare(first[2]) in knowledge.titles - ADJECTIVE_TITLES
+        and _bare(first[2]) in knowledge.titles
+        and _bare(first[2]) not in ADJECTIVE_TITLES
         and first[1] < end
     ):
         nxt = text[first[1] : end]
@@ -2700,7 +2714,7 @@ BOARD_OF = re.compile(
 INNER_POSSESSIVE = re.compile(r"['’]s[ ]")
 
 
-PLURAL_NOUN_OWNERS = ("Women", "Children", "Men", "People", "Veterans", "Workers")
+PLURAL_NOUN_OWNERS = (*PLURAL_OWNER_NOUNS, "People", "Veterans", "Workers")
 
 
 def owners_of_units(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
