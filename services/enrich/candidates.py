@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -953,11 +953,20 @@ ROSTER_POST = re.compile(rf"(?:{'|'.join(re.escape(p) for p in ROSTER_POSTS)})[ 
 # "the four co-founders — Ann Poe, Jo Lee and Jane Roe —": a plural noun for people, a dash
 # or a colon, then a list of names of two or three words each.
 _LISTED_NAME = rf"[{_UP}][\w’'-]+(?:[ ](?:[{_UP}]\.|[{_UP}][\w’'-]+)){{1,2}}"
-PEOPLE_LIST = re.compile(
+_PEOPLE_NOUNS = (
     r"\b(?:co-?founders|founders|speakers|panelists|panellists|honorees|honourees|winners"
     r"|recipients|finalists|partners|attorneys|lawyers|trustees|executives|hosts|authors"
-    r"|artists|members|judges)[ ]?[—–:-][ ]?"
+    r"|artists|members|judges"
+)
+PEOPLE_LIST = re.compile(
+    rf"{_PEOPLE_NOUNS})[ ]?[—–:-][ ]?"
     rf"({_LISTED_NAME}(?:,[ ]{_LISTED_NAME}){{1,}},?[ ](?:and|&)[ ]{_LISTED_NAME})(?![\w’'-])"
+)
+# "led by experienced investors Ann Poe and Jo Lee": two names right after such a noun.
+PEOPLE_PAIR = re.compile(
+    rf"{_PEOPLE_NOUNS}|investors|entrepreneurs|siblings|brothers|sisters|twins|doctors"
+    r"|physicians|scientists|researchers|co-?hosts|co-?authors)[ ]"
+    rf"({_LISTED_NAME}[ ](?:and|&)[ ]{_LISTED_NAME})(?![\w’'-])(?![ ][A-Z])"
 )
 
 
@@ -966,11 +975,12 @@ def from_people_lists(text: str, knowledge: Knowledge) -> list[Hit]:
     person when every item is shaped like one (a list of firms has legal forms or firm
     words)."""
     hits = []
-    for m in PEOPLE_LIST.finditer(text):
+    for m in [*PEOPLE_LIST.finditer(text), *PEOPLE_PAIR.finditer(text)]:
         items = [Hit(a, b, item, "person", "pattern") for a, b, item in _list_items(text, m)]
         if all(
             looks_like_person(h.text, knowledge) and not has_org_suffix(h.text, knowledge)
             and h.text.split()[-1].lower() not in knowledge.org_tails
+            and h.text not in knowledge.known_org_names
             for h in items
         ):
             hits += items
@@ -999,6 +1009,27 @@ def from_one_name_posts(text: str, knowledge: Knowledge) -> list[Hit]:
         post = m.group(2).split()[:3]
         # "Managing Partner": a role word in capitals after the comma is a post too.
         if any(is_person_post(w, knowledge) or capitalised_role(w, knowledge) for w in post):
+            hits.append(Hit(m.start(1), m.end(1), name, "person", "roster"))
+    return hits
+
+
+# "Ltd. Sebastien (604) 555-0134", "Contact: Mira, +44 20 ...": one name right before a
+# phone number, at a line's or a clause's start; "Grownups, too! - Eric, Amazon Review": one
+# name signing a quote or a review after a dash.
+ONE_NAME_PHONE = re.compile(
+    r"(?:^|(?<=[.:,;][ ])|(?<=\n))([A-Z][a-z]{2,15}),?[ ]+(?=\(?\+?\d[\d ().-]{7,}\d)", re.M
+)
+ONE_NAME_SIGNED = re.compile(r"(?<=[!.?”\"])[ ]*[-–—][ ]?([A-Z][a-z]{2,15})(?=,[ ]|[ ]*\n|$)", re.M)
+
+
+def from_one_name_signatures(text: str, knowledge: Knowledge) -> list[Hit]:
+    """A person named by a given name alone where a contact line gives a phone number after
+    it, or where it signs a quote or a review; a given name of the name lists that is no
+    plain English word ("Sebastien", not "Grace")."""
+    hits = []
+    for m in [*ONE_NAME_PHONE.finditer(text), *ONE_NAME_SIGNED.finditer(text)]:
+        name = m.group(1)
+        if name.casefold() in knowledge.given_names and not is_common(name, knowledge.lexicon):
             hits.append(Hit(m.start(1), m.end(1), name, "person", "roster"))
     return hits
 
@@ -1232,6 +1263,14 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
             start = h.start + m.start(2)
             out.append(Hit(start, h.end, m.group(2), "person", "pattern"))
             people.add((start, h.end))
+        # "Karlie Roe & Riley Poe" read whole: two people named in full, each opening with a
+        # given name ("Fish & Richardson", one word a side, is a firm's pair of names).
+        pair = TWO_FULL_NAMES.fullmatch(h.text) if whole_pair and h.start >= 0 else None
+        if pair and all(given_name_first(n, knowledge) for n in pair.groups()):
+            for i in (1, 2):
+                a, b = h.start + pair.start(i), h.start + pair.end(i)
+                out.append(Hit(a, b, pair.group(i), "person", "pattern"))
+                people.add((a, b))
     read_whole = couple_firms(out, hits)
     others = [
         h
@@ -1270,6 +1309,27 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     return out
 
 
+_FULL_NAME = r"[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,2}"
+TWO_FULL_NAMES = re.compile(rf"({_FULL_NAME}) (?:&|and) ({_FULL_NAME})")
+
+
+ESTATE_OF = re.compile(r"(?:[Tt]he[ ])?(?:Estate|estate)[ ]of[ ](.+)")
+
+
+def estates_of_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
+    """ "the Estate of Ella Quarn" read as a body: the person whose estate it is, named in full
+    with a given name first, is the name the release gives (the hit is cut to her name)."""
+    out = []
+    for h in hits:
+        m = ESTATE_OF.fullmatch(h.text) if h.label == "organization" and h.start >= 0 else None
+        if m is None or not given_name_first(m.group(1), knowledge):
+            out.append(h)
+            continue
+        start = h.start + m.start(1)
+        out.append(Hit(start, h.end, m.group(1), "person", "pattern"))
+    return out
+
+
 def couple_firms(second: list[Hit], hits: list[Hit]) -> set[tuple[int, int]]:
     """Spans of the organisation hits that end in one of the ``second`` people read above."""
     ends: dict[int, list[str]] = {}
@@ -1291,7 +1351,8 @@ def couples_read_as_firms(hits: list[Hit]) -> set[int]:
     for h in hits:
         if h.label not in ("organization", "person") or h.source != "ner" or h.start < 0:
             continue
-        if (m := COUPLE.fullmatch(h.text)) and (h.start + m.start(2), h.end) in people:
+        m = COUPLE.fullmatch(h.text) or TWO_FULL_NAMES.fullmatch(h.text)
+        if m and (h.start + m.start(2), h.end) in people:
             out.add(id(h))
     return out
 
@@ -2120,12 +2181,17 @@ def places_named_as_orgs(hits: list[Hit]) -> None:
 
 
 def is_phrase_not_person(
-    name: str, hits: list[Hit], knowledge: Knowledge, text: str | None = None
+    name: str,
+    hits: list[Hit],
+    knowledge: Knowledge,
+    text: str | None = None,
+    people: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """ "Black Swans", "Heart Attack", "Spirit Guide": a model "person" of common words, the
     first no given name, named once or twice and never called a person by the text itself
-    (a post, a speech verb or a form of address by one of its mentions in ``text``), is a
-    phrase in Title Case."""
+    (a post, a speech verb or a form of address by one of its mentions in ``text``, or a
+    list beside one of ``people``, names that open with a given name: "Ann Poe, Norm Roe,
+    Jo Lee"), is a phrase in Title Case."""
     if any(h.source not in ("ner", "echo") for h in hits):
         return False
     if name.split()[-1] in LANDFORMS:
@@ -2133,7 +2199,7 @@ def is_phrase_not_person(
     if len(hits) > 2 or not common_words_no_given_name(name, knowledge):
         return False
     return text is None or not any(
-        person_cue(text, m.start(), m.end(), [], knowledge)
+        person_cue(text, m.start(), m.end(), list(people), knowledge)
         for m in word_pattern(name).finditer(text)
     )
 
@@ -2158,6 +2224,22 @@ def unvouched_contact_name(name: str, knowledge: Knowledge) -> bool:
     if first in knowledge.given_names or first in knowledge.nicknames or len(first) <= 2:
         return False  # a given name, a nickname or an initial ("E. Quarn Roe") first
     return any(plain_not_surname(w, knowledge) for w in words)
+
+
+def named_by_email(name: str, emails: Iterable[str]) -> bool:
+    """Whether a contact's e-mail address spells the name ("Meir Quarn" and
+    "mquarn@", "meir.quarn@", "quarnm@"): the address vouches for a person whose words the
+    name lists do not know."""
+    words = [re.sub(r"[^a-z]", "", w.casefold()) for w in name.split()]
+    if len(words) < 2 or not all(words):
+        return False
+    given, family = words[0], words[-1]
+    spellings = {given + family, given[0] + family, family + given, family + given[0]}
+    return any(
+        re.sub(r"[^a-z]", "", e.split("@", 1)[0].casefold()) in spellings
+        for e in emails
+        if "@" in e
+    )
 
 
 def plain_not_surname(word: str, knowledge: Knowledge) -> bool:

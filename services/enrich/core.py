@@ -115,6 +115,12 @@ class Enricher:
         hits += cand.from_posted_names(text, kn)
         hits += cand.from_people_lists(text, kn)
         hits += cand.from_one_name_posts(text, kn)
+        # "Austin (512) 555-0134" is a city's line; a village of the name is no matter.
+        hits += [
+            h
+            for h in cand.from_one_name_signatures(text, kn)
+            if not any(p.kind != "city" or p.population >= 100_000 for p in gz.candidates(h.text))
+        ]
         hits += cand.from_name_bullets(text, kn, gz)
         hits = cand.with_credits(text, hits, kn)
         # A reference list's authors are written in a fixed form the model misreads
@@ -148,7 +154,7 @@ class Enricher:
         hits += orgrules.from_tickers(text, kn, headline_end)
         hits += orgrules.from_camel_case(text, headline_end)
         hits += orgrules.from_law_offices(text, headline_end)
-        hits += orgrules.from_teams(text, gz, kn.lexicon, headline_end)
+        hits += orgrules.from_teams(text, gz, kn.lexicon, headline_end, kn)
         about = orgrules.from_about_headers(text, kn, lay.body_end)
         # A span past an "About" header's name runs it into its paragraph ("About Quarn
         # Labs Quarn Labs is ...").
@@ -177,6 +183,7 @@ class Enricher:
         hits += pairs
         if firms := cand.couples_read_as_firms(hits):
             hits = [h for h in hits if id(h) not in firms]
+        hits = cand.estates_of_people(hits, kn)
         hits += context.affiliations(text, hits, gz, kn)
         # "$Acme Token", "#AcmeDay": a ticker-like token or a hashtag, never a name.
         hits = [h for h in hits if h.start <= 0 or text[h.start - 1] not in "$#"]
@@ -398,11 +405,20 @@ class Enricher:
             [h for h in by_type["organization"] if id(h) not in claimed], kn, people
         )
         places = cluster.group_places([h for h in by_type["place"] if id(h) not in claimed])
+        # People whose names are no run of plain words vouch for the model's people listed
+        # beside them ("T.J. Roe, Norm Quarn, Eric Poe").
+        named = [
+            (h.start, h.end)
+            for h in by_type["person"]
+            if h.start >= 0
+            and " " in h.text.strip()
+            and not cand.common_words_no_given_name(h.text, kn)
+        ]
         groups = [
             p
             for p in people
             if (looks_like_person(p.name, kn) or any(h.source == "roster" for h in p.hits))
-            and not cand.is_phrase_not_person(p.name, p.hits, kn, text)
+            and not cand.is_phrase_not_person(p.name, p.hits, kn, text, named)
         ]
         groups += orgs + places
         cluster.echo(text, groups, [h for h in hits if h.start >= 0], kn)
@@ -499,7 +515,10 @@ class Enricher:
                 and not self.gazetteer.candidates(name)
                 and not cand.is_role(name, self.knowledge)
                 and not self._regional(name)
-                and not cand.unvouched_contact_name(name, self.knowledge)
+                and (
+                    not cand.unvouched_contact_name(name, self.knowledge)
+                    or cand.named_by_email(name, release.contacts.emails)
+                )
                 and cand.keep(hit, self.knowledge)
             ):
                 hits.append(hit)

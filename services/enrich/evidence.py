@@ -55,7 +55,15 @@ _ITEM = (
     rf"(?:the[ ])?({_WORD}(?:[ ](?:{_ITEM_CONN}[ ])?{_WORD}){{0,5}}\.?(?:['’]s(?=,|[ ]and\b))?)"
     rf"(?:[ ]\([^()\n]{{1,60}}\))?"
 )
-_SEP = r"(?:,[ ]|,?[ ]and[ ](?:[a-z]+[ ]){0,2}?)"
+# ", & " before the last item is a list's "and" ("Al Roe, & Willie Poe"); a bare "&" stays
+# inside an item.
+# After "and", only words that lead into a name ("and the", "and its partner"); a verb there
+# ("..., and earned the Quarn Prize") ends the list.
+_AND_LEAD = (
+    r"(?:the|its|their|his|her|our|other|also|finally|lastly|fellow|partner|partners|a|an"
+    r"|most|more|recently|then|now|later|even|especially|notably|including)"
+)
+_SEP = rf"(?:,[ ]&[ ]|,[ ]|,?[ ]and[ ](?:{_AND_LEAD}[ ]){{0,2}}?)"
 LIST = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}(?:{_SEP}{_ITEM}){{2,12}}")
 ITEM_RE = re.compile(_ITEM)
 # "by leading manufacturers Acme and Brill Systems": two names right after a plural noun for

@@ -200,7 +200,11 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
                 start += len(first) + 1  # "Said Jane Roe, Acme GM: “...”": the quote's verb
                 changed = True
                 continue
-            if rest and is_title(first, knowledge):
+            # "Dean Francis, General Manager": a given name that is a title too ("Dean") before
+            # one word is the person's given name; before a full name ("Dean Jane Roe") a title.
+            if rest and is_title(first, knowledge) and not (
+                first in GIVEN_NAME_TITLES and " " not in rest
+            ):
                 start += len(first) + 1
                 changed = True
                 continue
@@ -226,6 +230,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
                     changed = True
                     break
     return start, end
+
+
+# Titles far more often written as given names in releases.
+GIVEN_NAME_TITLES = frozenset({"Dean"})
 
 
 # Words that open a sentence before a name and are no part of it (the model reads a
@@ -396,11 +404,17 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
             return False
     # An acronym inside ("Bitdeer AI Cloud") marks a product or company, and all-caps words
     # throughout are shouting ("KYLE KEMPER JOINS"), not a name as written in running text.
+    # Undotted initials with a J ("TJ Roe", "AJ Poe") open a name as dotted ones do.
     return not any(
         w.isupper() and len(w.rstrip(".,")) >= 2 and w.rstrip(".,").lower() not in GENERATIONAL
         and "." not in w.rstrip(".")
-        for w in words
+        and not (i == 0 and UNDOTTED_INITIALS.fullmatch(w))
+        for i, w in enumerate(words)
     )
+
+
+# Two initials written without dots, one of them a J ("TJ", "AJ", "JD"); "NJ" is a state.
+UNDOTTED_INITIALS = re.compile(r"(?!NJ)(?:[A-Z]J|J[A-Z])")
 
 
 def surname(name: str) -> str:
@@ -519,6 +533,7 @@ INSTRUMENTS = frozenset(
     | {"keyboards", "keys", "violin", "viola", "cello", "saxophone", "sax", "trumpet"}
     | {"trombone", "flute", "clarinet", "harp", "organ", "banjo", "mandolin", "ukulele"}
 )
+LIST_ITEM_NEXT = re.compile(r",[ ](?:and|or|&)[ ]")
 SHORT_FORM_AFTER = re.compile(r"^[ ]\([A-Z][A-Za-z.]{0,9}\)")
 CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
 
@@ -544,12 +559,23 @@ def person_cue(
         return True
     # "CEO Jun Quarn", "Minister of State for Trade, Jagrup Roe"; not "Manager of Xyz Abc".
     words = clause.split()
-    if words and is_person_post(words[-1], knowledge):
+    if words and not words[-1].endswith(",") and is_person_post(words[-1], knowledge):
+        return True
+    # "Chief of Staff Jane Roe", "Head of Sales Jo Poe": a post of a plain department.
+    if (
+        len(words) >= 3
+        and words[-2] == "of"
+        and words[-1][:1].isupper()
+        and is_common(words[-1], knowledge.lexicon)
+        and (words[-3] in ("Chief", "Head") or is_person_post(words[-3], knowledge))
+    ):
         return True
     # "Lt. Gov. Jane Roe": a title's short form ends the clause with its full stop.
     if not words and before.split() and is_title(before.split()[-1].rstrip("."), knowledge):
         return True
-    if clause.endswith(", ") and any(is_person_post(w, knowledge) for w in words):
+    # ("Quarnera Coach, Course Builder, and ...": an item of a list, not a post's holder.)
+    next_item = LIST_ITEM_NEXT.match(text, end) is not None
+    if clause.endswith(", ") and not next_item and any(is_person_post(w, knowledge) for w in words):
         return True
     post = POST_AFTER.match(after)
     post_words = post.group(1).split()[:5] if post else []

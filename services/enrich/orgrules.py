@@ -549,8 +549,19 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
         if _person_with_post(words[first:], m.group(2), owned, knowledge):
             continue
         start, end = words[first][0], words[-1][1]
+        # "Led by Jo Roe and Ann Poe, the fund invests ...": the name ends a sentence's opening
+        # phrase, and the noun after the comma is the sentence's subject, not the name's.
+        if AGENT_OPENER.search(text, max(0, start - 100), start):
+            continue
         hits.append(_hit(text, start, end, knowledge))
     return hits
+
+
+# A sentence opening "Led by ...", "Founded in 2010 by ..." up to the name.
+AGENT_OPENER = re.compile(
+    r"(?:^|[.!?][ ]+|\n)(?:Led|Founded|Co-founded|Headed|Managed|Run|Chaired|Hosted|Backed)"
+    r"(?:[ ]in[ ]\d{4})?[ ]by[ ](?:[a-z]+[ ]){0,3}$"
+)
 
 
 def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
@@ -2764,6 +2775,14 @@ def _surname_in_s(word: str, lexicon: frozenset[str]) -> bool:
     return lower in lexicon and lower[:-1] not in lexicon and lower[:-2] not in lexicon
 
 
+def _given_and_surname(words: list[str], knowledge: Knowledge) -> bool:
+    return (
+        len(words) == 2
+        and words[0].casefold() in knowledge.given_names
+        and words[1].casefold() in knowledge.surnames
+    )
+
+
 # "played for the Denver Quarnhawks", "the San Francisco 49ers": a team, named by its city and
 # a plural.
 TEAM = re.compile(
@@ -2773,13 +2792,20 @@ TEAM = re.compile(
 
 
 def from_teams(
-    text: str, gazetteer: Gazetteer, lexicon: frozenset[str] = frozenset(), begin: int = 0
+    text: str,
+    gazetteer: Gazetteer,
+    lexicon: frozenset[str] = frozenset(),
+    begin: int = 0,
+    knowledge: Knowledge | None = None,
 ) -> list[Hit]:
     """A city the gazetteer knows followed by a capitalised plural names a team (not in the
-    Title Case headline, which ``begin`` skips)."""
+    Title Case headline, which ``begin`` skips). A given name and a surname of the name
+    lists ("Gil Roberts", Gil being a town too) name a person."""
     hits = []
     for m in TEAM.finditer(text, begin):
         words = m.group(1).split(" ")
+        if knowledge is not None and _given_and_surname(words, knowledge):
+            continue
         for k in (1, 2, 3):
             city, rest = " ".join(words[:k]), words[k:]
             if not rest or len(rest) > 2 or _surname_in_s(rest[-1], lexicon):

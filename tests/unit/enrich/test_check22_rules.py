@@ -1,0 +1,149 @@
+"""Held-out check 22 rules: on text the project wrote, with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich import candidates, evidence, orgrules
+from services.enrich.candidates import Hit
+from services.enrich.core import Enricher
+from services.enrich.names import looks_like_person, person_cue
+from tests.unit.enrich.spans import hit_at, trimmed
+
+
+def texts(hits: list[Hit], label: str = "person") -> list[str]:
+    return [h.text for h in hits if h.label == label]
+
+
+def test_a_model_person_of_plain_words_listed_beside_people_stays_a_person(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "Guests included Marcel Quarnby, T.J. Vesk, Norm Nixon, Li'Tavo Brell and others."
+    norm = hit_at(text, "Norm Nixon", "person")
+    beside = [(text.index(n), text.index(n) + len(n)) for n in ("T.J. Vesk", "Li'Tavo Brell")]
+    assert candidates.is_phrase_not_person("Norm Nixon", [norm], kn, text)
+    assert not candidates.is_phrase_not_person("Norm Nixon", [norm], kn, text, beside)
+
+
+def test_a_given_name_and_a_surname_are_no_team_of_a_town(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "medalists Greg Quarnby, Gil Roberts, and Al Vesk attended."
+    assert orgrules.from_teams(text, enricher.gazetteer, kn.lexicon) != []  # Gil, a town
+    assert orgrules.from_teams(text, enricher.gazetteer, kn.lexicon, 0, kn) == []
+
+
+def test_undotted_initials_with_a_j_open_a_name(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert looks_like_person("TJ Quarnby", kn) and looks_like_person("AJ Vesk", kn)
+    assert not looks_like_person("AI Quarn Cloud", kn)
+    assert not looks_like_person("NJ Quarnby", kn)
+
+
+def test_two_full_names_read_as_one_body_are_two_people(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "the softball team: Karla Quarnby & Riley Vesk, nominees."
+    whole = hit_at(text, "Karla Quarnby & Riley Vesk", "organization")
+    found = candidates.couples(text, [whole], kn)
+    assert texts(found) == ["Karla Quarnby", "Riley Vesk"]
+    assert candidates.couples_read_as_firms([whole, *found]) == {id(whole)}
+    firm = "advised by Quarnby Vesk & Brell Tamsin, the firm."
+    assert (
+        candidates.couples(firm, [hit_at(firm, "Quarnby Vesk & Brell Tamsin", "organization")], kn)
+        == []
+    )
+
+
+def test_a_comma_and_ampersand_before_the_last_item_keeps_the_list(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Medalists: Greg Quarnby, Gil Vesk, Al Brell, & Willie Tamsor attended the gala."
+    hits = [hit_at(text, n, "person") for n in ("Greg Quarnby", "Gil Vesk", "Al Brell")]
+    assert "Willie Tamsor" in texts(evidence.from_lists(text, hits, kn))
+
+
+def test_a_verb_after_and_ends_a_list(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = (
+        "The album featured Lou Quarnby, Boy Vesk and Rufus Tamsor, and earned the Quarn "
+        "Prize for Album of the Year."
+    )
+    hits = [hit_at(text, n, "person") for n in ("Lou Quarnby", "Boy Vesk")]
+    assert "Rufus Tamsor" in texts(evidence.from_lists(text, hits, kn))
+
+
+def test_dean_before_one_word_is_a_given_name(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Dean Quarnby, General Manager of Vesk Rights, said the deal closed."
+    assert trimmed(text, "Dean Quarnby", kn, person=True) == "Dean Quarnby"
+    titled = "Dean Jane Quarnby of the Vesk School of Law spoke."
+    assert trimmed(titled, "Dean Jane Quarnby", kn, person=True) == "Jane Quarnby"
+
+
+def test_the_estate_of_a_person_names_the_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Clients include the Estate of Ella Quarnby and the Vesk Estate of Brell."
+    estate = hit_at(text, "the Estate of Ella Quarnby", "organization")
+    other = hit_at(text, "Vesk Estate of Brell", "organization")
+    found = candidates.estates_of_people([estate, other], kn)
+    assert [(h.text, h.label) for h in found] == [
+        ("Ella Quarnby", "person"),
+        ("Vesk Estate of Brell", "organization"),
+    ]
+    assert text[found[0].start : found[0].end] == "Ella Quarnby"
+
+
+@pytest.mark.parametrize(
+    ("email", "vouches"),
+    [("mquarnbyx@quarn.example", True), ("meir.quarnbyx@quarn.example", True),
+     ("quarnbyxm@quarn.example", True), ("press@quarn.example", False)],
+)  # fmt: skip
+def test_a_contact_email_spelling_the_name_vouches_for_it(email: str, vouches: bool) -> None:
+    assert candidates.named_by_email("Meir Quarnbyx", [email]) is vouches
+
+
+def test_a_post_of_a_plain_department_vouches_for_the_name_after_it(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "along with Deputy Commissioner and Chief of Staff Aissa Quarnbyx at the event."
+    start = text.index("Aissa")
+    assert person_cue(text, start, start + len("Aissa Quarnbyx"), [], kn)
+    firm = "the Chief of Quarnby Vesk Holdings at the event."
+    start = firm.index("Vesk")
+    assert not person_cue(firm, start, start + len("Vesk Holdings"), [], kn)
+
+
+def test_a_name_ending_an_opening_by_phrase_has_no_appositive(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Led by experienced investors Ben Quarnby and Ramo Vesktal, the fund invests globally."
+    assert texts(orgrules.from_appositives(text, kn), "organization") == []
+    firm = "It was bought by Quarnby Vesk, the investment firm based in Brell."
+    assert texts(orgrules.from_appositives(firm, kn), "organization") == ["Quarnby Vesk"]
+
+
+def test_two_names_after_a_plural_noun_for_people_are_people(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "The fund is led by experienced investors Ben Quarnby and Ramo Vesktal, who met in 2009."
+    assert texts(candidates.from_people_lists(text, kn)) == ["Ben Quarnby", "Ramo Vesktal"]
+    firms = "backed by investors Quarn Capital and Vesk Ventures, among others."
+    assert candidates.from_people_lists(firms, kn) == []
+
+
+def test_one_given_name_before_a_phone_number_or_signing_a_review_is_a_person(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    contact = "Quarnby Fencing Ltd. Sebastien (604) 555-0134 Company Website: quarn.example"
+    assert texts(candidates.from_one_name_signatures(contact, kn)) == ["Sebastien"]
+    review = "A great read for kids of all ages! - Eric, Online Review: a lesson on sharing."
+    assert texts(candidates.from_one_name_signatures(review, kn)) == ["Eric"]
+    # A plain word is no one's name ("Grace (555) ..." may be a church's line).
+    assert candidates.from_one_name_signatures("Call. Today (604) 555-0134 now", kn) == []
+
+
+def test_a_post_before_a_comma_is_no_cue_for_the_list_item_after_it(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "tools, including Quarnera Coach, Course Builder, and the Integrity suite."
+    start = text.index("Course Builder")
+    assert not person_cue(text, start, start + len("Course Builder"), [], kn)
+    posted = "said Quarnera CEO Jane Vesk today."
+    start = posted.index("Jane")
+    assert person_cue(posted, start, start + len("Jane Vesk"), [], kn)
