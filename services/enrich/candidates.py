@@ -21,6 +21,7 @@ from services.enrich.names import (
     ARTICLES,
     ENSEMBLES,
     HONORIFIC_BEFORE,
+    KIN_BEFORE,
     NAME_PARTICLES,
     OPENING_WORDS,
     SPEAKS_AFTER,
@@ -2026,6 +2027,12 @@ def orgs_named_as_people(text: str, hits: list[Hit], knowledge: Knowledge) -> No
         ):
             h.label = "person"
             continue
+        # "his wife, Robyne Quarles": a relation names a person, whatever lists hold the name.
+        if KIN_BEFORE.search(text, max(0, h.start - 40), h.start) and not any(
+            is_common(w, knowledge.lexicon) for w in words
+        ):
+            h.label = "person"
+            continue
         # A middle word is a second given name ("Anna Maria Quarnsby").
         if len(words) == 3 and words[1].casefold() not in knowledge.given_names:
             continue
@@ -2201,6 +2208,44 @@ def is_phrase_not_person(
     return text is None or not any(
         person_cue(text, m.start(), m.end(), list(people), knowledge)
         for m in word_pattern(name).finditer(text)
+    )
+
+
+def named_like_a_product(
+    name: str, hits: list[Hit], knowledge: Knowledge, text: str, people: Sequence[tuple[int, int]]
+) -> bool:
+    """ "Quarn Mathica" beside "the Mathica notebook" and "into Mathica": a model person whose
+    family name the text also writes alone as a thing's name (after "the" and before a plain
+    word), and that nothing calls a person, is a product and its maker's name."""
+    words = name.split()
+    if len(words) < 2 or any(h.source not in ("ner", "echo") for h in hits):
+        return False
+    last = words[-1].strip(".,")
+    if last in knowledge.famous_surnames:
+        return False  # "the Trump administration"
+    thing = re.compile(rf"\bthe[ ]{re.escape(last)}[ ]([a-z]+)\b")
+    if not any(is_common(m.group(1), knowledge.lexicon) for m in thing.finditer(text)):
+        return False
+    spans = [m.span() for m in word_pattern(name).finditer(text)]
+    spans += [m.span() for m in word_pattern(last).finditer(text)]
+    return not any(person_cue(text, a, b, list(people), knowledge) for a, b in spans)
+
+
+# An endowed post named after its donor: "the Jane Roe Chair of Pediatrics", "Jane Roe
+# Professor of Law", "the Jane Roe Endowed Chair".
+NAMED_CHAIR_AFTER = re.compile(
+    r"[ ](?:(?:Endowed|Distinguished)[ ])?(?:Chair|Professor|Professorship)[ ](?:of|in)[ ][A-Z]"
+    r"|[ ](?:Endowed|Distinguished)[ ](?:Chair|Professorship)\b"
+)
+
+
+def named_chair(text: str, hit: Hit) -> bool:
+    """A model person whose name is the name of an endowed chair or professorship."""
+    return (
+        hit.label == "person"
+        and hit.source == "ner"
+        and hit.start >= 0
+        and NAMED_CHAIR_AFTER.match(text, hit.end) is not None
     )
 
 

@@ -140,6 +140,7 @@ class Enricher:
                 title_end = sub.end
         hits += orgrules.headline_honorifics(text, headline_end)
         hits += orgrules.headline_posts(text, headline_end, kn)
+        hits += orgrules.body_name_posts(text, headline_end, kn)
         hits += orgrules.headline_people(hits, headline_end, kn)
         hits += orgrules.from_runs(text, kn, headline_end)
         # A list of bodies whose line breaks were lost: its names, not the model's spans
@@ -368,6 +369,7 @@ class Enricher:
         evidence.credited_people(text, hits, kn)
         evidence.unvouched_people(text, hits, kn)
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
+        hits = [h for h in hits if not cand.named_chair(text, h)]
         if places_of_events := orgrules.venues(text, hits, kn.given_names):
             hits = [h for h in hits if id(h) not in places_of_events]
         if unplaced := cand.unplaced_words(text, hits, gz):
@@ -419,6 +421,7 @@ class Enricher:
             for p in people
             if (looks_like_person(p.name, kn) or any(h.source == "roster" for h in p.hits))
             and not cand.is_phrase_not_person(p.name, p.hits, kn, text, named)
+            and not cand.named_like_a_product(p.name, p.hits, kn, text, named)
         ]
         groups += orgs + places
         cluster.echo(text, groups, [h for h in hits if h.start >= 0], kn)

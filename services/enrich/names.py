@@ -533,6 +533,13 @@ INSTRUMENTS = frozenset(
     | {"keyboards", "keys", "violin", "viola", "cello", "saxophone", "sax", "trumpet"}
     | {"trombone", "flute", "clarinet", "harp", "organ", "banjo", "mandolin", "ukulele"}
 )
+# A relative named after the relation: "his wife, Jane Roe", "their daughter Ann Roe".
+KIN_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Ww]hose)[ ](?:late[ ])?(?:wife|husband|spouse"
+    r"|partner|son|daughter|father|mother|dad|mom|mum|brother|sister|grandson|granddaughter"
+    r"|grandfather|grandmother|uncle|aunt|cousin|nephew|niece|fiancée?|twin|stepson"
+    r"|stepdaughter|child|children|sons|daughters|brothers|sisters),?[ ]$"
+)
 LIST_ITEM_NEXT = re.compile(r",[ ](?:and|or|&)[ ]")
 SHORT_FORM_AFTER = re.compile(r"^[ ]\([A-Z][A-Za-z.]{0,9}\)")
 CLAUSE_STOP = re.compile(r"[.;:!?\n()“”\"]")
@@ -551,6 +558,8 @@ def person_cue(
     after = SHORT_FORM_AFTER.sub("", text[end : end + 72], count=1)[:60]
     if HONORIFIC_BEFORE.search(before) or SPEAKS_BEFORE.search(before):
         return True
+    if KIN_BEFORE.search(before):
+        return True  # "his wife, Jane Roe", "her son Jo Roe"
     # A studio credited instead ("photo by Quarn Photography") ends in a plain word.
     last = text[start:end].rsplit(None, 1)[-1] if text[start:end].strip() else ""
     if CREDIT_BEFORE.search(before) and not is_common(last, knowledge.lexicon):

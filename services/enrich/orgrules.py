@@ -1050,17 +1050,34 @@ def headline_honorifics(text: str, headline_end: int) -> list[Hit]:
 def headline_posts(text: str, headline_end: int, knowledge: Knowledge) -> list[Hit]:
     """ "Q&A with Jane Roe, Author of ...": in the headline, a given name and a family name
     with a post after the comma are a person (the model reads Title Case headlines badly)."""
+    return _names_before_posts(text, 0, headline_end, knowledge)
+
+
+def body_name_posts(text: str, begin: int, knowledge: Knowledge) -> list[Hit]:
+    """ "Romain Quarnet, CEO and chairperson of Vesk Corp., was ...": a sentence or a line
+    that opens with a given name and a family name, a comma and a post names a person."""
+    return [
+        h
+        for h in _names_before_posts(text, begin, len(text), knowledge)
+        if SENTENCE_START.search(text, max(0, h.start - 3), h.start)
+    ]
+
+
+def _names_before_posts(text: str, begin: int, end: int, knowledge: Knowledge) -> list[Hit]:
     hits = []
-    for m in HEADLINE_NAME_POST.finditer(text, 0, headline_end):
+    for m in NAME_POST.finditer(text, begin, end):
         name = m.group(1)
-        if given_name_first(name, knowledge) and is_person_post(m.group(2), knowledge):
+        post = m.group(2).split()[:3]  # "Chief Revenue Officer"
+        if given_name_first(name, knowledge) and any(is_person_post(w, knowledge) for w in post):
             hits.append(Hit(m.start(1), m.end(1), name, "person", "pattern"))
     return hits
 
 
-HEADLINE_NAME_POST = re.compile(
-    r"(?<![\w’'-])([A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z][\w’'-]*),[ ]([A-Z][\w-]*)"
+NAME_POST = re.compile(
+    r"(?<![\w’'-])([A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z][\w’'-]*),[ ]([A-Z][\w-]*"
+    r"(?:[ ][A-Za-z][\w-]*){0,2})"
 )
+SENTENCE_START = re.compile(r"(?:^|[.!?][ ]|\n)$")
 HEADLINE_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?[ ]((?:[A-Z][a-z]+[ ]?){2,4})")
 def headline_verb_at(words: list[str]) -> int | None:
     """Index of the first headline verb after a name's first two words ("Jane Roe Joins"),

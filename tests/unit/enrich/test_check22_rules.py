@@ -147,3 +147,45 @@ def test_a_post_before_a_comma_is_no_cue_for_the_list_item_after_it(enricher: En
     posted = "said Quarnera CEO Jane Vesk today."
     start = posted.index("Jane")
     assert person_cue(posted, start, start + len("Jane Vesk"), [], kn)
+
+
+def test_a_family_name_written_alone_as_a_things_name_is_a_product(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = (
+        "Quarnvik Research added the engine to Quarnvik Mathica. Users open the Mathica "
+        "notebook and run it from Mathica directly."
+    )
+    hits = [hit_at(text, "Quarnvik Mathica", "person")]
+    assert candidates.named_like_a_product("Quarnvik Mathica", hits, kn, text, [])
+    person = "Jane Mathica joined Quarnvik. “We grew,” said Mathica. She uses the Mathica method."
+    hits = [hit_at(person, "Jane Mathica", "person")]
+    assert not candidates.named_like_a_product("Jane Mathica", hits, kn, person, [])
+
+
+def test_an_endowed_chair_named_after_a_donor_is_no_person() -> None:
+    text = "professor of Neurology; Kenneth Quarnby Chair of Pediatric Care; chief of staff."
+    assert candidates.named_chair(text, hit_at(text, "Kenneth Quarnby", "person"))
+    posted = "Kenneth Quarnby, Chair of the Board, said the plan works."
+    assert not candidates.named_chair(posted, hit_at(posted, "Kenneth Quarnby", "person"))
+
+
+def test_a_relation_before_a_name_vouches_for_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "the business he and his wife, Robyne Quarlys, established in 1991."
+    hit = hit_at(text, "Robyne Quarlys", "organization")
+    candidates.orgs_named_as_people(text, [hit], kn)
+    assert hit.label == "person"
+    firm = "the business he and Robyne Quarlys established in 1991."
+    hit = hit_at(firm, "Robyne Quarlys", "organization")
+    candidates.orgs_named_as_people(firm, [hit], kn)
+    assert hit.label == "organization"
+
+
+def test_a_line_opening_with_a_name_and_a_post_names_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Intro.\n\nRomain Quarnet, CEO and chairperson of Vesk Corp., spoke on the call."
+    assert texts(orgrules.body_name_posts(text, 0, kn)) == ["Romain Quarnet"]
+    inside = "Shares of Vesk rose after Romain Quarnet, CEO of Vesk Corp., spoke."
+    assert orgrules.body_name_posts(inside, 0, kn) == []
+    headline = "Q&amp;A with Maxime Quarnet, Chief Revenue Officer at Vesk"
+    assert texts(orgrules.headline_posts(headline, len(headline), kn)) == ["Maxime Quarnet"]
