@@ -123,6 +123,7 @@ HONORIFICS = frozenset(
     | {"tengku", "tunku", "ybhg", "yb", "sheikh", "sheikha"}
 )
 Ents = list[tuple[int, int, str]]
+DIRECTION_WORD = re.compile(r"(?:North|South|East|West)(?:east|west)?")
 DIRECTION = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
     r"Northeast|Northwest|Southeast|Southwest|Upstate|Downstate|Coastal)(?:ern)?\s+"
@@ -715,6 +716,8 @@ def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
             if found is not None and found.kind in ("country", "subdivision"):
                 region, region_end = found, m.start(2) + len(" ".join(words[:n]))
                 break
+            if found is not None:
+                break  # "Vancouver, West Vancouver": a place of its own after the comma
         if region is None:
             continue
         cities = gazetteer.cities_in(m.group(1), region)
@@ -1551,6 +1554,8 @@ def keep(
             and not SURNAME_PREFIX.match(name)
         ):
             return False  # "QRX", "SuperNODE", "BRELLWICK": an acronym or brand, not a place
+    if hit.label == "place" and DIRECTION_WORD.fullmatch(name):
+        return False  # "North" of "North and South America": half of a shared name
     if hit.label == "place" and hit.place is None and DEMONYM_END.search(name):
         return False  # "Pacific Islander", "New Yorkers": people of a place, not the place
     if hit.label == "organization" and hit.source == "ner" and TITLE_WITH_SUBTITLE.search(name):
@@ -1637,7 +1642,9 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
     if hit.label == "place" and hit.text.startswith("The ") and gazetteer.candidates(hit.text[4:]):
         hit.start, hit.text = hit.start + 4, hit.text[4:]  # "The United States" opens a sentence
     if hit.label == "place" and hit.place is None and (m := DIRECTION.match(hit.text)):
-        places = gazetteer.candidates(hit.text[m.end() :])
+        rest = hit.text[m.end() :]
+        # "East Bay": a region named by a direction and a plain word, not a town called "Bay".
+        places = gazetteer.candidates(rest) if not is_common(rest, knowledge.lexicon) else []
         if places:  # "Southeast New Mexico" is in New Mexico
             hit.start, hit.text, hit.place = hit.start + m.end(), hit.text[m.end() :], places[0]
     if hit.label == "place" and hit.place is None:
@@ -2249,6 +2256,22 @@ def named_chair(text: str, hit: Hit) -> bool:
     )
 
 
+def family_names(hits: list[Hit]) -> set[str]:
+    """The last words of the people the hits name in full."""
+    return {h.text.split()[-1] for h in hits if h.label == "person" and " " in h.text.strip()}
+
+
+def surnames_read_as_places(hits: list[Hit]) -> set[int]:
+    """Ids of the place hits of a word that is the family name of a person the release names
+    in full, where the model reads that word alone as a person at least once ("Sheila Roe
+    Jordan ... explained Jordan": the person, not the country)."""
+    family = family_names(hits)
+    read_as_person = {
+        h.text for h in hits if h.label == "person" and h.source == "ner" and h.text in family
+    }
+    return {id(h) for h in hits if h.label == "place" and h.text in read_as_person}
+
+
 # Landform words that end a place's name and no person's ("Bay" and "Hill" end both).
 LANDFORMS = frozenset(
     {"Peak", "Mountain", "Mountains", "River", "Creek", "Valley", "Canyon", "Glacier"}
@@ -2330,15 +2353,20 @@ def people_before_orgs(text: str, hits: list[Hit]) -> None:
                 h.text = text[h.start : h.end]
 
 
-def unplaced_words(text: str, hits: list[Hit], gazetteer: Gazetteer) -> set[int]:
-    """Ids of the model's one-word places the gazetteer does not know and nothing in the text
-    places: a town is written "Quarnby, Texas", "in Quarnby" or in a list beside known places
-    ("Arlington, Quarnby and Vell"); a foreign word the model read as a place ("Abuela",
-    "Sueño") is not."""
+def unplaced_words(
+    text: str, hits: list[Hit], gazetteer: Gazetteer, lexicon: frozenset[str] = frozenset()
+) -> set[int]:
+    """Ids of the model's one-word places the gazetteer does not know, or knows only as a
+    small town named by a plain word ("a Buy rating": Buy, a town of 26,000), and nothing in
+    the text places: a town is written "Quarnby, Texas", "in Quarnby" or in a list beside
+    known places ("Arlington, Quarnby and Vell"); a foreign word the model read as a place
+    ("Abuela", "Sueño") is not."""
     known = [(h.start, h.end) for h in hits if h.label == "place" and h.place is not None]
     out = set()
     for h in hits:
-        if h.label != "place" or h.source != "ner" or h.place is not None or h.start < 0:
+        if h.label != "place" or h.source != "ner" or h.start < 0:
+            continue
+        if h.place is not None and not _plain_small_town(h.text, h.place, lexicon):
             continue
         if " " in h.text.strip():
             continue
@@ -2354,3 +2382,8 @@ def unplaced_words(text: str, hits: list[Hit], gazetteer: Gazetteer) -> set[int]
 
 
 REGION_NEXT = re.compile(r",[ ]([A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)")
+SMALL_TOWN = 50_000
+
+
+def _plain_small_town(name: str, place: Place, lexicon: frozenset[str]) -> bool:
+    return place.kind == "city" and place.population < SMALL_TOWN and is_common(name, lexicon)

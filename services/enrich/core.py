@@ -299,6 +299,8 @@ class Enricher:
             ]
         hits = cand.yield_to_places(text, hits, kn)
         hits = context.joined_orgs(text, hits)
+        if surnames := cand.surnames_read_as_places(hits):
+            hits = [h for h in hits if id(h) not in surnames]
         hits = cluster.resolve_overlaps(hits)
         # After the overlaps: an award's name takes the names inside it ("United States
         # National Medal of Science") down with it.
@@ -356,7 +358,12 @@ class Enricher:
         hits = orgrules.chapters(text, hits, gz)
         hits = [h for h in hits if h.source != "ner" or h.start >= title_end]
         cand.attach_aliases(text, hits)
-        hits = [cand.retype(h, gz, kn) for h in hits]
+        # A family name alone stays the person's ("explained Jordan"), whatever else it names.
+        family = cand.family_names(hits)
+        hits = [
+            h if h.label == "person" and h.text in family else cand.retype(h, gz, kn)
+            for h in hits
+        ]
         cand.made_by_orgs(hits, subjects)
         cand.persons_named_as_orgs(hits)
         cand.firms_a_rule_named_as_people(hits, kn)
@@ -372,7 +379,7 @@ class Enricher:
         hits = [h for h in hits if not cand.named_chair(text, h)]
         if places_of_events := orgrules.venues(text, hits, kn.given_names):
             hits = [h for h in hits if id(h) not in places_of_events]
-        if unplaced := cand.unplaced_words(text, hits, gz):
+        if unplaced := cand.unplaced_words(text, hits, gz, kn.lexicon):
             hits = [h for h in hits if id(h) not in unplaced]
         if products := orgrules.product_lines(hits, kn) | orgrules.molecular_codes(hits):
             hits = [h for h in hits if id(h) not in products]

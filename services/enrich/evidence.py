@@ -556,9 +556,9 @@ TITLED_POST = re.compile(
 _PLACE_WORD = r"(?:St\.|[A-Z][\w'’-]*)"
 _PLACE_ITEM = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 PLACE_LIST = re.compile(
-    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Ff]rom|[Bb]etween"
+    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Ff]rom|[Bb]etween|[Ss]erv(?:es|ing|e)"
     rf"|(?:markets|cities|states|countries|locations|regions|areas|communities|towns|metros"
-    rf"|counties|provinces|destinations|offices)(?:[ ]+(?:such[ ]as|including|like)|:))[ ]+"
+    rf"|counties|provinces|destinations|offices)(?:[ ]+(?:such[ ]as|including|like|of)|:))[ ]+"
     rf"({_PLACE_ITEM}(?:(?:,[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+){_PLACE_ITEM})+)"
 )
 _PLACE_SEP = re.compile(r",[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+")

@@ -189,3 +189,55 @@ def test_a_line_opening_with_a_name_and_a_post_names_a_person(enricher: Enricher
     assert orgrules.body_name_posts(inside, 0, kn) == []
     headline = "Q&amp;A with Maxime Quarnet, Chief Revenue Officer at Vesk"
     assert texts(orgrules.headline_posts(headline, len(headline), kn)) == ["Maxime Quarnet"]
+
+
+def test_a_service_area_list_after_areas_of_or_serving_names_places(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "The firm serves the areas of Vancouver, Burnaby, Port Moody, Surrey, and Delta, BC."
+    assert {"Burnaby", "Port Moody", "Surrey"} <= set(
+        texts(evidence.from_place_lists(text, gz, kn), "place")
+    )
+    serving = "Now serving Burnaby, Coquitlam and Surrey with same-day repairs."
+    assert set(texts(evidence.from_place_lists(serving, gz, kn), "place")) == {
+        "Burnaby",
+        "Coquitlam",
+        "Surrey",
+    }
+
+
+def test_a_place_after_a_comma_is_no_region_of_the_city_before_it(enricher: Enricher) -> None:
+    text = "offices in Vancouver, West Vancouver and Burnaby."
+    places = texts(candidates.from_patterns(text, enricher.gazetteer), "place")
+    assert "West" not in places
+
+
+def test_a_family_name_alone_is_the_person_not_the_country(enricher: Enricher) -> None:
+    text = "said Sheila Quarnby Jordan, founder. “We help,” explained Jordan."
+    hits = [
+        hit_at(text, "Sheila Quarnby Jordan", "person"),
+        hit_at(text, "Jordan", "person", nth=1),
+        hit_at(text, "Jordan", "place", source="gazetteer", nth=1),
+    ]
+    assert candidates.family_names(hits) == {"Jordan"}
+    assert candidates.surnames_read_as_places(hits) == {id(hits[2])}
+
+
+def test_half_of_a_shared_name_and_a_plain_word_after_a_direction_are_no_places(
+    enricher: Enricher,
+) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    assert not candidates.keep(Hit(0, 5, "North", "place", "pattern"), kn)
+    east_bay = candidates.retype(Hit(0, 8, "East Bay", "place", "ner"), gz, kn)
+    assert east_bay.text == "East Bay"
+    east_nm = candidates.retype(Hit(0, 15, "East New Mexico", "place", "ner"), gz, kn)
+    assert east_nm.text == "New Mexico"
+
+
+def test_a_small_town_named_by_a_plain_word_needs_a_place_to_stand(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "analysts gave Quarnex a Buy rating; the office in Laurel opened."
+    buy = hit_at(text, "Buy", "place")
+    buy.place = gz.candidates("Buy")[0]
+    laurel = hit_at(text, "Laurel", "place")
+    laurel.place = gz.candidates("Laurel")[0]
+    assert candidates.unplaced_words(text, [buy, laurel], gz, kn.lexicon) == {id(buy)}
