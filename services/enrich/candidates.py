@@ -123,6 +123,11 @@ HONORIFICS = frozenset(
     | {"tengku", "tunku", "ybhg", "yb", "sheikh", "sheikha"}
 )
 Ents = list[tuple[int, int, str]]
+# A country's short name and a plural noun for people ("US Investors", "UK Residents").
+COUNTRY_PEOPLE = re.compile(
+    r"(?:U\.S\.|US|USA|U\.K\.|UK|EU)[ ](?:Investors|Residents|Citizens|Customers|Consumers"
+    r"|Users|Taxpayers|Shareholders|Voters|Workers|Employees|Patients|Students|Veterans|Buyers)"
+)
 DIRECTION_WORD = re.compile(r"(?:North|South|East|West)(?:east|west)?")
 DIRECTION = re.compile(
     r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
@@ -1566,6 +1571,8 @@ def keep(
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
     if hit.label == "organization" and "$" in name:
         return False  # "~$1.5B LNG": an amount
+    if hit.label == "organization" and COUNTRY_PEOPLE.fullmatch(name):
+        return False  # "qualified US Investors": people of a country, no body
     if (
         hit.label == "organization"
         and hit.source == "ner"

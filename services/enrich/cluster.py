@@ -201,11 +201,16 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     # the last span starting before a hit's end is the only one that can overlap it (one
     # bisection per hit, where a scan of every taken span was quadratic on long releases).
     spans: list[tuple[int, int]] = []
+    by_span: dict[tuple[int, int], Hit] = {}
     for hit in ordered:
         before = bisect_left(spans, (hit.end,))  # the spans that start before hit.end
         if before and spans[before - 1][1] > hit.start:
+            # The same span read twice: the winner keeps the loser's other spellings.
+            if (same := by_span.get((hit.start, hit.end))) is not None:
+                same.aliases.extend(a for a in hit.aliases if a not in same.aliases)
             continue
         insort(spans, (hit.start, hit.end))
+        by_span[(hit.start, hit.end)] = hit
         taken.append(hit)
     taken.sort(key=lambda h: h.start)
     return taken + [h for h in hits if h.start < 0]

@@ -552,7 +552,12 @@ class Enricher:
         # Some word must be the firm's own: "Sociedad Anónima" alone is only a legal form.
         marked = any(flags) and not all(flags)
         hit = cand.Hit(-1, -2, name, "organization", "contact")
-        return hit if (marked or self._regional(name)) and cand.keep(hit, self.knowledge) else None
+        # "Quarn Canada", "Quarn UK": a firm's national arm (no person's name: parse's
+        # reading as one failed above).
+        country = self.gazetteer.known(words[-1]) if len(words) == 2 else None
+        national = country is not None and country.kind == "country"
+        regional = self._regional(name) or national
+        return hit if (marked or regional) and cand.keep(hit, self.knowledge) else None
 
     def _contact_places(self, pairs: list[str]) -> list[cand.Hit]:
         """Contact addresses ("Austin, Texas"): the city only where the gazetteer knows it in
@@ -605,7 +610,10 @@ class Enricher:
                 mentions.append(Mention(text=hit.text, start=offset, end=offset + len(hit.text)))
         mentions.sort(key=lambda m: m.start)
         sections = Counter(section(h) for h in group.hits)
-        spellings = _unique(" ".join(h.text.split()) for h in group.hits)
+        # Every spelling the release writes: the hits' own and those a rule cut from them
+        # or read as their short forms.
+        written = [h.text for h in group.hits] + [a for h in group.hits for a in h.aliases]
+        spellings = _unique(" ".join(s.split()) for s in written)
         return Entity(
             name=group.name,
             type=group.type,

@@ -1954,6 +1954,7 @@ def cut_country_prefix(hits: list[Hit], knowledge: Knowledge) -> None:
             and hit.text not in known
             and hit.text[m.end() :] in known
         ):
+            hit.aliases.append(hit.text)  # the spelling written stays one of the body's
             hit.start += m.end()
             hit.text = hit.text[m.end() :]
 
@@ -2852,6 +2853,7 @@ def product_lines(hits: list[Hit], knowledge: Knowledge, fewest: int = 3) -> set
             and len(words) >= 2
             and key(words[0]) in bodies
             and not has_org_suffix(h.text, knowledge)
+            and _bare(words[-1]) not in knowledge.org_tails  # "Quarn Labs", "Quarn Research"
             and words[-1] not in ENSEMBLES  # "Quarn FC", "Quarn Strumica FC": its clubs
         ):
             lines.setdefault(key(words[0]), []).append(h)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich import candidates, evidence, orgrules
+from services.enrich import candidates, cluster, evidence, orgrules
 from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import looks_like_person, person_cue
-from tests.unit.enrich.spans import hit_at, trimmed
+from shared.models import Contacts
+from tests.unit.enrich.spans import hit_at, release_of, trimmed
 
 
 def texts(hits: list[Hit], label: str = "person") -> list[str]:
@@ -241,3 +242,42 @@ def test_a_small_town_named_by_a_plain_word_needs_a_place_to_stand(enricher: Enr
     laurel = hit_at(text, "Laurel", "place")
     laurel.place = gz.candidates("Laurel")[0]
     assert candidates.unplaced_words(text, [buy, laurel], gz, kn.lexicon) == {id(buy)}
+
+
+def test_a_contact_line_of_a_plain_word_and_a_country_is_a_firms_arm(enricher: Enricher) -> None:
+    release = release_of(
+        "Quarnby Uranium spoke to Proactive about its drill plans.",
+        contacts=Contacts(names=["Proactive Canada"]),
+    )
+    entities = {e.name: e.type for e in enricher.enrich(release).entities}
+    assert entities.get("Proactive Canada") == "organization"
+
+
+def test_a_well_known_body_keeps_its_country_prefixed_spelling(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "filed with the United States Securities and Exchange Commission on Monday."
+    model = hit_at(text, "United States Securities and Exchange Commission", "organization")
+    orgrules.cut_country_prefix([model], kn)
+    assert model.text == "Securities and Exchange Commission"
+    assert model.aliases == ["United States Securities and Exchange Commission"]
+    # The same span read again by another source gives its spellings to the one kept.
+    other = Hit(model.start, model.end, model.text, "organization", "alias")
+    kept = cluster.resolve_overlaps([other, model])
+    assert len(kept) == 1
+    assert "United States Securities and Exchange Commission" in kept[0].aliases
+
+
+def test_a_firm_of_a_brands_family_ending_in_research_is_no_product(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Quarnvik Research makes Quarnvik Mathica and Quarnvik Atlas. Quarnvik grew."
+    names = ("Quarnvik Research", "Quarnvik Mathica", "Quarnvik Atlas")
+    hits = [*(hit_at(text, n, "organization") for n in names)]
+    hits.append(hit_at(text, "Quarnvik", "organization", nth=3))
+    products = orgrules.product_lines(hits, kn, fewest=2)
+    assert {h.text for h in hits if id(h) in products} == {"Quarnvik Mathica", "Quarnvik Atlas"}
+
+
+def test_people_of_a_country_are_no_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert not candidates.keep(Hit(0, 12, "US Investors", "organization", "ner"), kn)
+    assert candidates.keep(Hit(0, 8, "US Foods", "organization", "ner"), kn)
