@@ -31,6 +31,7 @@ from services.enrich.names import (
     has_org_suffix,
     initials,
     is_person_post,
+    is_title,
     known_surname,
     listed_beside,
     looks_like_person,
@@ -123,6 +124,18 @@ HONORIFICS = frozenset(
     | {"tengku", "tunku", "ybhg", "yb", "sheikh", "sheikha"}
 )
 Ents = list[tuple[int, int, str]]
+# Capitalised words that Title Case headings use and bodies' names do not.
+HEADING_WORDS = frozenset(
+    {"To", "Toward", "Towards", "Between", "They", "Your", "Their", "How", "Why", "What"}
+    | {"Ahead", "Both", "Into", "Is", "Are", "Will", "Can"}
+)
+
+
+def _heading(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 3 and any(w in HEADING_WORDS for w in words[1:])
+
+
 # A country's short name and a plural noun for people ("US Investors", "UK Residents").
 COUNTRY_PEOPLE = re.compile(
     r"(?:U\.S\.|US|USA|U\.K\.|UK|EU)[ ](?:Investors|Residents|Citizens|Customers|Consumers"
@@ -1573,6 +1586,8 @@ def keep(
         return False  # "~$1.5B LNG": an amount
     if hit.label == "organization" and COUNTRY_PEOPLE.fullmatch(name):
         return False  # "qualified US Investors": people of a country, no body
+    if hit.label == "organization" and hit.source in ("ner", "pattern") and _heading(name):
+        return False  # "A Step Toward Improved Patient Care": a Title Case subheading
     if (
         hit.label == "organization"
         and hit.source == "ner"
@@ -2253,6 +2268,20 @@ NAMED_CHAIR_AFTER = re.compile(
 )
 
 
+# "Huntington's disease", "Parkinson’s syndrome": a condition named after a person.
+DISEASE_AFTER = re.compile(r"['’]s[ ](?:disease|syndrome|law|palsy|sarcoma|lymphoma)\b")
+
+
+def named_condition(text: str, hit: Hit) -> bool:
+    """A model name that only names a condition after the person who described it."""
+    return (
+        hit.source == "ner"
+        and hit.label in ("person", "organization", "place")
+        and hit.start >= 0
+        and DISEASE_AFTER.match(text, hit.end) is not None
+    )
+
+
 def named_chair(text: str, hit: Hit) -> bool:
     """A model person whose name is the name of an endowed chair or professorship."""
     return (
@@ -2261,6 +2290,25 @@ def named_chair(text: str, hit: Hit) -> bool:
         and hit.start >= 0
         and NAMED_CHAIR_AFTER.match(text, hit.end) is not None
     )
+
+
+def cut_titled_names(hits: list[Hit], knowledge: Knowledge) -> None:
+    """A body's name run into a title or a post and a given name ("About Quarn Law Firm" and
+    its paragraph "Attorney Kelvin Roe holds ..." read as "Quarn Law Firm Attorney Kelvin"):
+    the name ends before the title."""
+    for h in hits:
+        if h.label != "organization" or h.start < 0:
+            continue
+        words = h.text.split(" ")
+        for i in range(1, len(words) - 1):
+            title = words[i].rstrip(".")
+            if (
+                (is_title(title, knowledge) or is_person_post(title, knowledge))
+                and words[i + 1].casefold() in knowledge.given_names
+            ):
+                h.text = " ".join(words[:i])
+                h.end = h.start + len(h.text)
+                break
 
 
 def family_names(hits: list[Hit]) -> set[str]:

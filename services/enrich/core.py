@@ -299,6 +299,7 @@ class Enricher:
             ]
         hits = cand.yield_to_places(text, hits, kn)
         hits = context.joined_orgs(text, hits)
+        cand.cut_titled_names(hits, kn)
         if surnames := cand.surnames_read_as_places(hits):
             hits = [h for h in hits if id(h) not in surnames]
         hits = cluster.resolve_overlaps(hits)
@@ -376,7 +377,9 @@ class Enricher:
         evidence.credited_people(text, hits, kn)
         evidence.unvouched_people(text, hits, kn)
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
-        hits = [h for h in hits if not cand.named_chair(text, h)]
+        hits = [
+            h for h in hits if not cand.named_chair(text, h) and not cand.named_condition(text, h)
+        ]
         if places_of_events := orgrules.venues(text, hits, kn.given_names):
             hits = [h for h in hits if id(h) not in places_of_events]
         if unplaced := cand.unplaced_words(text, hits, gz, kn.lexicon):

@@ -281,3 +281,30 @@ def test_people_of_a_country_are_no_body(enricher: Enricher) -> None:
     kn = enricher.knowledge
     assert not candidates.keep(Hit(0, 12, "US Investors", "organization", "ner"), kn)
     assert candidates.keep(Hit(0, 8, "US Foods", "organization", "ner"), kn)
+
+
+def test_file_formats_and_conditions_named_after_people_are_no_entities(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    for fmt in ("DOCX", "PPTX", "TIFF"):
+        assert not candidates.keep(Hit(0, len(fmt), fmt, "organization", "ner"), kn)
+    text = "options for Quarnby's disease-induced depression, said Quarnby Labs."
+    assert candidates.named_condition(text, hit_at(text, "Quarnby", "organization"))
+    assert not candidates.named_condition(text, hit_at(text, "Quarnby Labs", "organization"))
+
+
+def test_a_title_case_subheading_is_no_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    for heading in ("A Step Toward Improved Patient Care", "The Differences Between Public Firms"):
+        assert not candidates.keep(Hit(0, len(heading), heading, "organization", "ner"), kn)
+    assert candidates.keep(Hit(0, 21, "Quarn Trust for Youth", "organization", "ner"), kn)
+
+
+def test_a_body_run_into_a_title_and_a_given_name_ends_before_the_title(
+    enricher: Enricher,
+) -> None:
+    text = "About Quarnby Law Firm Attorney Kelvin Quarnby holds two roles."
+    hit = hit_at(text, "Quarnby Law Firm Attorney Kelvin", "organization", source="about")
+    candidates.cut_titled_names([hit], enricher.knowledge)
+    assert (hit.text, text[hit.start : hit.end]) == ("Quarnby Law Firm", "Quarnby Law Firm")
