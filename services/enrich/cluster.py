@@ -14,7 +14,7 @@ import math
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -264,10 +264,12 @@ def group_people(
     hits: list[Hit],
     others: list[Hit],
     nicknames: Mapping[str, tuple[str, ...]] | None = None,
+    persons_alone: Collection[str] = (),
 ) -> list[Group]:
-    """``others`` are single-word organisation/place hits that may really be a surname;
-    ``nicknames`` (``Knowledge.nicknames``, else the shipped table) lets "Tommy Roe" join
-    "Thomas Roe"."""
+    """``others`` are single-word organisation/place hits that may really be a surname, or
+    a given name where the word is in ``persons_alone`` (words the text treats as a
+    person's: "Mark, Robyne, and their daughter"); ``nicknames`` (``Knowledge.nicknames``,
+    else the shipped table) lets "Tommy Roe" join "Thomas Roe"."""
     nicks = default_nicknames() if nicknames is None else nicknames
     people: list[Group] = []
     singles: list[Hit] = []
@@ -294,7 +296,8 @@ def group_people(
         word = hit.text.strip()
         # A word the model called an organisation or place joins a person only as a surname:
         # "Acme" is the maker of the "Acme Glider", not its given name.
-        forms = (surname,) if hit.label != "person" else (surname, given_name)
+        given_too = hit.label == "person" or word in persons_alone
+        forms = (surname, given_name) if given_too else (surname,)
         owners = [p for p in people if word in (form(p.name) for form in forms)]
         if len({p.name for p in owners}) == 1:
             hit.label = "person"

@@ -22,9 +22,9 @@ from typing import Any
 from services.enrich import candidates as cand
 from services.enrich import cluster, context, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
-from services.enrich.knowledge import Knowledge, key, load_knowledge
+from services.enrich.knowledge import Knowledge, key, load_knowledge, word_pattern
 from services.enrich.lexicon import load_lexicon, load_name_lists
-from services.enrich.names import looks_like_person
+from services.enrich.names import looks_like_person, person_cue
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
 from shared.models import EnrichedRelease, Entity, Mention, ParsedRelease
@@ -411,7 +411,18 @@ class Enricher:
             for h in by_type["organization"] + by_type["place"]
             if h.source == "ner" and " " not in h.text and h.place is None
         ]
-        people = cluster.group_people(by_type["person"], one_word, kn.nicknames)
+        # A one-word body the text treats as a person ("Mark, Robyne, and their daughter")
+        # may be a person's given name.
+        person_spans = [(h.start, h.end) for h in by_type["person"] if h.start >= 0]
+        persons_alone = {
+            h.text
+            for h in one_word
+            if any(
+                person_cue(text, m.start(), m.end(), person_spans, kn)
+                for m in word_pattern(h.text).finditer(text)
+            )
+        }
+        people = cluster.group_people(by_type["person"], one_word, kn.nicknames, persons_alone)
         claimed = {id(h) for p in people for h in p.hits}
         orgs = cluster.group_orgs(
             [h for h in by_type["organization"] if id(h) not in claimed], kn, people

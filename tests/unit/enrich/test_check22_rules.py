@@ -308,3 +308,17 @@ def test_a_body_run_into_a_title_and_a_given_name_ends_before_the_title(
     hit = hit_at(text, "Quarnby Law Firm Attorney Kelvin", "organization", source="about")
     candidates.cut_titled_names([hit], enricher.knowledge)
     assert (hit.text, text[hit.start : hit.end]) == ("Quarnby Law Firm", "Quarnby Law Firm")
+
+
+def test_a_one_word_body_the_text_treats_as_a_person_is_her_given_name(
+    enricher: Enricher,
+) -> None:
+    text = "Mark Quarnby and his wife, Robyne Vesktal, met. Mark, Robyne, and their son moved."
+    person = hit_at(text, "Robyne Vesktal", "person")
+    alone = hit_at(text, "Robyne", "organization", nth=1)
+    assert [len(p.hits) for p in cluster.group_people([person], [alone])] == [1]
+    joined = cluster.group_people([person], [alone], persons_alone={"Robyne"})
+    assert [len(p.hits) for p in joined] == [2]
+    assert alone.label == "person"
+    entities = {e.name: e.type for e in enricher.enrich(release_of(text)).entities}
+    assert "Robyne" not in entities
