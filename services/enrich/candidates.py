@@ -1044,16 +1044,51 @@ ONE_NAME_PHONE = re.compile(
 ONE_NAME_SIGNED = re.compile(r"(?<=[!.?”\"])[ ]*[-–—][ ]?([A-Z][a-z]{2,15})(?=,[ ]|[ ]*\n|$)", re.M)
 
 
-def from_one_name_signatures(text: str, knowledge: Knowledge) -> list[Hit]:
+def from_one_name_signatures(
+    text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = None
+) -> list[Hit]:
     """A person named by a given name alone where a contact line gives a phone number after
     it, or where it signs a quote or a review; a given name of the name lists that is no
-    plain English word ("Sebastien", not "Grace")."""
+    plain English word ("Sebastien", not "Grace"), nor a country, a region or a city of
+    100,000 people ("Austin (512) 555-0134" is a city's line; a village of the name is no
+    matter)."""
     hits = []
     for m in [*ONE_NAME_PHONE.finditer(text), *ONE_NAME_SIGNED.finditer(text)]:
         name = m.group(1)
-        if name.casefold() in knowledge.given_names and not is_common(name, knowledge.lexicon):
-            hits.append(Hit(m.start(1), m.end(1), name, "person", "roster"))
+        if name.casefold() not in knowledge.given_names or is_common(name, knowledge.lexicon):
+            continue
+        places = gazetteer.candidates(name) if gazetteer is not None else []
+        if any(p.kind != "city" or p.population >= 100_000 for p in places):
+            continue
+        hits.append(Hit(m.start(1), m.end(1), name, "person", "roster"))
     return hits
+
+
+def words_treated_as_people(
+    text: str, words: list[Hit], people: list[Hit], knowledge: Knowledge
+) -> set[str]:
+    """The one-word hits' texts that some place in ``text`` treats as a person's name: a
+    speech verb, a relation, a list beside ``people`` ("Mark, Robyne, and their son")."""
+    spans = [(h.start, h.end) for h in people if h.start >= 0]
+    return {
+        h.text
+        for h in words
+        if any(
+            person_cue(text, m.start(), m.end(), spans, knowledge)
+            for m in word_pattern(h.text).finditer(text)
+        )
+    }
+
+
+def named_people_spans(people: list[Hit], knowledge: Knowledge) -> list[tuple[int, int]]:
+    """Spans of the people named in two words or more that are no run of plain words."""
+    return [
+        (h.start, h.end)
+        for h in people
+        if h.start >= 0
+        and " " in h.text.strip()
+        and not common_words_no_given_name(h.text, knowledge)
+    ]
 
 
 def from_rosters(text: str) -> list[Hit]:

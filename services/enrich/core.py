@@ -22,9 +22,9 @@ from typing import Any
 from services.enrich import candidates as cand
 from services.enrich import cluster, context, evidence, orgrules
 from services.enrich.gazetteer import Gazetteer, Place
-from services.enrich.knowledge import Knowledge, key, load_knowledge, word_pattern
+from services.enrich.knowledge import Knowledge, key, load_knowledge
 from services.enrich.lexicon import load_lexicon, load_name_lists
-from services.enrich.names import looks_like_person, person_cue
+from services.enrich.names import looks_like_person
 from services.enrich.routing import Router
 from services.enrich.segments import SECTION_WEIGHTS, SEPARATOR, Layout, layout
 from shared.models import EnrichedRelease, Entity, Mention, ParsedRelease
@@ -115,12 +115,7 @@ class Enricher:
         hits += cand.from_posted_names(text, kn)
         hits += cand.from_people_lists(text, kn)
         hits += cand.from_one_name_posts(text, kn)
-        # "Austin (512) 555-0134" is a city's line; a village of the name is no matter.
-        hits += [
-            h
-            for h in cand.from_one_name_signatures(text, kn)
-            if not any(p.kind != "city" or p.population >= 100_000 for p in gz.candidates(h.text))
-        ]
+        hits += cand.from_one_name_signatures(text, kn, gz)
         hits += cand.from_name_bullets(text, kn, gz)
         hits = cand.with_credits(text, hits, kn)
         # A reference list's authors are written in a fixed form the model misreads
@@ -413,15 +408,7 @@ class Enricher:
         ]
         # A one-word body the text treats as a person ("Mark, Robyne, and their daughter")
         # may be a person's given name.
-        person_spans = [(h.start, h.end) for h in by_type["person"] if h.start >= 0]
-        persons_alone = {
-            h.text
-            for h in one_word
-            if any(
-                person_cue(text, m.start(), m.end(), person_spans, kn)
-                for m in word_pattern(h.text).finditer(text)
-            )
-        }
+        persons_alone = cand.words_treated_as_people(text, one_word, by_type["person"], kn)
         people = cluster.group_people(by_type["person"], one_word, kn.nicknames, persons_alone)
         claimed = {id(h) for p in people for h in p.hits}
         orgs = cluster.group_orgs(
@@ -430,13 +417,7 @@ class Enricher:
         places = cluster.group_places([h for h in by_type["place"] if id(h) not in claimed])
         # People whose names are no run of plain words vouch for the model's people listed
         # beside them ("T.J. Roe, Norm Quarn, Eric Poe").
-        named = [
-            (h.start, h.end)
-            for h in by_type["person"]
-            if h.start >= 0
-            and " " in h.text.strip()
-            and not cand.common_words_no_given_name(h.text, kn)
-        ]
+        named = cand.named_people_spans(by_type["person"], kn)
         groups = [
             p
             for p in people
