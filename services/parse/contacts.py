@@ -121,8 +121,11 @@ _ORG_END = re.compile(
     r"(?:\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|PLC|plc|GmbH|AG|LLP|LP|Group|"
     r"Company|Partners|Agency|Advisors|Associates|Communications|Consulting|Capital|Holdings|PR)"
     r"\.?)$"
+    # A firm's national or regional arm ("Quarn UK", "Quarn North America").
+    r"|\b(?:UK|USA|US|EU|Canada|Australia|Europe|Asia|North[ ]America|United[ ]States)$"
 )
-_CAMEL_ONE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+){1,2}")
+# "BrightQuill", "QuarnUpdateTV": one word of capitalised parts, an acronym maybe last.
+_CAMEL_ONE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+){1,2}(?:[A-Z]{2,3})?|[A-Z][a-z]+[A-Z]{2,3}")
 _LABEL = re.compile(
     r"^(?:(?:Media|Press|Investor|Company|Partnership|Corporate)?\s*(?:Contacts?|Inquiries|"
     r"Relations)(?:\s*Details)?|Contact\s*Details|For\s+(?:media|press|more)[^:]*|Source|"
