@@ -1070,12 +1070,14 @@ def words_treated_as_people(
     """The one-word hits' texts that some place in ``text`` treats as a person's name: a
     speech verb, a relation, a list beside ``people`` ("Mark, Robyne, and their son")."""
     spans = [(h.start, h.end) for h in people if h.start >= 0]
+    # Each word once: the model reads a given name it takes for a body at every mention, and
+    # every scan below already covers all of them.
     return {
-        h.text
-        for h in words
+        word
+        for word in {h.text for h in words}
         if any(
             person_cue(text, m.start(), m.end(), spans, knowledge)
-            for m in word_pattern(h.text).finditer(text)
+            for m in word_pattern(word).finditer(text)
         )
     }
 
