@@ -27,6 +27,7 @@ from services.enrich.names import (
     SPEAKS_AFTER,
     TRAILING_FUNCTION_WORDS,
     capitalised_role,
+    given_and_family_name,
     given_name_first,
     has_org_suffix,
     initials,
@@ -38,6 +39,7 @@ from services.enrich.names import (
     named_like_person,
     person_cue,
     trim,
+    undotted_initials,
 )
 
 # Model labels that name no entity the pipeline keeps (works, events, products, laws).
@@ -327,6 +329,10 @@ def org_then_person(span: str, knowledge: Knowledge) -> int | None:
     return None
 
 
+# A US ZIP code (ZIP+4 too) inside a span the model read as one place.
+POSTAL_CODE = re.compile(r"[ ]\d{5}(?:-\d{4})?\b")
+
+
 def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
     hits = []
     for start, end, ner_label in joined_people(text, ents):
@@ -364,6 +370,8 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             label = "organization"
         if label == "organization" and (m := SUFFIX_TAIL.match(text[end : end + 24])):
             end += m.end()
+        if label == "place" and (m := POSTAL_CODE.search(text, start, end)) and m.start() > start:
+            end = m.start()  # "Illinois 60603 U.S.A.": an address's state, then its ZIP code
         if label in ("person", "organization") and (m := PLURAL_POSSESSIVE.match(text, end)):
             # "Nicklaus Children's" + " Hospital Foundation": the possessive of a plural
             # noun opens the rest of an institution's name.
@@ -1212,14 +1220,17 @@ BYLINE_LINE = re.compile(
 )
 
 
-def from_bylines(text: str, knowledge: Knowledge) -> list[Hit]:
+def from_bylines(
+    text: str, knowledge: Knowledge, model_people: frozenset[tuple[int, int]] = frozenset()
+) -> list[Hit]:
     """The reporters (people) and the outlet (an organisation) of each byline: "By Jane Roe,
     The Quarnby Sun" on a line of its own, or a credit "Jane Roe and John Poe/The Quarnby
     Sun." that ends a paragraph, where everything between the previous sentence's end and
-    the slash is people's names."""
+    the slash is people's names. A byline's name the model read as a person (``model_people``,
+    spans) is one though the name lists lack it ("By Gerelyn Quarn, Benzinga")."""
     hits: list[Hit] = []
     for m in BYLINE_LINE.finditer(text):
-        if named_like_person(m.group(1), knowledge):
+        if named_like_person(m.group(1), knowledge) or m.span(1) in model_people:
             # "By Jane Roe Reuters": the outlet run on without a comma is no part of her name.
             reporter = person_then_known_org(m.group(1), knowledge)
             hits.append(
@@ -1258,9 +1269,12 @@ def with_credits(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     bylines (``from_bylines``) added: the model runs a credited name into the label before
     it or the words after it ("Moderator: Jane Roe", "Jane Roe Narrative, 90 min.", "Roe/The
     Quarnby Sun"), so the credit's reading replaces the model's spans it overlaps."""
+    model_people = frozenset(
+        (h.start, h.end) for h in hits if h.label == "person" and h.source == "ner"
+    )
     credited = (
         from_credits(text, knowledge)
-        + from_bylines(text, knowledge)
+        + from_bylines(text, knowledge, model_people)
         + from_capitalised_surnames(text)
     )
     if not credited:
@@ -1924,7 +1938,9 @@ def participle_heading(line: str, name: str, knowledge: Knowledge) -> bool:
     )
 
 
-def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
+def made_by_orgs(
+    hits: list[Hit], subjects: frozenset[str], knowledge: Knowledge | None = None
+) -> None:
     """A "person" whose first word is a one-word name the release uses on its own as an
     organisation (twice or more, or in its own About section) is that organisation's product
     or unit ("Acme Glider" beside "Acme"), not a person."""
@@ -1939,6 +1955,10 @@ def made_by_orgs(hits: list[Hit], subjects: frozenset[str]) -> None:
             continue
         first = h.text.split()[0] if " " in h.text else ""
         if not first or first in alone or INITIAL.search(h.text):
+            continue
+        # "Dustin Hawkins ... Dustin is thrilled": a given name and a family name make a
+        # person, who is then called by the given name (which the model may read as a body).
+        if knowledge is not None and given_and_family_name(h.text.split(), knowledge):
             continue
         if uses[first] >= 2 or (uses[first] and key(first) in subjects):
             h.label = "organization"
@@ -2416,6 +2436,8 @@ def common_words_no_given_name(name: str, knowledge: Knowledge, most: int = 3) -
     first = words[0].casefold()
     if first in knowledge.given_names or first in knowledge.nicknames:
         return False
+    if undotted_initials(words, knowledge):
+        return False  # "EB Kelly"
     return all(is_common(p, knowledge.lexicon) for w in words for p in w.split("-") if p)
 
 

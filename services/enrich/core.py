@@ -312,7 +312,8 @@ class Enricher:
                     and (
                         orgrules.is_field_of_study(text, h.start)
                         or orgrules.is_event_or_work(h.text, gz)
-                        or orgrules.only_org_words(h.text, kn)
+                        # "Authority Brands" has its own About section: a name.
+                        or (orgrules.only_org_words(h.text, kn) and key(h.text) not in subjects)
                         or orgrules.numbered_phrase(h.text, kn)
                         or orgrules.is_product_or_clause(h.text)
                         or orgrules.is_award_or_dated(text, h.end, h.text)
@@ -360,7 +361,7 @@ class Enricher:
             h if h.label == "person" and h.text in family else cand.retype(h, gz, kn)
             for h in hits
         ]
-        cand.made_by_orgs(hits, subjects)
+        cand.made_by_orgs(hits, subjects, kn)
         cand.persons_named_as_orgs(hits)
         cand.firms_a_rule_named_as_people(hits, kn)
         cand.orgs_named_as_people(text, hits, kn)

@@ -270,7 +270,13 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
         people, orgs = head_kinds.count("person"), head_kinds.count("organization")
         # A long list of people keeps its few items the model called organisations ("guests
         # included Jane Roe, Tarvel Osk, ...": the model reads an unfamiliar name as a firm).
-        if people >= 2 and (orgs == 0 or (people >= 4 and people >= 3 * orgs)):
+        # "Kelly Roe, Stan Roe, and MaryAnn Poe": beside two people, a body the model read
+        # that opens with a given name is one more person.
+        named = all(
+            kind != "organization" or _given_name_item(text[a:b], knowledge)
+            for (a, b), kind in zip(heads, head_kinds, strict=True)
+        )
+        if people >= 2 and (orgs == 0 or named or (people >= 4 and people >= 3 * orgs)):
             out += _people_of_list(text, heads, head_kinds, positioned, knowledge)
             continue
         if kinds[0] == "person" and kinds.count("person") == 1:
@@ -340,6 +346,12 @@ def _person_item(name: str, kind: str | None, knowledge: Knowledge) -> bool:
         and given_name_first(name, knowledge)
         and not is_common(name.split()[-1], knowledge.lexicon)
     )
+
+
+def _given_name_item(name: str, knowledge: Knowledge) -> bool:
+    """A list item shaped like a person's name that opens with a given name of the lists and
+    ends in no word of a firm's name."""
+    return given_name_first(name, knowledge) and name.split()[-1].lower() not in knowledge.org_tails
 
 
 def _people_of_list(
@@ -558,7 +570,8 @@ _PLACE_ITEM = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 PLACE_LIST = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Nn]ear|[Ff]rom|[Bb]etween|[Ss]erv(?:es|ing|e)"
     rf"|(?:markets|cities|states|countries|locations|regions|areas|communities|towns|metros"
-    rf"|counties|provinces|destinations|offices)(?:[ ]+(?:such[ ]as|including|like|of)|:))[ ]+"
+    rf"|counties|provinces|destinations|offices)(?:[ ]+(?:such[ ]as|including|like|of)|:))"
+    rf"[ ]+(?:the[ ]+)?"
     rf"({_PLACE_ITEM}(?:(?:,[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+){_PLACE_ITEM})+)"
 )
 _PLACE_SEP = re.compile(r",[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+")
@@ -567,8 +580,8 @@ _PLACE_SEP = re.compile(r",[ ]+(?:and[ ]+|or[ ]+|&[ ]+)?|[ ]+(?:and|or|&)[ ]+")
 def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> list[Hit]:
     """Items of a coordinated list after "in/across/from/..." ("satellite offices in Ostrava,
     Brno and Zlin") are places when the gazetteer knows every item, or all but one of three or
-    more; a city the model called a person is then a place. Lists with an organisation
-    ending are not lists of places."""
+    more, or all but a third of six or more; a city the model called a person is then a
+    place. Lists with an organisation ending are not lists of places."""
     hits: list[Hit] = []
     for m in PLACE_LIST.finditer(text):
         span = m.group(1)
@@ -595,8 +608,9 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
             gazetteer.known(item) or ("-" in item and gazetteer.known(item.split("-")[0])) or None
             for _, item in items
         ]
+        # A long list may hold a few places too small for the gazetteer ("Glyndon").
         unknown = sum(p is None for p in places)
-        if unknown and (len(items) < 3 or unknown > 1):
+        if unknown and (len(items) < 3 or (unknown > 1 and unknown * 3 > len(items))):
             continue
         for (start, item), place in zip(items, places, strict=True):
             hits.append(Hit(start, start + len(item), item, "place", "pattern", place=place))

@@ -9,6 +9,7 @@ collide with ordinary words and surnames: "Reading", "Mobile", "Florence").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -36,6 +37,11 @@ AP_STATES = {
     "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI", "Wyo.": "WY", "D.C.": "DC",
 }
 US_TERRITORIES = {"PR": "PR", "P.R.": "PR", "GU": "GU", "VI": "VI", "USVI": "VI", "AS": "AS"}
+# A town's name, then the river, region or district that tells it from others of the name.
+RIVER_OR_DISTRICT = re.compile(
+    r"([^\W\d][\w.'-]*(?:[ ][^\W\d][\w.'-]*)?)[ ]"
+    r"(?:(?:am|an[ ]der|im|in[ ]der|ob[ ]der|upon)[ ]|[(])"
+)
 KIND_RANK = {"country": 0, "subdivision": 1, "region": 2, "city": 3}
 
 
@@ -163,6 +169,9 @@ class Gazetteer:
             self._add(place.name, place, scan=False)
             if "-" in place.name:  # "Monte Carlo" for "Monte-Carlo"
                 self._add(place.name.replace("-", " "), place, scan=False)
+            if head := RIVER_OR_DISTRICT.match(place.name):
+                # "Frankfurt am Main", "Schwedt (Oder)": written by the town's name alone.
+                self._add(head.group(1), place, scan=False)
 
     def _add_regions(self, knowledge: Knowledge) -> None:
         for entry in knowledge.gazetteer.get("place", []):

@@ -86,6 +86,10 @@ def _leading_posts(words: list[str], knowledge: Knowledge) -> int:
     return n if posts and words[n][:1].isupper() else 0
 
 
+# A lower-case preposition or conjunction the model ran into a name's end.
+TRAILING_PREPOSITION = re.compile(r"[ ](?:on|in|at|for|to|with|by|from|and|of|or)$")
+
+
 def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool) -> tuple[int, int]:
     """Shrink [start, end) of ``text`` to the bare name: no quotes, possessive, trailing
     punctuation, leading ``the`` (lower case) or, for people, leading titles."""
@@ -113,6 +117,10 @@ def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool)
             continue
         if span.startswith("the "):
             start += 4
+            changed = True
+            continue
+        if m := TRAILING_PREPOSITION.search(span):
+            end -= len(m.group(0))  # "Colorado School of Mines on" + " Quarn's find"
             changed = True
             continue
         if m := QUOTE_END_GLUED.search(span):
@@ -408,13 +416,47 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
     return not any(
         w.isupper() and len(w.rstrip(".,")) >= 2 and w.rstrip(".,").lower() not in GENERATIONAL
         and "." not in w.rstrip(".")
-        and not (i == 0 and UNDOTTED_INITIALS.fullmatch(w))
+        and not (i == 0 and undotted_initials(words, knowledge))
         for i, w in enumerate(words)
     )
 
 
 # Two initials written without dots, one of them a J ("TJ", "AJ", "JD"); "NJ" is a state.
 UNDOTTED_INITIALS = re.compile(r"(?!NJ)(?:[A-Z]J|J[A-Z])")
+# Two capitals that are no initials before a family name: US state and territory codes and
+# the short forms a release puts before a word ("US Steel", "AI Hawkins" is a product).
+NOT_INITIALS = frozenset(
+    {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+     "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+     "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+     "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "US", "UK", "EU", "UN", "AI",
+     "IT", "HR", "TV", "VP", "AM", "PM"}
+)
+
+
+def undotted_initials(words: list[str], knowledge: Knowledge) -> bool:
+    """A name opens with two initials written without dots: one of them a J ("TJ Roe"), or
+    any two before a family name of the name lists ("EB Kelly")."""
+    first = words[0]
+    if UNDOTTED_INITIALS.fullmatch(first):
+        return True
+    return (
+        len(words) == 2
+        and len(first) == 2
+        and first.isalpha()
+        and first.isupper()
+        and first not in NOT_INITIALS
+        and words[1].casefold() in knowledge.surnames
+    )
+
+
+def given_and_family_name(words: list[str], knowledge: Knowledge) -> bool:
+    """Two words: a given name, then a family name, of the name lists ("Gil Roberts")."""
+    return (
+        len(words) == 2
+        and words[0].casefold() in knowledge.given_names
+        and words[1].casefold() in knowledge.surnames
+    )
 
 
 def surname(name: str) -> str:

@@ -39,6 +39,7 @@ from services.enrich.names import (
     ENSEMBLES,
     NAME_PARTICLES,
     OPENING_WORDS,
+    given_and_family_name,
     given_name_first,
     has_org_suffix,
     initials,
@@ -1074,7 +1075,7 @@ def _names_before_posts(text: str, begin: int, end: int, knowledge: Knowledge) -
 
 
 NAME_POST = re.compile(
-    r"(?<![\w’'-])([A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z][\w’'-]*),[ ]([A-Z][\w-]*"
+    r"(?<![\w’'-])([A-Z][a-z]+(?:[ ][A-Z]\.)?[ ][A-Z][a-z][\w’'-]*)(?:,|[ ][–—-])[ ]([A-Z][\w-]*"
     r"(?:[ ][A-Za-z][\w-]*){0,2})"
 )
 SENTENCE_START = re.compile(r"(?:^|[.!?][ ]|\n)$")
@@ -2793,14 +2794,6 @@ def _surname_in_s(word: str, lexicon: frozenset[str]) -> bool:
     return lower in lexicon and lower[:-1] not in lexicon and lower[:-2] not in lexicon
 
 
-def _given_and_surname(words: list[str], knowledge: Knowledge) -> bool:
-    return (
-        len(words) == 2
-        and words[0].casefold() in knowledge.given_names
-        and words[1].casefold() in knowledge.surnames
-    )
-
-
 # "played for the Denver Quarnhawks", "the San Francisco 49ers": a team, named by its city and
 # a plural.
 TEAM = re.compile(
@@ -2822,7 +2815,7 @@ def from_teams(
     hits = []
     for m in TEAM.finditer(text, begin):
         words = m.group(1).split(" ")
-        if knowledge is not None and _given_and_surname(words, knowledge):
+        if knowledge is not None and given_and_family_name(words, knowledge):
             continue
         for k in (1, 2, 3):
             city, rest = " ".join(words[:k]), words[k:]

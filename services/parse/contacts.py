@@ -116,7 +116,8 @@ def _names_in_run(run: str) -> list[str]:
 
 
 # A contact line naming an organisation: it ends in a legal form or an agency word, or it is
-# one CamelCase word ("BrightQuill"). Labels glued in front ("Contact DetailsAcme Ltd") go.
+# one CamelCase word ("BrightQuill"). Labels glued in front ("Contact DetailsAcme Ltd",
+# "Contact DetailsFor Acme Capital") go.
 _ORG_END = re.compile(
     r"(?:\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|PLC|plc|GmbH|AG|LLP|LP|Group|"
     r"Company|Partners|Agency|Advisors|Associates|Communications|Consulting|Capital|Holdings|PR)"
@@ -128,7 +129,7 @@ _ORG_END = re.compile(
 _CAMEL_ONE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+){1,2}(?:[A-Z]{2,3})?|[A-Z][a-z]+[A-Z]{2,3}")
 _LABEL = re.compile(
     r"^(?:(?:Media|Press|Investor|Company|Partnership|Corporate)?\s*(?:Contacts?|Inquiries|"
-    r"Relations)(?:\s*Details)?|Contact\s*Details|For\s+(?:media|press|more)[^:]*|Source|"
+    r"Relations)(?:\s*Details(?:\s*for\s+)?)?|For\s+(?:media|press|more)[^:]*|Source|"
     r"Email|E-mail|Phone|Tel|Website|Company\s*Website)\s*:?\s*",
     re.IGNORECASE,
 )

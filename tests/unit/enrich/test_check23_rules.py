@@ -1,0 +1,123 @@
+"""Held-out check 23 rules: on text the project wrote, with invented names."""
+
+from __future__ import annotations
+
+from services.enrich import candidates, evidence, orgrules
+from services.enrich.candidates import Hit
+from services.enrich.core import Enricher
+from services.enrich.names import looks_like_person
+from tests.unit.enrich.spans import hit_at, trimmed
+from tests.unit.parse.markdown import parsed_markdown
+
+
+def texts(hits: list[Hit], label: str = "person") -> list[str]:
+    return [h.text for h in hits if h.label == label]
+
+
+def test_a_person_called_by_the_given_name_later_is_no_product(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Dustin Mercer joins Quarnvale. As such, Dustin is thrilled. Dustin leads the team."
+    person = hit_at(text, "Dustin Mercer", "person")
+    alone = [hit_at(text, "Dustin", "organization", nth=n) for n in (1, 2)]
+    candidates.made_by_orgs([person, *alone], frozenset(), kn)
+    assert person.label == "person"
+    # Without the name lists the old reading stands: a maker's product.
+    product = hit_at(text, "Dustin Mercer", "person")
+    candidates.made_by_orgs([product, *alone], frozenset())
+    assert product.label == "organization"
+
+
+def test_a_byline_name_the_model_read_as_a_person_is_one(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Quarn Opens a Lab\n\nBy Gerelyn Quarnby, Vesk News\n\nQuarn opened a lab."
+    name = hit_at(text, "Gerelyn Quarnby", "person")
+    assert candidates.from_bylines(text, kn) == []
+    found = candidates.from_bylines(text, kn, frozenset({(name.start, name.end)}))
+    assert texts(found) == ["Gerelyn Quarnby"]
+    assert texts(found, "organization") == ["Vesk News"]
+
+
+def test_two_undotted_initials_before_a_family_name_open_a_name(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert looks_like_person("EB Mercer", kn)
+    assert not looks_like_person("NY Mercer", kn)  # a state's code
+    assert not looks_like_person("AI Mercer", kn)
+    assert not looks_like_person("EB Quarnby", kn)  # no family name of the lists
+    assert not candidates.common_words_no_given_name("EB Kelly", kn)
+
+
+def test_a_body_opening_with_a_given_name_beside_two_people_is_a_person(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "Joining the team are Kelly Vesk, Stan Vesk, and MaryAnn Quarnby, who bring decades."
+    hits = [
+        hit_at(text, "Kelly Vesk", "person"),
+        hit_at(text, "Stan Vesk", "person"),
+        hit_at(text, "MaryAnn Quarnby", "organization"),
+    ]
+    assert texts(evidence.from_lists(text, hits, kn)) == ["MaryAnn Quarnby"]
+    # A firm's name beside two people stays out.
+    firm = "Joining the team are Kelly Vesk, Stan Vesk, and Quarnby Holdings, who bring decades."
+    hits = [
+        hit_at(firm, "Kelly Vesk", "person"),
+        hit_at(firm, "Stan Vesk", "person"),
+        hit_at(firm, "Quarnby Holdings", "organization"),
+    ]
+    assert texts(evidence.from_lists(firm, hits, kn)) == []
+
+
+def test_a_line_of_a_name_a_dash_and_a_post_names_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "For Media Enquiries\n\nDustin Quarnby – Chief Marketing Officer\n\npress@quarn.example"
+    assert texts(orgrules.body_name_posts(text, 0, kn)) == ["Dustin Quarnby"]
+    assert not candidates.keep(hit_at(text, "Media Enquiries", "organization"), kn)
+
+
+def test_a_body_of_firm_words_with_its_own_about_section_is_kept(enricher: Enricher) -> None:
+    name = "Trust Brands"  # organisation words alone, which otherwise name nothing
+    release = parsed_markdown(
+        f"# Quorvane news\n\n{name} opened a second office this week, {name} said.\n\n"
+        f"About {name}\n\n{name} is an advisory firm with offices in three states.\n"
+    )
+    orgs = [e.name for e in enricher.enrich(release).entities if e.type == "organization"]
+    assert orgs == [name]
+
+
+def test_a_preposition_run_into_a_names_end_is_cut(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "findings from the Quarnby School of Mines on Vesk Resources’ discovery"
+    assert (
+        trimmed(text, "Quarnby School of Mines on", kn, person=False) == "Quarnby School of Mines"
+    )
+
+
+def test_a_town_is_found_by_its_name_without_its_river(enricher: Enricher) -> None:
+    gz = enricher.gazetteer
+    frankfurt = gz.known("Frankfurt")
+    assert frankfurt is not None and frankfurt.country == "DE"
+    assert frankfurt.name == "Frankfurt am Main"  # the larger of the two
+    marburg = gz.known("Marburg")
+    assert marburg is not None and marburg.country == "DE"
+
+
+def test_a_zip_code_ends_a_place_the_model_read_with_it(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Head Office: 50 South Quarn Street, Chicago, Illinois 60603 U.S.A., incorporated."
+    start = text.index("Illinois")
+    end = text.index(",", start)
+    hits = candidates.from_ner(text, [(start, end, "GPE")], kn)
+    assert texts(hits, "place") == ["Illinois"]
+
+
+def test_place_lists_after_in_the_and_long_lists_with_small_towns(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "trusted in the Monterey, Pacific Grove, Carmel, and Salinas areas for years."
+    assert "Salinas" in texts(evidence.from_place_lists(text, gz, kn), "place")
+    long = "stores in Quarnwick, Owings Mills, Pikesville, Randallstown, Reisterstown, and Veskton."
+    assert {"Randallstown", "Quarnwick", "Veskton"} <= set(
+        texts(evidence.from_place_lists(long, gz, kn), "place")
+    )
+    # Two unknown items of four are too many.
+    short = "stores in Quarnwick, Pikesville, Randallstown, and Veskton."
+    assert evidence.from_place_lists(short, gz, kn) == []
