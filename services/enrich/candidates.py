@@ -19,6 +19,7 @@ from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     ARTICLES,
+    DETERMINERS,
     ENSEMBLES,
     HONORIFIC_BEFORE,
     KIN_BEFORE,
@@ -999,11 +1000,19 @@ PEOPLE_PAIR = re.compile(
     rf"({_LISTED_NAME}[ ](?:and|&)[ ]{_LISTED_NAME})(?![\w’'-])(?![ ][A-Z])"
 )
 
+# "top touring engineers, including Eddie Roe (...)": one name a plural noun for people
+# introduces.
+PEOPLE_INCLUDING = re.compile(
+    rf"{_PEOPLE_NOUNS}|engineers|producers|musicians|designers|developers|scientists"
+    r"|researchers|doctors|physicians|investors|entrepreneurs|athletes|players|coaches)"
+    rf",?[ ](?:including|such[ ]as|like)[ ]({_LISTED_NAME})(?=[ ]?[(,.;])"
+)
+
 
 def from_people_lists(text: str, knowledge: Knowledge) -> list[Hit]:
     """Each name of a list a plural noun for people introduces after a dash or colon is a
     person when every item is shaped like one (a list of firms has legal forms or firm
-    words)."""
+    words); so is one name that opens with a given name after "engineers, including"."""
     hits = []
     for m in [*PEOPLE_LIST.finditer(text), *PEOPLE_PAIR.finditer(text)]:
         items = [Hit(a, b, item, "person", "pattern") for a, b, item in _list_items(text, m)]
@@ -1014,6 +1023,9 @@ def from_people_lists(text: str, knowledge: Knowledge) -> list[Hit]:
             for h in items
         ):
             hits += items
+    for m in PEOPLE_INCLUDING.finditer(text):
+        if given_name_first(m.group(1), knowledge):
+            hits.append(Hit(m.start(1), m.end(1), m.group(1), "person", "pattern"))
     return hits
 
 
@@ -1677,6 +1689,8 @@ def keep(
         return False  # "Mary, Mark": given names in a list, not one person
     if hit.label == "person" and name.split()[-1].islower():
         return False  # "Vidéo de la": a person's name does not end in a particle
+    if hit.label == "person" and name.split()[-1] in DETERMINERS:
+        return False  # "Sell My" of "Sell My House Fast": no name ends in "My" or "Our"
     if hit.label == "person" and _plain_word_edge(name, knowledge):
         return False  # "Leveraging Quarn", "Vesk X. Previously": a verb or an adverb
     if hit.label == "person" and not looks_like_person(name, knowledge):

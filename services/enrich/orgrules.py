@@ -611,6 +611,9 @@ def _roles_of(text: str, begin: int) -> Iterator[re.Match[str]]:
         pos = nxt.start() if nxt else m.end()
 
 
+LOWER_CAMEL_END = re.compile(r"(?<![\w.@/#$’'-])[a-z][A-Z][A-Za-z]+$")
+
+
 def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """ "Quorvane Corp. (NYSE: QRV)": the name right before a listing is the listed company."""
     hits = []
@@ -624,6 +627,11 @@ def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
                 found = m
                 break
         if found is None:
+            # "iLearningEngines (NASDAQ: AILE)": a lower-camel-case name opens with no capital.
+            if camel := LOWER_CAMEL_END.search(left):
+                start = offset + camel.start()
+                hits.append(Hit(start, start + len(camel.group()), camel.group(), "organization",
+                                "pattern"))  # fmt: skip
             continue
         words = _words(found.group(), offset + found.start())
         first = _strip_noise(words, knowledge)
@@ -2479,13 +2487,22 @@ GENERIC_ENDINGS = frozenset(
 )
 
 
+# Short forms a release writes in capitals as it writes plain words in Title Case.
+TECH_TERMS = frozenset({"AI", "EV", "EVs", "IoT", "SaaS", "AR", "VR", "XR", "ML", "API", "5G"})
+
+
 def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[str] | None:
     """The content words of ``name`` when it is made only of plain capitalised English words
     (and, with ``endings``, names no organisation ending); else None."""
     content = []
-    for raw in name.split():
+    raws = name.split()
+    for i, raw in enumerate(raws):
         word = re.sub(r"['’]s$", "", raw.strip(',.:;()"“”'))
         if not word or word.lower() in FUNCTION_WORDS:
+            continue
+        if word in TECH_TERMS and i < len(raws) - 1:
+            # "EV Charging projects"; last, it is a firm's mark ("Blue Quarn AI").
+            content.append(word)
             continue
         # "Full-Service": each part a plain word.
         for part in word.split("-") if word.count("-") == 1 else [word]:
@@ -2715,14 +2732,22 @@ CHAPTER_OF = re.compile(
 )
 
 
+CHAPTER_WORD = re.compile(r"[ ](?:Society|Chapter|Club|Guild|League)$")
+CHAPTER_CITY = re.compile(r"[ ](([A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}))\b(?![ ]?[A-Z&'’-])")
+
+
 def chapters(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
-    """An organisation followed by "of <a place the gazetteer knows>" is named with the place
-    (a chapter); the place and whatever else lay inside that span go with it."""
+    """An organisation followed by "of <a place the gazetteer knows>", or a society or club
+    followed by the place alone, is named with the place (a chapter); the place and whatever
+    else lay inside that span go with it."""
     out = list(hits)
     for hit in hits:
         if hit.label != "organization" or hit.start < 0:
             continue
         m = CHAPTER_OF.match(text, hit.end)
+        # "CFA Society Los Angeles": a society's or club's chapter named by its city alone.
+        if m is None and CHAPTER_WORD.search(hit.text):
+            m = CHAPTER_CITY.match(text, hit.end)
         if m is None or gazetteer.known(m.group(2)) is None:
             continue
         end = m.end(1)

@@ -121,3 +121,49 @@ def test_place_lists_after_in_the_and_long_lists_with_small_towns(enricher: Enri
     # Two unknown items of four are too many.
     short = "stores in Quarnwick, Pikesville, Randallstown, and Veskton."
     assert evidence.from_place_lists(short, gz, kn) == []
+
+
+def test_a_lower_camel_case_name_before_a_listing_is_the_listed_company(
+    enricher: Enricher,
+) -> None:
+    text = "Ana Roe, CEO of iQuarnEngines (NASDAQ: QRNE), spoke."
+    hits = orgrules.from_tickers(text, enricher.knowledge)
+    assert texts(hits, "organization") == ["iQuarnEngines"]
+
+
+def test_tech_short_forms_count_as_plain_words_of_a_phrase(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Quarnex builds solar and EV Charging projects. Blue Data AI is a firm."
+    phrase = hit_at(text, "EV Charging", "organization")
+    firm = hit_at(text, "Blue Data AI", "organization")
+    assert orgrules.common_word_orgs(text, [phrase, firm], kn) == {id(phrase)}
+
+
+def test_a_society_named_with_its_city_alone_is_one_chapter(enricher: Enricher) -> None:
+    text = "He is a member of the Quarn Society Los Angeles, which he chairs."
+    hits = [
+        hit_at(text, "Quarn Society", "organization"),
+        hit_at(text, "Los Angeles", "place"),
+    ]
+    found = orgrules.chapters(text, hits, enricher.gazetteer)
+    assert [(h.text, h.label) for h in found] == [("Quarn Society Los Angeles", "organization")]
+    firm = "He joined Quarn Partners Los Angeles office."
+    hits = [hit_at(firm, "Quarn Partners", "organization"), hit_at(firm, "Los Angeles", "place")]
+    assert len(orgrules.chapters(firm, hits, enricher.gazetteer)) == 2
+
+
+def test_no_persons_name_ends_in_a_possessive_determiner(enricher: Enricher) -> None:
+    text = "Quarn My House Fast buys homes. Vesk Our Town helps."
+    kn = enricher.knowledge
+    assert not candidates.keep(hit_at(text, "Quarn My", "person"), kn)
+    assert not candidates.keep(hit_at(text, "Vesk Our", "person"), kn)
+
+
+def test_one_name_after_a_plural_noun_for_people_and_including_is_a_person(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "endorsed by top touring engineers, including Eddie Quarnby (Vesk Tour), too."
+    assert texts(candidates.from_people_lists(text, kn)) == ["Eddie Quarnby"]
+    firm = "endorsed by partners, including Quarnby Holdings (Vesk), too."
+    assert candidates.from_people_lists(firm, kn) == []
