@@ -25,6 +25,7 @@ from services.enrich.names import (
     KIN_BEFORE,
     NAME_PARTICLES,
     OPENING_WORDS,
+    POSSESSIVE,
     SPEAKS_AFTER,
     TRAILING_FUNCTION_WORDS,
     capitalised_role,
@@ -330,6 +331,8 @@ def org_then_person(span: str, knowledge: Knowledge) -> int | None:
     return None
 
 
+# One capitalised word after a lower-case word or an article, right before a county's name.
+COUNTY_GIVEN_NAME = re.compile(r"(?:^|[ ](?:a|an|the|[a-z]+))[ ]([A-Z][a-z]+)[ ]$")
 # A US ZIP code (ZIP+4 too) inside a span the model read as one place.
 POSTAL_CODE = re.compile(r"[ ]\d{5}(?:-\d{4})?\b")
 
@@ -373,6 +376,14 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             end += m.end()
         if label == "place" and (m := POSTAL_CODE.search(text, start, end)) and m.start() > start:
             end = m.start()  # "Illinois 60603 U.S.A.": an address's state, then its ZIP code
+        # "an Anne Arundel County judge" read as "Arundel County": a county named after a
+        # person keeps her given name.
+        if (
+            label == "place"
+            and text.endswith(" County", start, end)
+            and (given := COUNTY_GIVEN_NAME.search(text, max(0, start - 20), start))
+        ):
+            start = given.start(1)
         if label in ("person", "organization") and (m := PLURAL_POSSESSIVE.match(text, end)):
             # "Nicklaus Children's" + " Hospital Foundation": the possessive of a plural
             # noun opens the rest of an institution's name.
@@ -1149,10 +1160,11 @@ def from_posted_names(text: str, knowledge: Knowledge) -> list[Hit]:
     given name of the name lists vouch for her."""
     hits = []
     for m in POSTED_NAME.finditer(text):
-        name = m.group(2)
+        # "Mayor Brandon Roe’s SUV": the possessive is no part of her name.
+        name = POSSESSIVE.sub("", m.group(2))
         if not is_person_post(m.group(1), knowledge) or not given_name_first(name, knowledge):
             continue
-        hits.append(Hit(m.start(2), m.end(2), name, "person", "pattern"))
+        hits.append(Hit(m.start(2), m.start(2) + len(name), name, "person", "pattern"))
     return hits
 
 

@@ -77,6 +77,8 @@ EPONYM_ENDINGS = frozenset(
     | {"classic", "invitational", "tournament", "cup", "stadium", "arena", "hall", "pavilion"}
     | {"conference", "series", "festival", "center", "centre", "institute", "library"}
     | {"hospital", "building", "wing", "suite", "chair", "professorship", "program"}
+    | {"airport", "bridge", "museum", "theater", "theatre", "auditorium", "terminal"}
+    | {"school", "college", "university", "academy", "highway", "parkway"}
 )
 EPONYM_TAIL = re.compile(r"[ ]((?:[A-Z][\w'’-]*[ ]){0,3}[A-Z][\w'’-]*)")
 
@@ -251,10 +253,11 @@ def credential_chains(text: str, hits: list[Hit]) -> list[tuple[int, int]]:
 
 
 def eponyms(text: str, hits: list[Hit]) -> set[int]:
-    """ids of model person hits that open the name of an event, award, fund or building."""
+    """ids of person hits of the model or of the known people that open the name of an
+    event, award, fund or building ("Thurgood Marshall Airport")."""
     out: set[int] = set()
     for hit in hits:
-        if hit.label != "person" or hit.source != "ner" or hit.start < 0:
+        if hit.label != "person" or hit.source not in ("ner", "alias") or hit.start < 0:
             continue
         m = EPONYM_TAIL.match(text, hit.end)
         # "Jane Roe Band Summer Campout": the band named after her, not a mention of her.
@@ -267,7 +270,7 @@ def eponyms(text: str, hits: list[Hit]) -> set[int]:
 
 # A person's span ending in one of these names a facility, fund or event after the person
 # ("Jane Roe Concierge Medicine Suite"); "Hall" or "Chair" may be a surname, so not those.
-FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing", "chair"}
+FACILITY_ENDINGS = EPONYM_ENDINGS - {"hall", "cup", "classic", "series", "wing", "chair", "bridge"}
 # A "person" ending in a drink, a room or a park is a product or a place ("Quarn Cellars
 # Wines", "Vesk Screening Room", "Quarn Molera State Park").
 PRODUCT_OR_ROOM_ENDINGS = frozenset(
@@ -392,6 +395,27 @@ def _city_area(name: str, gazetteer: Gazetteer) -> bool:
 REGION_TAILS = frozenset({"Country", "Coast", "Panhandle", "Lowlands", "Highlands", "Plains"})
 
 
+# "its existing location in Annapolis.": where something stands, lives or is held.
+WHERE_IN = re.compile(
+    r"\b(?:located|based|headquartered|locations?|offices?|stores?|clinics?|facility|facilities"
+    r"|homes?|lives?|living|residents?|born|raised|held|opened|opening|open)[ ]in[ ]$"
+)
+
+
+def _town_where_things_are(text: str, hit: Hit, gazetteer: Gazetteer) -> bool:
+    """A one-word model person or body that the gazetteer knows as a city, after "located
+    in" or "a location in" and before a comma or a full stop, is that city."""
+    return (
+        hit.source == "ner"
+        and hit.label in ("person", "organization")
+        and hit.start >= 0
+        and " " not in hit.text
+        and text[hit.end : hit.end + 1] in (".", ",", ";")
+        and WHERE_IN.search(text, max(0, hit.start - 30), hit.start) is not None
+        and bool(gazetteer.cities(hit.text))
+    )
+
+
 def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
     """Model person spans read by what stands around them: a work's title or a product is
     dropped, a publisher is an organisation, a neighbourhood of a known city is a place."""
@@ -399,6 +423,8 @@ def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hi
     for hit in hits:
         if hit.label == "organization" and hit.source == "ner" and _city_area(hit.text, gazetteer):
             hit.label = "place"  # "Downtown Xyzville" read as an organisation
+        if _town_where_things_are(text, hit, gazetteer):
+            hit.label, hit.place = "place", gazetteer.cities(hit.text)[0]
         if hit.label != "person" or hit.source != "ner" or hit.start < 0:
             out.append(hit)
             continue

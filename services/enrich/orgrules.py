@@ -31,7 +31,7 @@ from services.enrich.candidates import (
     Hit,
     trimmed_hit,
 )
-from services.enrich.context import PUBLICATION_ENDINGS, in_spans
+from services.enrich.context import CALENDAR, PUBLICATION_ENDINGS, in_spans
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
@@ -546,6 +546,8 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
         first = _strip_noise(words, knowledge)
         if first >= len(words):
             continue
+        if first == len(words) - 1 and _bare(words[first][2]) in CALENDAR:
+            continue  # "In December, the company announced": a time, not a name
         owned = text[m.end(2) : m.end(2) + 2] in ("’s", "'s")
         if _person_with_post(words[first:], m.group(2), owned, knowledge):
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.enrich import candidates, evidence, orgrules
+from services.enrich import candidates, context, evidence, orgrules
 from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import looks_like_person
@@ -167,3 +167,59 @@ def test_one_name_after_a_plural_noun_for_people_and_including_is_a_person(
     assert texts(candidates.from_people_lists(text, kn)) == ["Eddie Quarnby"]
     firm = "endorsed by partners, including Quarnby Holdings (Vesk), too."
     assert candidates.from_people_lists(firm, kn) == []
+
+
+def test_a_posted_name_keeps_no_possessive(enricher: Enricher) -> None:
+    text = "SUV PRICE: Quarnby Mayor Brandon Vesk’s $163,495 SUV draws scrutiny."
+    assert texts(candidates.from_posted_names(text, enricher.knowledge)) == ["Brandon Vesk"]
+
+
+def test_a_picture_credit_after_a_name_vouches_for_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "held at a facility in Tacoma, Wash. Sapna Quarnil/The Vesk Banner.\n\nNext story."
+    name = hit_at(text, "Sapna Quarnil", "person")
+    evidence.unvouched_people(text, [name], kn)
+    assert name.label == "person"
+    bare = "held at a facility in Tacoma, Wash. Sapna Quarnil is acting as placement agent."
+    firm = hit_at(bare, "Sapna Quarnil", "person")
+    evidence.unvouched_people(bare, [firm], kn)
+    assert firm.label == "organization"
+
+
+def test_a_known_person_opening_an_airports_name_is_no_mention(enricher: Enricher) -> None:
+    text = "Quarnby-Vesk International Thurgood Marshall Airport shows no video."
+    known = hit_at(text, "Thurgood Marshall", "person", source="alias")
+    assert context.eponyms(text, [known]) == {id(known)}
+
+
+def test_a_town_the_model_read_as_a_body_after_located_in_is_the_town(
+    enricher: Enricher,
+) -> None:
+    text = "It complements its existing location in Annapolis. Quarnex grows."
+    town = hit_at(text, "Annapolis", "organization")
+    context.person_contexts(text, [town], enricher.gazetteer)
+    assert town.label == "place" and town.place is not None
+    firm = "Quarnex invested in Annapolis. It grows."
+    body = hit_at(firm, "Annapolis", "organization")
+    context.person_contexts(firm, [body], enricher.gazetteer)
+    assert body.label == "organization"
+
+
+def test_a_county_named_after_a_person_keeps_her_given_name(enricher: Enricher) -> None:
+    text = "charges were tossed out by an Anne Quarnel County judge last month."
+    start = text.index("Quarnel")
+    hits = candidates.from_ner(
+        text, [(start, start + len("Quarnel County"), "GPE")], kn := enricher.knowledge
+    )
+    assert texts(hits, "place") == ["Anne Quarnel County"]
+    plain = "offices in Quarnel County and beyond."
+    start = plain.index("Quarnel")
+    hits = candidates.from_ner(plain, [(start, start + len("Quarnel County"), "GPE")], kn)
+    assert texts(hits, "place") == ["Quarnel County"]
+
+
+def test_a_month_before_an_appositive_is_no_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Revenue grew.\n\nIn December, the company announced it had acquired Quarnex."
+    assert orgrules.from_appositives(text, kn) == []
+    assert not candidates.keep(hit_at("Brands court Gen Z buyers.", "Gen Z", "organization"), kn)
