@@ -1591,6 +1591,9 @@ DOTTED_DEGREE = re.compile(
 )
 
 
+SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
+
+
 def keep(
     hit: Hit,
     knowledge: Knowledge,
@@ -1647,6 +1650,8 @@ def keep(
             and not SURNAME_PREFIX.match(name)
         ):
             return False  # "QRX", "SuperNODE", "BRELLWICK": an acronym or brand, not a place
+    if hit.label == "place" and name.casefold() in SEASONS and name.casefold() in lowered:
+        return False  # "Spring & Summer Spending" beside "last spring": a season, not Spring, TX
     if hit.label == "place" and DIRECTION_WORD.fullmatch(name):
         return False  # "North" of "North and South America": half of a shared name
     if hit.label == "place" and hit.place is None and DEMONYM_END.search(name):

@@ -79,6 +79,9 @@ EPONYM_ENDINGS = frozenset(
     | {"hospital", "building", "wing", "suite", "chair", "professorship", "program"}
     | {"airport", "bridge", "museum", "theater", "theatre", "auditorium", "terminal"}
     | {"school", "college", "university", "academy", "highway", "parkway"}
+    # A trade's firm named after its founder ("Benjamin Quarn Plumbing").
+    | {"plumbing", "roofing", "painting", "heating", "landscaping", "remodeling", "realty"}
+    | {"dental", "bakery", "catering", "motors", "automotive", "jewelers"}
 )
 EPONYM_TAIL = re.compile(r"[ ]((?:[A-Z][\w'’-]*[ ]){0,3}[A-Z][\w'’-]*)")
 

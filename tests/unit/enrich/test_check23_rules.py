@@ -223,3 +223,22 @@ def test_a_month_before_an_appositive_is_no_body(enricher: Enricher) -> None:
     text = "Revenue grew.\n\nIn December, the company announced it had acquired Quarnex."
     assert orgrules.from_appositives(text, kn) == []
     assert not candidates.keep(hit_at("Brands court Gen Z buyers.", "Gen Z", "organization"), kn)
+
+
+def test_a_season_written_in_lower_case_too_is_no_town(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Spring & Summer Spending Plans. Shoppers spent less last spring."
+    spring = hit_at(text, "Spring", "place")
+    spring.place = enricher.gazetteer.known("Spring")
+    lowered = frozenset(candidates.lowercase_words(text))
+    assert not candidates.keep(spring, kn, lowered=lowered)
+    town = "Offices in Spring, Texas opened."
+    in_texas = hit_at(town, "Spring", "place")
+    in_texas.place = enricher.gazetteer.known("Spring")
+    assert candidates.keep(in_texas, kn, lowered=frozenset(candidates.lowercase_words(town)))
+
+
+def test_a_trades_firm_named_after_a_person_is_no_mention_of_her(enricher: Enricher) -> None:
+    text = "Brands include Benjamin Quarnby Plumbing, Vesk Squad and Mister Quarn."
+    person = hit_at(text, "Benjamin Quarnby", "person")
+    assert context.eponyms(text, [person]) == {id(person)}
