@@ -760,11 +760,14 @@ def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
             continue
         cities = gazetteer.cities_in(m.group(1), region)
         # A town too small for the gazetteer, introduced as a place ("for Quarnby, Texas"),
-        # in a state or province written out.
+        # in a state or province written out; not a state or country of a list of them ("in
+        # Utah, California and Washington").
+        own = gazetteer.known(m.group(1))
         if (
             not cities
             and region.kind == "subdivision"
             and PLACE_PREPOSITION.search(text[max(0, m.start(1) - 12) : m.start(1)])
+            and not (own is not None and own.kind in ("country", "subdivision"))
         ):
             cities = [Place(m.group(1), "city", region.country, region.subdivision)]
         if cities:
@@ -1173,7 +1176,7 @@ def from_posted_names(text: str, knowledge: Knowledge) -> list[Hit]:
 CREDIT = re.compile(
     r"\b(?:Directors?|Writers?|Producers?|Executive[ ]Producers?|Director/Writer|"
     r"Writer/Director|Cinematographer|Composer|Editor|Cast|Starring|Hosts?|Moderators?|"
-    r"Panelists?|Speakers?|Judges?|Honorees?):[ ]"
+    r"Panelists?|Speakers?|Judges?|Honorees?|Award|Winners?|Recipients?):[ ]"
 )
 _CREDIT_NAME = re.compile(rf"[{_UP}][\w’'-]+(?:[ ](?:[{_UP}]\.|[{_UP}][\w’'-]+)){{1,3}}")
 _CREDIT_SEP = re.compile(r",[ ](?:and[ ])?|[ ](?:and|&)[ ]|;[ ]")
@@ -1363,7 +1366,11 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         # "Karlie Roe & Riley Poe" read whole: two people named in full, each opening with a
         # given name ("Fish & Richardson", one word a side, is a firm's pair of names).
         pair = TWO_FULL_NAMES.fullmatch(h.text) if whole_pair and h.start >= 0 else None
-        if pair and all(given_name_first(n, knowledge) for n in pair.groups()):
+        # "Fleet Professional and Fleet Technician": a plain word is no family name.
+        if pair and all(
+            given_name_first(n, knowledge) and not plain_not_surname(n.split()[-1], knowledge)
+            for n in pair.groups()
+        ):
             for i in (1, 2):
                 a, b = h.start + pair.start(i), h.start + pair.end(i)
                 out.append(Hit(a, b, pair.group(i), "person", "pattern"))
@@ -1591,6 +1598,7 @@ DOTTED_DEGREE = re.compile(
 )
 
 
+PARTY_DISTRICT = re.compile(r"[DRI]-(?:\d{1,2}(?:st|nd|rd|th)|[A-Z]{2})")
 SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 
 
@@ -1611,6 +1619,8 @@ def keep(
         return False
     if key(name) in knowledge.not_entities or name in symbols or JUNK.search(name):
         return False
+    if PARTY_DISTRICT.fullmatch(name):
+        return False  # "Rep. Jane Roe (D-8th)", "(R-TX)": a party and a district or state
     if hit.label == "organization" and name in knowledge.token_symbols:
         return False  # "BTC", "USDT": a coin named by its symbol
     if hit.label != "place" and (NEGATED.match(name) or COMPOUND_ADJECTIVE.fullmatch(name)):

@@ -1646,7 +1646,14 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 piece = hit.text[a:b]
             for c, d in _and_cuts(piece, knowledge, known_orgs, known_people):
                 # "Jane Roe of Acme Group": a person named elsewhere, then where she works.
-                if (of := PERSON_OF.match(piece[c:d])) and key(of.group(1)) in known_people:
+                of = PERSON_OF.match(piece[c:d])
+                if of and key(of.group(1)) in known_people:
+                    c += of.end()
+                elif of and _person_of_firm(of.group(1), knowledge):
+                    # "represented by Tanner Roe of Quarn International": her, then her firm.
+                    p_start = hit.start + a + c
+                    name = of.group(1)
+                    out.append(Hit(p_start, p_start + len(name), name, "person", "pattern"))
                     c += of.end()
                 start, end = hit.start + a + c, hit.start + a + d
                 for s_, e_ in _owner_cut(text, start, end, knowledge, known_orgs):
@@ -1654,6 +1661,16 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                     if refined is not None:
                         out.append(refined)
     return _whole_repeated_names(text, out)
+
+
+def _person_of_firm(name: str, knowledge: Knowledge) -> bool:
+    """Two or three words opening with a given name, no well-known body's name ("Morgan
+    Stanley"), before "of"/"at" in a body's span."""
+    return (
+        len(name.split()) in (2, 3)
+        and given_name_first(name, knowledge)
+        and name not in knowledge.known_org_names
+    )
 
 
 def _whole_repeated_names(text: str, hits: list[Hit]) -> list[Hit]:

@@ -242,3 +242,39 @@ def test_a_trades_firm_named_after_a_person_is_no_mention_of_her(enricher: Enric
     text = "Brands include Benjamin Quarnby Plumbing, Vesk Squad and Mister Quarn."
     person = hit_at(text, "Benjamin Quarnby", "person")
     assert context.eponyms(text, [person]) == {id(person)}
+
+
+def test_two_posts_of_a_plain_family_name_are_no_couple(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "It honours the Fleet Professional and Fleet Technician of the Year."
+    whole = hit_at(text, "Fleet Professional and Fleet Technician", "organization")
+    assert texts(candidates.couples(text, [whole], kn)) == []
+
+
+def test_the_winner_after_an_awards_colon_is_a_person(enricher: Enricher) -> None:
+    text = "Winners:\n\n* Quarn Technician of the Year Award: Curtis Vesk, City of Quarnby"
+    assert texts(candidates.from_credits(text, enricher.knowledge)) == ["Curtis Vesk"]
+
+
+def test_a_person_of_her_firm_inside_a_bodys_span_is_cut_out(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "The seller was represented by Tanner Quarnby of Vesk International."
+    whole = hit_at(text, "Tanner Quarnby of Vesk International", "organization")
+    found = orgrules.refine_orgs(text, [whole], kn)
+    assert texts(found) == ["Tanner Quarnby"]
+    assert texts(found, "organization") == ["Vesk International"]
+
+
+def test_a_party_and_district_code_is_no_body(enricher: Enricher) -> None:
+    text = "raised by Rep. Jane Quarnby (D-8th) and Rep. Al Vesk (R-TX)."
+    kn = enricher.knowledge
+    assert not candidates.keep(hit_at(text, "D-8th", "organization"), kn)
+    assert not candidates.keep(hit_at(text, "R-TX", "organization"), kn)
+
+
+def test_a_state_in_a_list_of_states_is_no_town_of_the_next(enricher: Enricher) -> None:
+    text = "It has acquired eight properties in Utah, California and Washington."
+    hits = candidates.from_patterns(text, enricher.gazetteer)
+    assert not any(h.text == "Utah" and h.place and h.place.kind == "city" for h in hits)
+    town = "It opened a store in Quarnbyville, California last week."
+    assert "Quarnbyville" in texts(candidates.from_patterns(town, enricher.gazetteer), "place")
