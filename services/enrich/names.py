@@ -423,8 +423,8 @@ def looks_like_person(name: str, knowledge: Knowledge) -> bool:
 
 # Two initials written without dots, one of them a J ("TJ", "AJ", "JD"); "NJ" is a state.
 UNDOTTED_INITIALS = re.compile(r"(?!NJ)(?:[A-Z]J|J[A-Z])")
-# Two capitals that are no initials before a family name: US state and territory codes and
-# the short forms a release puts before a word ("US Steel", "AI Hawkins" is a product).
+# Two capitals that are no one's initials before a family name: US state and territory codes,
+# and short forms a release puts before a name ("US Steel", "AI Carter" for a product).
 NOT_INITIALS = frozenset(
     {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
      "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
