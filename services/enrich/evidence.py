@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from services.enrich.candidates import LANDFORMS, Hit, plain_not_surname
-from services.enrich.gazetteer import Gazetteer
+from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
@@ -608,6 +608,7 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
             gazetteer.known(item) or ("-" in item and gazetteer.known(item.split("-")[0])) or None
             for _, item in items
         ]
+        places = _states_of_a_list_of_states([item for _, item in items], places, gazetteer)
         # A long list may hold a few places too small for the gazetteer ("Glyndon").
         unknown = sum(p is None for p in places)
         if unknown and (len(items) < 3 or (unknown > 1 and unknown * 3 > len(items))):
@@ -615,6 +616,29 @@ def from_place_lists(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> l
         for (start, item), place in zip(items, places, strict=True):
             hits.append(Hit(start, start + len(item), item, "place", "pattern", place=place))
     return hits
+
+
+def _states_of_a_list_of_states(
+    items: list[str], places: list[Place | None], gazetteer: Gazetteer
+) -> list[Place | None]:
+    """In a list of a country's states, an item that also names a state of that country is
+    the state ("Oregon, Washington and Utah": the state, not the capital's district)."""
+    states = [p for p in places if p is not None and p.kind == "subdivision"]
+    countries = {p.country for p in states}
+    if len(states) < 2 or len(countries) != 1:
+        return places
+    country = countries.pop()
+    out = []
+    for item, place in zip(items, places, strict=True):
+        # The state of that very name, not an alias's target ("Washington" -> US-DC).
+        states_named = [
+            c
+            for c in gazetteer.candidates(item)
+            if c.kind == "subdivision" and c.country == country and c.name == item
+        ]
+        state = states_named[0] if states_named else None
+        out.append(state or place)
+    return out
 
 
 # "Keiko Roe, drums", "Jo Poe - bass", "Ann Lee (violin)": the word after a name's comma,

@@ -278,3 +278,14 @@ def test_a_state_in_a_list_of_states_is_no_town_of_the_next(enricher: Enricher) 
     assert not any(h.text == "Utah" and h.place and h.place.kind == "city" for h in hits)
     town = "It opened a store in Quarnbyville, California last week."
     assert "Quarnbyville" in texts(candidates.from_patterns(town, enricher.gazetteer), "place")
+
+
+def test_washington_in_a_list_of_states_is_the_state(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "It owns properties in Oregon, Washington and Idaho."
+    places = {h.text: h.place for h in evidence.from_place_lists(text, gz, kn)}
+    washington = places["Washington"]
+    assert washington is not None and washington.subdivision == "US-WA"
+    capital = "Offices in Washington and Boston opened."
+    places = {h.text: h.place for h in evidence.from_place_lists(capital, gz, kn)}
+    assert places["Washington"] is not None and places["Washington"].subdivision == "US-DC"
