@@ -27,8 +27,8 @@ from collections.abc import Iterable
 
 import pycountry
 
-from services.enrich.candidates import Hit
-from services.enrich.gazetteer import Gazetteer
+from services.enrich.candidates import SEASONS, Hit
+from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, written_at_least
 from services.enrich.lexicon import is_common
 from services.enrich.names import ENSEMBLES, given_name_first, has_org_suffix, looks_like_person
@@ -51,7 +51,8 @@ CALENDAR = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
     | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
     | {"sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday"}
-    | {"friday", "saturday", "sunday", "spring", "summer", "fall", "autumn", "winter"}
+    | {"friday", "saturday", "sunday"}
+    | SEASONS
 )
 # Credentials written without periods after a name; a few spell a US state ("MD", "MA").
 CREDENTIALS = frozenset(
@@ -405,18 +406,20 @@ WHERE_IN = re.compile(
 )
 
 
-def _town_where_things_are(text: str, hit: Hit, gazetteer: Gazetteer) -> bool:
-    """A one-word model person or body that the gazetteer knows as a city, after "located
-    in" or "a location in" and before a comma or a full stop, is that city."""
-    return (
-        hit.source == "ner"
-        and hit.label in ("person", "organization")
-        and hit.start >= 0
-        and " " not in hit.text
-        and text[hit.end : hit.end + 1] in (".", ",", ";")
-        and WHERE_IN.search(text, max(0, hit.start - 30), hit.start) is not None
-        and bool(gazetteer.cities(hit.text))
-    )
+def _town_where_things_are(text: str, hit: Hit, gazetteer: Gazetteer) -> Place | None:
+    """The city a one-word model person or body names when the gazetteer knows it as one and
+    it stands after "located in" or "a location in" and before a comma or a full stop."""
+    if (
+        hit.source != "ner"
+        or hit.label not in ("person", "organization")
+        or hit.start < 0
+        or " " in hit.text
+        or text[hit.end : hit.end + 1] not in (".", ",", ";")
+        or WHERE_IN.search(text, max(0, hit.start - 30), hit.start) is None
+    ):
+        return None
+    cities = gazetteer.cities(hit.text)
+    return cities[0] if cities else None
 
 
 def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
@@ -426,8 +429,8 @@ def person_contexts(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hi
     for hit in hits:
         if hit.label == "organization" and hit.source == "ner" and _city_area(hit.text, gazetteer):
             hit.label = "place"  # "Downtown Xyzville" read as an organisation
-        if _town_where_things_are(text, hit, gazetteer):
-            hit.label, hit.place = "place", gazetteer.cities(hit.text)[0]
+        if town := _town_where_things_are(text, hit, gazetteer):
+            hit.label, hit.place = "place", town
         if hit.label != "person" or hit.source != "ner" or hit.start < 0:
             out.append(hit)
             continue

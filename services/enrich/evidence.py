@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from services.enrich.candidates import LANDFORMS, Hit, plain_not_surname
+from services.enrich.candidates import BYLINE_OUTLET, LANDFORMS, Hit, plain_not_surname
 from services.enrich.gazetteer import Gazetteer, Place
 from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
@@ -672,10 +672,6 @@ def credited_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
 MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 
 
-# A credit's slash and outlet right after a name ("Jane Roe/The Quarnby Sun").
-PHOTO_CREDIT_AFTER = re.compile(r"/(?:The[ ])?[A-Z][\w&’'-]*(?:[ ][A-Z][\w&’'-]*)*\.?(?:\n|$)")
-
-
 def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
     """A model person whose first word is no given name and that nothing in the text treats
     as a person ("Canaccord Quarn is acting as placement agent", "with Volt Mobility, which
@@ -717,7 +713,7 @@ def unvouched_people(text: str, hits: list[Hit], knowledge: Knowledge) -> None:
             continue
         if last in LANDFORMS:
             continue  # "Vesk Peak": a mountain, which the person filters drop
-        if any(PHOTO_CREDIT_AFTER.match(text, h.end) for h in group):
+        if any(BYLINE_OUTLET.match(text, h.end) for h in group):
             continue  # "Sapna Quarn/The Vesk Banner.": a picture's credit names its taker
         for h in group:
             h.label = "organization"
