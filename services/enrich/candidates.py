@@ -95,6 +95,10 @@ _DAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|\.)?"
 WEEKDAYS = re.compile(rf"{_DAY}(?:[ ]?[-–][ ]?{_DAY})?")
 STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.?[ ](?=[A-Z])")
 ENDS_IN_INITIAL = re.compile(r"[ ][A-Z]\.?$")
+# What may follow a name that really ends in its initial ("Tharun T., our lead engineer",
+# "Marvin K. and his team"): punctuation, a lower-case word or the line's end, not a family
+# name the model left out ("Jane Q. Vell").
+AFTER_WHOLE_NAME = re.compile(r"[ \t]*(?:[,;:)\u2013\u2014]|[a-z]|\n|$)")
 NAME_LIST = re.compile(r",[ ](?!(?:Jr|Sr|II|III|IV)\b)[A-Z]")
 STREET_END = re.compile(r"[ ](?:St|Ave|Blvd|Rd|Hwy|Pkwy|Dr|Ln)\.?$")
 # An address run together with a town ("Alder Blvd Quarnby City"); "St" and "Dr" open names
@@ -1602,16 +1606,39 @@ PARTY_DISTRICT = re.compile(r"[DRI]-(?:\d{1,2}(?:st|nd|rd|th)|[A-Z]{2})")
 SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 
 
+def initial_ended_names(
+    text: str, hits: list[Hit], knowledge: Knowledge
+) -> frozenset[tuple[int, int]]:
+    """Spans of people named by a given name and one initial with no family name after it
+    ("Tharun T., our lead engineer"): how the person is named, not a name cut short."""
+    whole: set[tuple[int, int]] = set()
+    for h in hits:
+        words = h.text.split()
+        if (
+            h.label == "person"
+            and h.start >= 0
+            and len(words) == 2
+            and h.text.endswith(".")
+            and ENDS_IN_INITIAL.search(h.text)
+            and words[0].casefold() in knowledge.given_names
+            and AFTER_WHOLE_NAME.match(text, h.end)
+        ):
+            whole.add((h.start, h.end))
+    return frozenset(whole)
+
+
 def keep(
     hit: Hit,
     knowledge: Knowledge,
     symbols: frozenset[str] = frozenset(),
     lowered: frozenset[str] = frozenset(),
     subjects: frozenset[str] = frozenset(),
+    whole_names: frozenset[tuple[int, int]] = frozenset(),
 ) -> bool:
     """Drop what is never an entity: wire names, boilerplate words, tickers, job titles,
     common-noun phrases and junk spans. ``subjects`` (keys of names with their own "About"
-    section) are kept even when they look like a wire name ("About TechWire")."""
+    section) are kept even when they look like a wire name ("About TechWire");
+    ``whole_names`` are the spans of people named by a given name and an initial."""
     if hit.label in ("date", "money"):
         return True
     name = hit.canonical or hit.text
@@ -1710,7 +1737,12 @@ def keep(
         post = name.strip(",.").lower().removeprefix("co-").removeprefix("vice-")
         if post in knowledge.role_words or post in knowledge.titles:
             return False  # "Co-President", "Co-Founder": a post
-    if hit.label == "person" and hit.source != "citation" and ENDS_IN_INITIAL.search(name):
+    if (
+        hit.label == "person"
+        and hit.source != "citation"
+        and ENDS_IN_INITIAL.search(name)
+        and (hit.start, hit.end) not in whole_names
+    ):
         return False  # "David A.": a name cut after its middle initial
     if hit.label == "person" and NAME_LIST.search(name):
         return False  # "Mary, Mark": given names in a list, not one person

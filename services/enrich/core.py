@@ -369,7 +369,8 @@ class Enricher:
         cand.lone_words_as_orgs(text, hits, kn)
         symbols = cand.symbols_not_names(text, kn)
         lowered = frozenset(cand.lowercase_words(text))
-        hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects)]
+        whole_names = cand.initial_ended_names(text, hits, kn)
+        hits = [h for h in hits if cand.keep(h, kn, symbols, lowered, subjects, whole_names)]
         evidence.credited_people(text, hits, kn)
         evidence.unvouched_people(text, hits, kn)
         hits = [h for h in hits if not cand.degree_or_title_place(text, h, kn)]
