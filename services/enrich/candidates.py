@@ -727,6 +727,9 @@ def from_patterns(text: str, gazetteer: Gazetteer) -> list[Hit]:
         if state is None:
             continue
         city_name, city_start = m.group(1), m.start(1)
+        # "Quarnby University, California State University": a list of bodies, no town.
+        if city_name.split()[-1].lower() in INSTITUTION_NOUNS:
+            continue
         # "6900 W 119th St Overland Park, KS": the street's type word belongs to the street.
         street = STREET_TYPE.match(city_name)
         if street and re.search(r"\d", text[max(0, city_start - 12) : city_start]):
@@ -772,6 +775,8 @@ def _cities_of_regions(text: str, gazetteer: Gazetteer) -> list[Hit]:
             and region.kind == "subdivision"
             and PLACE_PREPOSITION.search(text[max(0, m.start(1) - 12) : m.start(1)])
             and not (own is not None and own.kind in ("country", "subdivision"))
+            # "at Quarnby University, California State University": bodies, no town
+            and m.group(1).split()[-1].lower() not in INSTITUTION_NOUNS
         ):
             cities = [Place(m.group(1), "city", region.country, region.subdivision)]
         if cities:
@@ -1370,13 +1375,21 @@ def couples(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         # "Karlie Roe & Riley Poe" read whole: two people named in full, each opening with a
         # given name ("Fish & Richardson", one word a side, is a firm's pair of names).
         pair = TWO_FULL_NAMES.fullmatch(h.text) if whole_pair and h.start >= 0 else None
+        base, plain_ones = h.start, 0  # where ``pair`` was read; family names maybe plain
+        # "Dom Roe &" + "Rob Freedman of Acme": the model stopped at the joint and vouches for
+        # the first name; the second may then end in a plain word ("freedman").
+        if pair is None and whole_pair and h.start >= 0 and h.text.endswith(("&", " and")):
+            pair = TWO_FULL_NAMES.match(text, h.start)
+            base, plain_ones = 0, 1
         # "Fleet Professional and Fleet Technician": a plain word is no family name.
-        if pair and all(
-            given_name_first(n, knowledge) and not plain_not_surname(n.split()[-1], knowledge)
-            for n in pair.groups()
+        if (
+            pair
+            and all(given_name_first(n, knowledge) for n in pair.groups())
+            and sum(plain_not_surname(n.split()[-1], knowledge) for n in pair.groups())
+            <= plain_ones
         ):
             for i in (1, 2):
-                a, b = h.start + pair.start(i), h.start + pair.end(i)
+                a, b = base + pair.start(i), base + pair.end(i)
                 out.append(Hit(a, b, pair.group(i), "person", "pattern"))
                 people.add((a, b))
     read_whole = couple_firms(out, hits)
@@ -2061,7 +2074,8 @@ def firms_a_rule_named_as_people(hits: list[Hit], knowledge: Knowledge) -> None:
 def persons_named_as_orgs(hits: list[Hit]) -> None:
     """A model "person" that only the model calls one is an organisation when the release
     names an incorporated organisation opening with it ("Sea Quarn" beside "Sea Quarn
-    Services, Inc.") or calls it an organisation more often than a person."""
+    Services, Inc.", or with a place after it: "Sea Quarn Ireland") or calls it an
+    organisation more often than a person."""
     vouched = {key(h.text) for h in hits if h.label == "person" and h.source != "ner"}
     vouched |= {key(h.canonical) for h in hits if h.label == "person" and h.canonical}
     orgs = [h.text for h in hits if h.label == "organization"]
@@ -2070,14 +2084,19 @@ def persons_named_as_orgs(hits: list[Hit]) -> None:
     incorporated = [t for t in dict.fromkeys(orgs) if LEGAL_END.search(t)]
     # A rule read it as an organisation ("Quarn Nordisk, a global healthcare company").
     ruled = {key(h.text) for h in hits if h.label == "organization" and h.source != "ner"}
+    places = {h.text for h in hits if h.label == "place"}
     for h in hits:
         k = key(h.text)
         if h.label != "person" or h.source != "ner" or " " not in h.text or k in vouched:
             continue
+        # "Sea Quarn Ireland" beside "Sea Quarn LLC": the firm's arm in a place.
+        firm, _, last = h.text.rpartition(" ")
+        arm = last in places and " " in firm
         if (
             as_org[k] > as_person[k]
             or k in ruled
-            or any(t.startswith(h.text + " ") for t in incorporated)
+            or any(t.startswith(h.text + " ") or (arm and t.startswith(firm + " "))
+                   for t in incorporated)
         ):
             h.label = "organization"
 
@@ -2403,9 +2422,10 @@ DISEASE_AFTER = re.compile(r"['’]s[ ](?:disease|syndrome|law|palsy|sarcoma|lym
 
 
 def named_condition(text: str, hit: Hit) -> bool:
-    """A model name that only names a condition after the person who described it."""
+    """A model name, or a famous family name read by its possessive ("Parkinson’s disease"),
+    that only names a condition after the person who described it."""
     return (
-        hit.source == "ner"
+        hit.source in ("ner", "roster")
         and hit.label in ("person", "organization", "place")
         and hit.start >= 0
         and DISEASE_AFTER.match(text, hit.end) is not None

@@ -478,6 +478,8 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
         post = m.group(2).split()
         if not any(w in knowledge.role_words and w not in NOT_LOWER_POSTS for w in post):
             continue
+        if "by" in post:
+            continue  # "Quarn Bistro, led by executive chef ...": the post is another's
         hits += _person(name, start, m.end(1), knowledge)
     return hits
 

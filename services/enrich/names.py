@@ -35,7 +35,9 @@ ENSEMBLES = frozenset(
     | {"Brothers", "Bros", "Bros.", "Sisters"}  # a family's firm or act ("Quarn Brothers")
 )
 # Words that end firms' names and no person's ("Quarn Global").
-FIRM_LAST_WORDS = frozenset({"Global", "Worldwide"})
+FIRM_LAST_WORDS = frozenset(
+    {"Global", "Worldwide", "Casino", "Casinos", "Resort", "Resorts", "Hotel", "Hotels"}
+)
 # A name seldom opens with an article: "Los Hijos de Quarn" is a title ("La" may open one).
 ARTICLES = frozenset({"The", "A", "An", "El", "Los", "Las", "Un", "Una", "Lo"})
 # Words that bill a performer before the name ("Starring Jane Roe").

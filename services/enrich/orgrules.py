@@ -1665,11 +1665,13 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
 
 def _person_of_firm(name: str, knowledge: Knowledge) -> bool:
     """Two or three words opening with a given name, no well-known body's name ("Morgan
-    Stanley"), before "of"/"at" in a body's span."""
+    Stanley") and no body's word last ("North Quarnby Chamber"), before "of"/"at" in a body's
+    span."""
     return (
         len(name.split()) in (2, 3)
         and given_name_first(name, knowledge)
         and name not in knowledge.known_org_names
+        and _bare(name.split()[-1]) not in knowledge.org_words
     )
 
 
@@ -2563,6 +2565,9 @@ def _org_end(name: str, knowledge: Knowledge, strong: bool = False) -> bool:
     )
 
 
+BODY_OF = re.compile(r"([A-Z][a-z]+)[ ]of[ ][A-Z]")
+
+
 def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[int]:
     """Ids of organisation hits that are phrases of common words, not names: section headings
     and feature lists run into the text ("Vulnerability Management", "Protecting Businesses
@@ -2593,6 +2598,10 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
         if len(words) < 2 and (len(h.text.split()) > 1 or h.source != "ner"):
             continue
         if len(words) > 1 and h.text.split()[0] in makers:
+            continue
+        # "North Quarnby Chamber of Commerce": a body's word before "of" heads a body's name.
+        head = BODY_OF.search(h.text)
+        if head and not article and head.group(1).lower() in knowledge.org_words:
             continue
         # "Korean Economic Daily": a publication; "Turner & Townsend": two family names.
         last = h.text.split()[-1].lower()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from services.enrich import candidates, orgrules
+from services.enrich import candidates, evidence, orgrules
+from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
+from services.enrich.names import looks_like_person
 from tests.unit.enrich.spans import hit_at
 
 
@@ -31,3 +33,82 @@ def test_a_school_head_is_a_post_before_the_school_and_the_name(enricher: Enrich
         assert name[orgrules.post_of_institution(name, kn) :] == "Quarnby Academy", post
     # A firm named by the word keeps it: no "of" follows.
     assert orgrules.post_of_institution("Principal Quarn Group", kn) == 0
+
+
+def texts(hits: list[Hit], label: str = "person") -> list[str]:
+    return [h.text for h in hits if h.label == label]
+
+
+def test_no_person_is_named_with_a_casino_or_hotel_last(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    assert looks_like_person("Tomas Brell", kn)
+    for name in ("Mirax Casino", "Velda Resort", "Grand Quarn Hotel"):
+        assert not looks_like_person(name, kn), name
+
+
+def test_a_famous_family_name_before_a_disease_names_the_disease(enricher: Enricher) -> None:
+    text = "He was diagnosed with Quarnson’s disease in May."
+    assert candidates.named_condition(text, hit_at(text, "Quarnson", "person", "roster"))
+    assert not candidates.named_condition(text, hit_at(text, "Quarnson", "person", "pattern"))
+
+
+def test_a_firms_name_with_a_place_after_it_is_the_firms_arm() -> None:
+    text = "Vell Marsh LLP formed a platform with Vell Marsh Ireland. Ireland is home to many."
+    hits = [
+        hit_at(text, "Vell Marsh LLP", "organization"),
+        hit_at(text, "Vell Marsh Ireland", "person"),
+        hit_at(text, "Ireland", "place", nth=1),
+    ]
+    candidates.persons_named_as_orgs(hits)
+    assert texts(hits, "organization") == ["Vell Marsh LLP", "Vell Marsh Ireland"]
+    # Without the place the name stays a person.
+    alone = [
+        hit_at(text, "Vell Marsh LLP", "organization"),
+        hit_at(text, "Vell Marsh", "person", nth=1),
+    ]
+    candidates.persons_named_as_orgs(alone)
+    assert alone[1].label == "organization"  # "Vell Marsh" opens the firm's name: as before
+    kept = [hit_at(text, "Vell Marsh Ireland", "person")]
+    candidates.persons_named_as_orgs(kept)
+    assert kept[0].label == "person"
+
+
+def test_a_body_led_by_a_post_gives_no_post_to_the_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = (
+        "Quarn Thai Vesk, led by executive chef Dee Roe, opened. Tomas Brell, chief officer, spoke."
+    )
+    found = texts(evidence.from_attributions(text, kn))
+    assert "Quarn Thai Vesk" not in found
+    assert "Tomas Brell" in found
+
+
+def test_two_people_joined_by_an_ampersand_the_model_read_half_of(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Quarnby Realty represented the seller, while Dom Velloso & Rob Freedman of JLL did not."
+    half = hit_at(text, "Dom Velloso &", "organization")
+    found = candidates.couples(text, [half], kn)
+    assert sorted(texts(found)) == ["Dom Velloso", "Rob Freedman"]
+    # Two plain family names are no pair of people, however the model read them.
+    text = "The Fleet Professional & Fleet Technician of Quarn levels apply."
+    half = hit_at(text, "Fleet Professional &", "organization")
+    assert texts(candidates.couples(text, [half], kn)) == []
+
+
+def test_a_university_before_a_state_is_no_town(enricher: Enricher) -> None:
+    gz = enricher.gazetteer
+    text = "Educated at Quarnby University, California State University and Vesk College, CA, he"
+    places = texts(candidates.from_patterns(text, gz), "place")
+    assert "Quarnby University" not in places
+    assert "Vesk College" not in places
+    text = "He grew up in Quarnby, California."
+    assert "Quarnby" in texts(candidates.from_patterns(text, gz), "place")
+
+
+def test_a_body_word_last_is_no_person_before_of(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Thanks to the Reading/North Quarnby Chamber of Commerce for its help."
+    whole = hit_at(text, "North Quarnby Chamber of Commerce", "organization")
+    found = orgrules.refine_orgs(text, [whole], kn)
+    assert texts(found) == []
+    assert orgrules.common_word_orgs(text, found, kn) == set()
