@@ -891,8 +891,9 @@ def from_bullets(text: str, knowledge: Knowledge, gazetteer: Gazetteer | None = 
             continue
         # "* County Court Judge Jane Roe, ...": the post before the name is no part of it.
         person = trimmed_hit(text, m.start(1), m.end(1), "person", "pattern", knowledge)
-        if person is not None and _roster_person(person.text, knowledge, None):
-            hits.append(person)
+        if person is None or not _roster_person(person.text, knowledge, None):
+            continue  # "* Quarn Casino - Best Welcome Bonus": no person, so no affiliation
+        hits.append(person)
         tail = m.group(2).rstrip()
         last = tail.rsplit(",", 1)[-1]
         offset = m.start(2) + len(tail) - len(last)
@@ -1712,8 +1713,8 @@ def keep(
         return False  # "Sun-Thurs": opening hours
     if hit.label == "organization" and PLURAL_ACRONYM.match(name):
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
-    if hit.label == "organization" and "$" in name:
-        return False  # "~$1.5B LNG": an amount
+    if hit.label == "organization" and ("$" in name or "%" in name):
+        return False  # "~$1.5B LNG", "NPV10%": an amount or a measure
     if hit.label == "organization" and COUNTRY_PEOPLE.fullmatch(name):
         return False  # "qualified US Investors": people of a country, no body
     if hit.label == "organization" and hit.source in ("ner", "pattern") and _heading(name):

@@ -2260,6 +2260,11 @@ POST_OF_TAIL = re.compile(
 )
 
 
+ADJECTIVE_TAIL = re.compile(r"[ ](?:and|&)[ ](?:International|National|Global|Regional|Local)$")
+LOWER_WORD_AFTER = re.compile(r"[ ][a-z]")
+WHERE_LISTED = re.compile(r"[A-Z][\w.]*-(?:listed|headquartered|registered|quoted)[ ]+(?=[A-Z])")
+
+
 def span_cuts(
     text: str, start: int, name: str, label: str, gazetteer: Gazetteer, knowledge: Knowledge
 ) -> tuple[int, int, str]:
@@ -2271,6 +2276,13 @@ def span_cuts(
     if not (cut_start or cut_end):
         cut_start = heading_glue_start(name, knowledge)
     if label == "organization" and not (cut_start or cut_end):
+        # "London-listed Quarn Bank Group", "Nasdaq-listed Vesk Inc.": where it trades or sits.
+        if (where := WHERE_LISTED.match(name)) and len(name) > where.end():
+            return where.end(), 0, label
+        # "Quarn Academy and International bestselling author": the adjective opens a phrase.
+        tail = ADJECTIVE_TAIL.search(name)
+        if tail and LOWER_WORD_AFTER.match(text, start + len(name)):
+            return 0, len(tail.group()), label
         if lead := unit_before_person(text, start, name, knowledge):
             return lead, 0, "person"
         cut_start = post_of_institution(name, knowledge)

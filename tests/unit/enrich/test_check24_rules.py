@@ -112,3 +112,40 @@ def test_a_body_word_last_is_no_person_before_of(enricher: Enricher) -> None:
     found = orgrules.refine_orgs(text, [whole], kn)
     assert texts(found) == []
     assert orgrules.common_word_orgs(text, found, kn) == set()
+
+
+def test_a_bulleted_line_with_no_person_gives_no_affiliation(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "Top picks:\n* Quarnix Casino - Best Welcome Bonus for Slots\n* Vell Roe - Quarn Labs\n"
+    found = candidates.from_bullets(text, kn, gz)
+    assert "Best Welcome Bonus for Slots" not in texts(found, "organization")
+    assert texts(found) == ["Vell Roe"]
+    assert texts(found, "organization") == ["Quarn Labs"]
+
+
+def test_pronouns_amounts_and_measures_are_no_bodies(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "About Quarn\n\nQuarn builds tools. It is a community. The NPV10% is high."
+    assert not candidates.keep(hit_at(text, "It", "organization", "pattern"), kn)
+    assert not candidates.keep(hit_at(text, "NPV10%", "organization"), kn)
+    assert candidates.keep(hit_at(text, "Quarn", "organization", nth=1), kn)
+
+
+def test_where_a_firm_is_listed_and_an_adjective_after_and_are_no_part_of_it(
+    enricher: Enricher,
+) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "London-listed Quarn Bank Group grew."
+    name = "London-listed Quarn Bank Group"
+    cut_start, cut_end, label = orgrules.span_cuts(text, 0, name, "organization", gz, kn)
+    assert (name[cut_start : len(name) - cut_end], label) == ("Quarn Bank Group", "organization")
+    text = "Jane Roe, Founder of the Vesk Training Academy and International bestselling author."
+    name = "Vesk Training Academy and International"
+    start = text.index(name)
+    cut_start, cut_end, _ = orgrules.span_cuts(text, start, name, "organization", gz, kn)
+    assert name[cut_start : len(name) - cut_end] == "Vesk Training Academy"
+    # A name that ends so, with no phrase after it, stays whole.
+    text = "She joined Quarn Regional and National."
+    name = "Quarn Regional and National"
+    start = text.index(name)
+    assert orgrules.span_cuts(text, start, name, "organization", gz, kn)[:2] == (0, 0)
