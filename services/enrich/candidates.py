@@ -711,8 +711,29 @@ def org_names(knowledge: Knowledge, gazetteer: Gazetteer) -> dict[str, str]:
         # name so written is still no plain word.
         if CAMEL_NAME.fullmatch(name) and not is_common(name, knowledge.lexicon):
             names.setdefault(name.capitalize(), name)
+    for name in knowledge.known_orgs:
+        # "Alibaba" for "Alibaba Group": a firm is named without its corporate ending, when
+        # what is left is no plain word, given name, family name or place.
+        head, _, ending = name.partition(" ")
+        if (
+            ending in CORPORATE_ENDINGS
+            and len(head) >= 4
+            and head not in knowledge.known_org_names
+            and not is_common(head, knowledge.lexicon)
+            and head.casefold() not in knowledge.given_names
+            and head.casefold() not in knowledge.surnames
+            and gazetteer.known(head) is None
+        ):
+            names.setdefault(head, name)
     names.update(knowledge.org_aliases)
     return names
+
+
+# Endings a firm is often named without ("Alibaba Group" as "Alibaba").
+CORPORATE_ENDINGS = frozenset(
+    {"Group", "Holdings", "Inc.", "Inc", "Corporation", "Corp.", "Company", "Limited", "Ltd"}
+    | {"Ltd.", "plc", "PLC", "LLC", "AG", "SE", "S.A.", "N.V.", "SA", "NV"}
+)
 
 
 CAMEL_NAME = re.compile(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}")

@@ -1165,10 +1165,16 @@ def _glued_before_given_name(name: str, knowledge: Knowledge) -> int:
 
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
-    "Jane Roe Senior Advisor") is cut to the name."""
+    "Jane Roe Senior Advisor") is cut to the name; one that runs a known name into what it
+    owns ("Alibaba’s Tmall") goes."""
     out = []
     people = {(h.start, h.end) for h in hits if h.label == "person" and h.source == "pattern"}
+    ruled = {(h.start, h.end) for h in hits if h.source not in ("ner", "pattern")}
     for hit in hits:
+        # "Alibaba’s Tmall" read as a person: the owner is a name a rule or a list knows.
+        owned = OWNED.search(hit.text) if hit.source == "ner" and hit.start >= 0 else None
+        if hit.label == "person" and owned and (hit.start, hit.start + owned.start()) in ruled:
+            continue
         if hit.label == "organization" and hit.source == "ner" and hit.start >= 0:
             # "said Co-Founder Jane Roe" read as an organisation: the attribution says whose
             # name follows the post.

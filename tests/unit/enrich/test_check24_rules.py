@@ -149,3 +149,25 @@ def test_where_a_firm_is_listed_and_an_adjective_after_and_are_no_part_of_it(
     name = "Quarn Regional and National"
     start = text.index(name)
     assert orgrules.span_cuts(text, start, name, "organization", gz, kn)[:2] == (0, 0)
+
+
+def test_a_known_firm_is_named_without_its_corporate_ending(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    known = [n for n in kn.known_orgs if n.endswith(" Group") and " " not in n[: -len(" Group")]]
+    assert "Alibaba Group" in known
+    assert kn.org_aliases["Alibaba"] == "Alibaba Group"
+    text = "Shoppers reach it via platforms like Alibaba’s Tmall."
+    assert texts(candidates.from_aliases(text, kn), "organization") == ["Alibaba"]
+    # A head that is a plain word, a given name or a place stays the model's to read.
+    for head in ("Target", "Morgan", "Texas"):
+        assert kn.org_aliases.get(head) is None or kn.org_aliases[head] == head, head
+
+
+def test_a_model_person_running_a_known_firm_into_its_product_goes(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Shoppers reach it via platforms like Alibaba’s Tmall. Jane Roe’s Tmall shop."
+    owner = hit_at(text, "Alibaba", "organization", "alias")
+    model = hit_at(text, "Alibaba’s Tmall", "person")
+    unknown = hit_at(text, "Jane Roe’s Tmall", "person")
+    kept = orgrules.trim_people([owner, model, unknown], kn)
+    assert [h.text for h in kept] == ["Alibaba", "Jane Roe’s Tmall"]
