@@ -455,7 +455,8 @@ def _fold_short_names(groups: list[Group], knowledge: Knowledge) -> list[Group]:
     """An organisation named by the first word of a longer one joins it ("D-Wave" and
     "D-Wave Quantum Inc."), the earliest such longer name when there are several; one of
     several words joins a longer one that only adds a firm's ending ("Golden Quarn" and
-    "Golden Quarn Group", not "Avatar Quarn" and its product "Avatar Quarn Vision"). One
+    "Golden Quarn Group", not "Avatar Quarn" and its product "Avatar Quarn Vision", nor "JP
+    Quarn" and its unit "JP Quarn Private Bank"). One
     written with its own legal form ("Acme Inc." beside its unit "Acme Labs Inc.") stays
     itself, and so does a firm beside its charity or school ("Acme" beside "The Acme
     Foundation")."""
@@ -477,7 +478,10 @@ def _fold_short_names(groups: list[Group], knowledge: Knowledge) -> list[Group]:
                     and len(tokens(org_key(g.name))) > len(words)
                     and tokens(org_key(g.name))[: len(words)] == words
                     and tokens(org_key(g.name))[-1] not in SEPARATE_BODY_ENDS
-                    and (len(words) == 1 or _firm_ending(tokens(org_key(g.name))[-1], knowledge))
+                    and (
+                        len(words) == 1
+                        or _adds_firm_ending(tokens(org_key(g.name)), words, knowledge)
+                    )
                 ),
                 None,
             )
@@ -491,8 +495,15 @@ def _fold_short_names(groups: list[Group], knowledge: Knowledge) -> list[Group]:
     return out
 
 
-def _firm_ending(word: str, knowledge: Knowledge) -> bool:
-    return word in knowledge.org_tails or word in ("global", "international", "worldwide")
+def _adds_firm_ending(longer: list[str], words: list[str], knowledge: Knowledge) -> bool:
+    """Whether the longer name's words are ``words`` and one firm's ending ("Golden Quarn
+    Group", "Quarn Pharmaceuticals Holding Corp."); "JP Quarn Private Bank" adds a unit."""
+    return len(longer) == len(words) + 1 and (
+        longer[-1] in knowledge.org_tails or longer[-1] in FIRM_ENDINGS
+    )
+
+
+FIRM_ENDINGS = frozenset({"global", "international", "worldwide", "holding", "holdings"})
 
 
 def group_values(hits: list[Hit], kind: str) -> list[Group]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.enrich import candidates, evidence, orgrules
+from services.enrich import candidates, cluster, evidence, orgrules
 from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import looks_like_person
@@ -171,3 +171,25 @@ def test_a_model_person_running_a_known_firm_into_its_product_goes(enricher: Enr
     unknown = hit_at(text, "Jane Roe’s Tmall", "person")
     kept = orgrules.trim_people([owner, model, unknown], kn)
     assert [h.text for h in kept] == ["Alibaba", "Jane Roe’s Tmall"]
+
+
+def test_a_short_name_joins_its_holding_firm_not_a_unit_of_two_more_words(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = (
+        "Quarnix Pharmaceuticals Holding Corp. grew. Quarnix Pharmaceuticals hired. "
+        "JP Vesk Private Bank and JP Vesk agreed."
+    )
+    hits = [
+        hit_at(text, "Quarnix Pharmaceuticals Holding Corp.", "organization"),
+        hit_at(text, "Quarnix Pharmaceuticals", "organization", nth=1),
+        hit_at(text, "JP Vesk Private Bank", "organization"),
+        hit_at(text, "JP Vesk", "organization", nth=1),
+    ]
+    groups = cluster.group_orgs(hits, kn, [])
+    assert sorted(g.name for g in groups) == [
+        "JP Vesk",
+        "JP Vesk Private Bank",
+        "Quarnix Pharmaceuticals Holding Corp.",
+    ]
