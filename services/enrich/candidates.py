@@ -200,6 +200,7 @@ INITIAL = re.compile(r"\s[A-Z]\.\s")
 # A plant is where a company makes things, not the company ("Quarnby Engine Plant").
 FACILITY_WORDS = frozenset(
     {"plant", "plants", "factory", "factories", "bridge", "tunnel", "highway", "expressway"}
+    | {"campus", "campuses"}
 )
 TITLE_WITH_SUBTITLE = re.compile(r"^\S+(?:[ ]\S+)*:[ ]\S+(?:[ ]\S+){2,}$")
 TRADEMARK = re.compile(r"[®™]$")
@@ -1829,8 +1830,11 @@ def retype(hit: Hit, gazetteer: Gazetteer, knowledge: Knowledge) -> Hit:
         if places:  # "Southeast New Mexico" is in New Mexico
             hit.start, hit.text, hit.place = hit.start + m.end(), hit.text[m.end() :], places[0]
     if hit.label == "place" and hit.place is None:
+        last = hit.text.split()[-1].lower()
         if has_org_suffix(hit.text, knowledge) or CLUB_OR_FIRM_END.search(hit.text):
             hit.label = "organization"  # "Quarnby United", "Goldquarncorp": a club, a firm
+        elif " " in hit.text and last in knowledge.org_marks:
+            hit.label = "organization"  # "Resolvd AI", "Quarn Labs": no town of that name
         else:
             places = gazetteer.candidates(hit.text)
             hit.place = places[0] if places else None

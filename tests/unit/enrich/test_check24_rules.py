@@ -193,3 +193,19 @@ def test_a_short_name_joins_its_holding_firm_not_a_unit_of_two_more_words(
         "JP Vesk Private Bank",
         "Quarnix Pharmaceuticals Holding Corp.",
     ]
+
+
+def test_an_unknown_place_ending_in_a_bodys_mark_is_a_body(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "Vesk joined Quarnvolt AI in North Quarnby Vale last May."
+    firm = candidates.retype(hit_at(text, "Quarnvolt AI", "place"), gz, kn)
+    assert firm.label == "organization"
+    vale = candidates.retype(hit_at(text, "North Quarnby Vale", "place"), gz, kn)
+    assert vale.label == "place"
+
+
+def test_a_campus_and_growth_rates_are_no_bodies(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Sales rose 12% YoY at the Quarnby Innovation Campus."
+    assert not candidates.keep(hit_at(text, "YoY", "organization"), kn)
+    assert not candidates.keep(hit_at(text, "Quarnby Innovation Campus", "organization"), kn)
