@@ -556,6 +556,9 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
         # phrase, and the noun after the comma is the sentence's subject, not the name's.
         if AGENT_OPENER.search(text, max(0, start - 100), start):
             continue
+        # "Headquartered in Phoenix, the company ...": where the subject is, not its name.
+        if PLACE_OPENER.search(text, max(0, start - 100), start):
+            continue
         hits.append(_hit(text, start, end, knowledge))
     return hits
 
@@ -564,6 +567,13 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
 AGENT_OPENER = re.compile(
     r"(?:^|[.!?][ ]+|\n)(?:Led|Founded|Co-founded|Headed|Managed|Run|Chaired|Hosted|Backed)"
     r"(?:[ ]in[ ]\d{4})?[ ]by[ ](?:[a-z]+[ ]){0,3}$"
+)
+
+
+# A sentence opening "Headquartered in ...", "Founded in 2010 in ..." up to the name.
+PLACE_OPENER = re.compile(
+    r"(?:^|[.!?][ ]+|\n)(?:Headquartered|Based|Located|Founded|Established|Incorporated)"
+    r"(?:[ ]in[ ]\d{4})?[ ]in[ ](?:the[ ])?$"
 )
 
 

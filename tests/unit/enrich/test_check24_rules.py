@@ -209,3 +209,11 @@ def test_a_campus_and_growth_rates_are_no_bodies(enricher: Enricher) -> None:
     text = "Sales rose 12% YoY at the Quarnby Innovation Campus."
     assert not candidates.keep(hit_at(text, "YoY", "organization"), kn)
     assert not candidates.keep(hit_at(text, "Quarnby Innovation Campus", "organization"), kn)
+
+
+def test_a_town_opening_a_sentence_before_the_company_is_no_appositive(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "Headquartered in Quarnby, the company runs two campuses. Vellacourt, the company, grew."
+    assert texts(orgrules.from_appositives(text, kn), "organization") == ["Vellacourt"]
