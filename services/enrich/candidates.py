@@ -94,6 +94,9 @@ DEMONYM_END = re.compile(r"[ ](?:Islanders?|Americans?|Yorkers?|Europeans?|Afric
 _DAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?:day|nesday|urday|\.)?"
 WEEKDAYS = re.compile(rf"{_DAY}(?:[ ]?[-–][ ]?{_DAY})?")
 STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.?[ ](?=[A-Z])")
+# A programme's, a drug's or a measure's code: capitals, then two digits or more ("QRX003",
+# "NPV10", "TNX-102"); no body is named so ("3M", "MI6" have fewer).
+CODE = re.compile(r"[A-Z]{2,5}-?\d{2,4}[A-Za-z]?")
 ENDS_IN_INITIAL = re.compile(r"[ ][A-Z]\.?$")
 # What may follow a name that really ends in its initial ("Tharun T., our lead engineer",
 # "Marvin K. and his team"): punctuation, a lower-case word or the line's end, not a family
@@ -1735,8 +1738,8 @@ def keep(
         return False  # "Sun-Thurs": opening hours
     if hit.label == "organization" and PLURAL_ACRONYM.match(name):
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
-    if hit.label == "organization" and ("$" in name or "%" in name):
-        return False  # "~$1.5B LNG", "NPV10%": an amount or a measure
+    if hit.label == "organization" and ("$" in name or "%" in name or CODE.fullmatch(name)):
+        return False  # "~$1.5B LNG", "NPV10%": an amount or a measure; "QRX003": a code
     if hit.label == "organization" and COUNTRY_PEOPLE.fullmatch(name):
         return False  # "qualified US Investors": people of a country, no body
     if hit.label == "organization" and hit.source in ("ner", "pattern") and _heading(name):

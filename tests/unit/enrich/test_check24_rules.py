@@ -129,6 +129,11 @@ def test_pronouns_amounts_and_measures_are_no_bodies(enricher: Enricher) -> None
     assert not candidates.keep(hit_at(text, "It", "organization", "pattern"), kn)
     assert not candidates.keep(hit_at(text, "NPV10%", "organization"), kn)
     assert candidates.keep(hit_at(text, "Quarn", "organization", nth=1), kn)
+    text = "Quarn is developing QRX003 and TNX-102. Vesk NPV10 is high. 3M and MI6 agreed."
+    for code in ("QRX003", "TNX-102", "NPV10"):
+        assert not candidates.keep(hit_at(text, code, "organization"), kn), code
+    for name in ("3M", "MI6"):
+        assert candidates.keep(hit_at(text, name, "organization"), kn), name
 
 
 def test_where_a_firm_is_listed_and_an_adjective_after_and_are_no_part_of_it(
