@@ -97,6 +97,7 @@ STREET_TYPE = re.compile(r"(?:St|Ave|Rd|Blvd|Dr|Ln|Pkwy|Hwy|Ct|Pl|Way|Ter|Cir)\.
 # A programme's, a drug's or a measure's code: capitals, then two digits or more ("QRX003",
 # "NPV10", "TNX-102"); no body is named so ("3M", "MI6" have fewer).
 CODE = re.compile(r"[A-Z]{2,5}-?\d{2,4}[A-Za-z]?")
+SHORT_FORM_LIST = re.compile(r"[A-Z]{2,3}(?:(?:,[ ]?|/)[A-Z]{2,3})+")
 ENDS_IN_INITIAL = re.compile(r"[ ][A-Z]\.?$")
 # What may follow a name that really ends in its initial ("Tharun T., our lead engineer",
 # "Marvin K. and his team"): punctuation, a lower-case word or the line's end, not a family
@@ -1740,6 +1741,8 @@ def keep(
         return False  # "SMEs", "OEMs": a plural common noun, not one organisation
     if hit.label == "organization" and ("$" in name or "%" in name or CODE.fullmatch(name)):
         return False  # "~$1.5B LNG", "NPV10%": an amount or a measure; "QRX003": a code
+    if hit.label == "organization" and SHORT_FORM_LIST.fullmatch(name):
+        return False  # "AE, SE", "PM/PO": posts' short forms in a list, no body
     if hit.label == "organization" and COUNTRY_PEOPLE.fullmatch(name):
         return False  # "qualified US Investors": people of a country, no body
     if hit.label == "organization" and hit.source in ("ner", "pattern") and _heading(name):

@@ -1437,6 +1437,11 @@ def _and_cuts(
         plain_field = " " not in right.strip() and is_common(right, knowledge.lexicon)
         if plain_field and FIELD_END.search(left):
             continue
+        # "Legacy Painting and Renovating, Inc.": one plain word and a legal form is the end of
+        # one firm's name, no firm of its own.
+        core = LEGAL_FORM_END.sub("", right).strip(" ,")
+        if core != right.strip() and " " not in core and is_common(core, knowledge.lexicon):
+            continue
         # "Acme + Brightwell Agency": a plus joins a brand and its agency when one side is a
         # body the release names or shapes like one ("HeyDay Marketing + PR" is one name).
         plus = (
@@ -2798,7 +2803,8 @@ def chapters(text: str, hits: list[Hit], gazetteer: Gazetteer) -> list[Hit]:
     else lay inside that span go with it."""
     out = list(hits)
     for hit in hits:
-        if hit.label != "organization" or hit.start < 0:
+        # "Quarn Roofing, Inc. of Tulsa": a legal form ends the firm's name; where it is follows.
+        if hit.label != "organization" or hit.start < 0 or LEGAL_FORM_END.search(hit.text):
             continue
         m = CHAPTER_OF.match(text, hit.end)
         # "CFA Society Los Angeles": a society's or club's chapter named by its city alone.

@@ -222,3 +222,23 @@ def test_a_town_opening_a_sentence_before_the_company_is_no_appositive(
     kn = enricher.knowledge
     text = "Headquartered in Quarnby, the company runs two campuses. Vellacourt, the company, grew."
     assert texts(orgrules.from_appositives(text, kn), "organization") == ["Vellacourt"]
+
+
+def test_a_plain_word_and_a_legal_form_after_and_end_one_firms_name(enricher: Enricher) -> None:
+    kn, gz = enricher.knowledge, enricher.gazetteer
+    text = "Clients include Quarnby Painting and Renovating, Inc. of Tulsa and others."
+    whole = hit_at(text, "Quarnby Painting and Renovating, Inc.", "organization")
+    assert texts(orgrules.refine_orgs(text, [whole], kn), "organization") == [whole.text]
+    assert texts(orgrules.chapters(text, [whole], gz), "organization") == [whole.text]
+    # Two firms, each with its own name, are still two.
+    text = "Clients include Quarnby Group and Vesk Roofing, Inc. of Tulsa."
+    both = hit_at(text, "Quarnby Group and Vesk Roofing, Inc.", "organization")
+    found = texts(orgrules.refine_orgs(text, [both], kn), "organization")
+    assert found == ["Quarnby Group", "Vesk Roofing, Inc."]
+
+
+def test_posts_short_forms_in_a_list_are_no_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "The firm hired two AE, SE roles and a PM/PO lead at Quarn AG."
+    assert not candidates.keep(hit_at(text, "AE, SE", "organization"), kn)
+    assert not candidates.keep(hit_at(text, "PM/PO", "organization"), kn)
