@@ -18,6 +18,11 @@ def hit_at(text: str, name: str, label: str, source: str = "ner", nth: int = 0) 
     return Hit(start, start + len(name), name, label, source)
 
 
+def texts(hits: list[Hit], label: str = "person") -> list[str]:
+    """The texts of the hits of one label, in order."""
+    return [h.text for h in hits if h.label == label]
+
+
 def release_of(
     *paragraphs: str, headline: str = "Quorvane news", contacts: Contacts | None = None
 ) -> ParsedRelease:

@@ -7,11 +7,7 @@ from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import HONORIFIC_BEFORE, is_person_post, person_cue
 from services.parse.contacts import find_names
-from tests.unit.enrich.spans import hit_at, trimmed
-
-
-def texts(hits: list[Hit], label: str = "person") -> list[str]:
-    return [h.text for h in hits if h.label == label]
+from tests.unit.enrich.spans import hit_at, texts, trimmed
 
 
 def test_a_person_whose_post_names_a_body_is_no_body(enricher: Enricher) -> None:

@@ -9,11 +9,7 @@ from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import looks_like_person, person_cue
 from shared.models import Contacts
-from tests.unit.enrich.spans import hit_at, release_of, trimmed
-
-
-def texts(hits: list[Hit], label: str = "person") -> list[str]:
-    return [h.text for h in hits if h.label == label]
+from tests.unit.enrich.spans import hit_at, release_of, texts, trimmed
 
 
 def test_a_model_person_of_plain_words_listed_beside_people_stays_a_person(

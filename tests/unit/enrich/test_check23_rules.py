@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from services.enrich import candidates, context, evidence, orgrules
-from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import looks_like_person
-from tests.unit.enrich.spans import hit_at, trimmed
+from tests.unit.enrich.spans import hit_at, texts, trimmed
 from tests.unit.parse.markdown import parsed_markdown
-
-
-def texts(hits: list[Hit], label: str = "person") -> list[str]:
-    return [h.text for h in hits if h.label == label]
 
 
 def test_a_person_called_by_the_given_name_later_is_no_product(enricher: Enricher) -> None:

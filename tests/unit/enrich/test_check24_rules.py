@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from services.enrich import candidates, cluster, evidence, orgrules
-from services.enrich.candidates import Hit
 from services.enrich.core import Enricher
 from services.enrich.names import looks_like_person
-from tests.unit.enrich.spans import hit_at
+from tests.unit.enrich.spans import hit_at, texts
 
 
 def test_a_given_name_and_an_initial_with_no_family_name_after_is_a_person(
@@ -33,10 +32,6 @@ def test_a_school_head_is_a_post_before_the_school_and_the_name(enricher: Enrich
         assert name[orgrules.post_of_institution(name, kn) :] == "Quarnby Academy", post
     # A firm named by the word keeps it: no "of" follows.
     assert orgrules.post_of_institution("Principal Quarn Group", kn) == 0
-
-
-def texts(hits: list[Hit], label: str = "person") -> list[str]:
-    return [h.text for h in hits if h.label == label]
 
 
 def test_no_person_is_named_with_a_casino_or_hotel_last(enricher: Enricher) -> None:
