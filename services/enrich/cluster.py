@@ -456,10 +456,9 @@ def _fold_short_names(groups: list[Group], knowledge: Knowledge) -> list[Group]:
     "D-Wave Quantum Inc."), the earliest such longer name when there are several; one of
     several words joins a longer one that only adds a firm's ending ("Golden Quarn" and
     "Golden Quarn Group", not "Avatar Quarn" and its product "Avatar Quarn Vision", nor "JP
-    Quarn" and its unit "JP Quarn Private Bank"). One
-    written with its own legal form ("Acme Inc." beside its unit "Acme Labs Inc.") stays
-    itself, and so does a firm beside its charity or school ("Acme" beside "The Acme
-    Foundation")."""
+    Quarn" and its unit "JP Quarn Private Bank"). One written with its own legal form ("Acme
+    Inc." beside its unit "Acme Labs Inc.") stays itself, and so does a firm beside its
+    charity or school ("Acme" beside "The Acme Foundation")."""
     out: list[Group] = []
     merged: dict[int, Group] = {}
     for group in groups:

@@ -2291,8 +2291,9 @@ def span_cuts(
 ) -> tuple[int, int, str]:
     """How far to move a person's or organisation's span start and end, and its label after:
     what lost line breaks glued to it, a heading glued before it, or for an organisation a
-    unit's name before a person ("Director of " + "Compliance Jane Roe": the person) or a
-    post before the body ("Owner of Quarn Treasures")."""
+    unit's name before a person ("Director of " + "Compliance Jane Roe": the person), a
+    post before the body ("Owner of Quarn Treasures"), where it is listed ("London-listed")
+    or an adjective after "and" that opens a phrase ("... and International bestselling")."""
     cut_start, cut_end = glued_cut(name, gazetteer)
     if not (cut_start or cut_end):
         cut_start = heading_glue_start(name, knowledge)
