@@ -381,6 +381,8 @@ class Enricher:
             hits = [h for h in hits if id(h) not in places_of_events]
         if unplaced := cand.unplaced_words(text, hits, gz, kn.lexicon):
             hits = [h for h in hits if id(h) not in unplaced]
+        if places_of_work := orgrules.sites(text, hits, subjects, kn):
+            hits = [h for h in hits if id(h) not in places_of_work]
         if products := orgrules.product_lines(hits, kn) | orgrules.molecular_codes(hits):
             hits = [h for h in hits if id(h) not in products]
         if items := orgrules.service_lists(text, hits, kn):

@@ -2916,6 +2916,53 @@ def from_teams(
     return hits
 
 
+# A mine's, a mill's or a project's site: named by its end word or a lower-case one after it.
+SITE_END = re.compile(r"[ ](?:Project|Projects|Mine|Mines|Mill|Deposit|Property|Prospect)$")
+SITE_WORD_AFTER = re.compile(r"[ ](?:project|mine|mill|deposit|property|prospect)\b")
+# Where the site is ("... in Brazil", ", located in ...") or whose it is ("its ...").
+SITE_PLACE_AFTER = re.compile(r",?[ ](?:located[ ])?in[ ](?:the[ ])?[A-Z]")
+SITE_OWNER_BEFORE = re.compile(r"\b(?:its|their|our|company['’]s)[ ](?:[\w-]+[ ]){0,3}$")
+
+
+def sites(text: str, hits: list[Hit], subjects: frozenset[str], knowledge: Knowledge) -> set[int]:
+    """Ids of organisation hits that name a mine, a mill or a project's site ("its Quarn
+    Project in Quebec", "the Vesk Mill in Utah", "its Quarn Plain mine"), not a body, at every
+    mention once one says so; a name with its own About section or a well-known one stays
+    ("The Quarn Project" charity)."""
+    named = [
+        h
+        for h in hits
+        if h.label == "organization"
+        and h.start >= 0
+        and h.source in ("ner", "pattern")
+        and key(h.text) not in subjects
+        and h.text not in knowledge.known_org_names
+    ]
+    site_keys: set[str] = set()
+    heads: set[str] = set()
+    for h in named:
+        end, head = h.end, h.text
+        if site_end := SITE_END.search(h.text):
+            head = h.text[: site_end.start()]
+        else:
+            after = SITE_WORD_AFTER.match(text, h.end)
+            if after is None:
+                continue
+            end = after.end()
+        if SITE_PLACE_AFTER.match(text, end) or SITE_OWNER_BEFORE.search(
+            text, max(0, h.start - 60), h.start
+        ):
+            site_keys.add(key(h.text))
+            heads.add(key(head))
+    # "Quarn" alone then names the site too, as the model reads it; a rule's reading of
+    # "Quarn, a mining company" keeps the firm.
+    return {
+        id(h)
+        for h in named
+        if key(h.text) in site_keys or (key(h.text) in heads and h.source == "ner")
+    }
+
+
 def product_lines(hits: list[Hit], knowledge: Knowledge, fewest: int = 3) -> set[int]:
     """Ids of the model's or a rule's organisations that are a brand's products: three or more
     names that open with a word the release also uses alone as a name and add words no

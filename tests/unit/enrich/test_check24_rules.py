@@ -237,3 +237,30 @@ def test_posts_short_forms_in_a_list_are_no_body(enricher: Enricher) -> None:
     text = "The firm hired two AE, SE roles and a PM/PO lead at Quarn AG."
     assert not candidates.keep(hit_at(text, "AE, SE", "organization"), kn)
     assert not candidates.keep(hit_at(text, "PM/PO", "organization"), kn)
+
+
+def test_a_mine_mill_or_project_site_is_no_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = (
+        "Vesk Metals owns the Quarnby Mill in Utah and advances its Tollard Project. "
+        "The Tollard Project was found in 2001; Tollard holds gold. Vesk runs its Brell Plain "
+        "mine. The Harbin Project, a charity, helps. Pell Mining, a mining company, runs the "
+        "Pell Project in Nevada."
+    )
+    names = ["Quarnby Mill", "Tollard Project", "Tollard", "Brell Plain", "The Harbin Project"]
+    hits = [hit_at(text, n, "organization") for n in names]
+    hits.append(hit_at(text, "Tollard Project", "organization", nth=1))
+    firm = hit_at(text, "Pell", "organization", "pattern")
+    site = hit_at(text, "Pell Project", "organization")
+    hits += [firm, site]
+    dropped = orgrules.sites(text, hits, frozenset(), kn)
+    assert sorted(h.text for h in hits if id(h) in dropped) == [
+        "Brell Plain",
+        "Pell Project",
+        "Quarnby Mill",
+        "Tollard",
+        "Tollard Project",
+        "Tollard Project",
+    ]
+    # A name with its own About section is a body whatever it is called.
+    assert orgrules.sites(text, hits[:1], frozenset({"quarnby mill"}), kn) == set()
