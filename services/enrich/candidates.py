@@ -19,6 +19,7 @@ from services.enrich.knowledge import Knowledge, key, word_pattern
 from services.enrich.lexicon import is_common
 from services.enrich.names import (
     ARTICLES,
+    CREDIT_BEFORE,
     DETERMINERS,
     ENSEMBLES,
     HONORIFIC_BEFORE,
@@ -2149,6 +2150,8 @@ def lone_words_as_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> None
             continue
         if is_common(h.text, knowledge.lexicon):
             continue  # "with Python": a plain word's name is a product's as often as a firm's
+        if CREDIT_BEFORE.search(text, max(0, h.start - 40), h.start):
+            continue  # "photo by Kanchanara on Unsplash": a photographer's one name
         if PARTY_BEFORE.search(text, max(0, h.start - 30), h.start):
             h.label = "organization"
 

@@ -343,7 +343,11 @@ GLUED_SENTENCE = re.compile(
 )
 # "About Acme Group Headquartered in Quarnby, ...": a heading run into its paragraph, whose
 # first word no name ends with.
-GLUED_OPENER = re.compile(r"[ ](?:Headquartered|Founded|Established|Located|Led)$")
+GLUED_OPENER = re.compile(
+    r"[ ](?:Headquartered|Founded|Established|Located|Led)$"
+    # "QuarnThough primarily known for ...": a heading run into its paragraph's first word.
+    r"|(?<=[a-z])(?:Though|Although|While|Whether|However|Unlike|Despite|Whereas|Leading)$"
+)
 _LEGAL_LEAD = frozenset({"inc.", "llc", "ltd", "ltd."})
 # Posts that a glued line puts next to a name; fewer than the role words, whose "Team", "Head"
 # or "Token" open and end brands written in one word ("TeamQuarn", "QuarnToken").

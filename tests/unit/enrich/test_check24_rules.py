@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.enrich import candidates, cluster, evidence, orgrules
 from services.enrich.core import Enricher
-from services.enrich.names import looks_like_person
+from services.enrich.names import looks_like_person, unglue
 from tests.unit.enrich.spans import hit_at, texts
 
 
@@ -264,3 +264,18 @@ def test_a_mine_mill_or_project_site_is_no_body(enricher: Enricher) -> None:
     ]
     # A name with its own About section is a body whatever it is called.
     assert orgrules.sites(text, hits[:1], frozenset({"quarnby mill"}), kn) == set()
+
+
+def test_a_heading_glued_to_its_paragraphs_first_word_is_cut(enricher: Enricher) -> None:
+    assert unglue("QuarnexThough") == (0, len("Though"))
+    assert unglue("VeskLeading") == (0, len("Leading"))
+    assert unglue("QuarnLeadingEdge") == (0, 0)  # a brand written in one word
+
+
+def test_a_photographers_one_name_is_no_firm(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Featured photo by Quarnavel on Unsplash. It partners with Vesktor on loans."
+    credit = hit_at(text, "Quarnavel", "person")
+    party = hit_at(text, "Vesktor", "person")
+    candidates.lone_words_as_orgs(text, [credit, party], kn)
+    assert (credit.label, party.label) == ("person", "organization")
