@@ -279,3 +279,11 @@ def test_a_photographers_one_name_is_no_firm(enricher: Enricher) -> None:
     party = hit_at(text, "Vesktor", "person")
     candidates.lone_words_as_orgs(text, [credit, party], kn)
     assert (credit.label, party.label) == ("person", "organization")
+
+
+def test_two_bodies_one_headed_by_alliance_for_are_split_at_and(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "She is a fellow with the Alliance for Quarn Income and the Vesk Income Institute."
+    whole = hit_at(text, "Alliance for Quarn Income and the Vesk Income Institute", "organization")
+    found = texts(orgrules.refine_orgs(text, [whole], kn), "organization")
+    assert found == ["Alliance for Quarn Income", "Vesk Income Institute"]
