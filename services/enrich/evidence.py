@@ -242,6 +242,9 @@ def cued_list_items(text: str, begin: int = 0) -> set[tuple[int, int]]:
     return spans
 
 
+LEGAL_ITEM = re.compile(r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|LLP|PLC|plc|GmbH|AG|S\.A|N\.V)\.?")
+
+
 def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """Items of a list that is mostly organisations are organisations (new pattern hits)."""
     out: list[Hit] = []
@@ -249,6 +252,9 @@ def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0)
     for m in LIST.finditer(text, begin):
         items = _list_items(m)
         if len(items) < 3 or _is_category_list(text, items, knowledge):
+            continue
+        # "Quarn Consulting, Inc. and Roe": the comma before a legal form is the name's own.
+        if any(LEGAL_ITEM.fullmatch(text[a:b]) for a, b in items):
             continue
         # "Jane Roe, Chief Officer, Acme": an appositive chain with a post, not a list.
         if any(_is_post(text[a:b], knowledge) for a, b in items):

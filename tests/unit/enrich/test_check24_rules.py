@@ -287,3 +287,10 @@ def test_two_bodies_one_headed_by_alliance_for_are_split_at_and(enricher: Enrich
     whole = hit_at(text, "Alliance for Quarn Income and the Vesk Income Institute", "organization")
     found = texts(orgrules.refine_orgs(text, [whole], kn), "organization")
     assert found == ["Alliance for Quarn Income", "Vesk Income Institute"]
+
+
+def test_the_comma_before_a_legal_form_makes_no_list(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Roe is the head of Roe Quarn Consulting, Inc. and Vesk is a planner with Brell."
+    hits = [hit_at(text, "Vesk", "person")]
+    assert texts(evidence.from_lists(text, hits, kn), "organization") == []
