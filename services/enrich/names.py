@@ -630,6 +630,13 @@ def person_cue(
     # "Lt. Gov. Jane Roe": a title's short form ends the clause with its full stop.
     if not words and before.split() and is_title(before.split()[-1].rstrip("."), knowledge):
         return True
+    # "(CEO: Jun Quarn)", "Founder: Jane Roe": a post and a colon just before the name.
+    if (
+        not words
+        and before.rstrip().endswith(":")
+        and is_person_post(before.split()[-1].strip("(:"), knowledge)
+    ):
+        return True
     # ("Quarnera Coach, Course Builder, and ...": an item of a list, not a post's holder.)
     next_item = LIST_ITEM_NEXT.match(text, end) is not None
     if clause.endswith(", ") and not next_item and any(is_person_post(w, knowledge) for w in words):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.enrich import candidates, cluster, evidence, orgrules
 from services.enrich.core import Enricher
-from services.enrich.names import looks_like_person, unglue
+from services.enrich.names import looks_like_person, person_cue, unglue
 from tests.unit.enrich.spans import hit_at, texts
 
 
@@ -304,3 +304,12 @@ def test_the_comma_before_a_legal_form_makes_no_list(enricher: Enricher) -> None
         "Brell Systems",
         "Tovar",
     ]
+
+
+def test_a_post_and_a_colon_before_a_name_vouch_for_a_person(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Quarn Corporation (CEO: Kazumi Vesktor) launched lenses. Lenses: Tovar Brell."
+    name = hit_at(text, "Kazumi Vesktor", "person")
+    assert person_cue(text, name.start, name.end, [], kn)
+    lens = hit_at(text, "Tovar Brell", "person")
+    assert not person_cue(text, lens.start, lens.end, [], kn)
