@@ -38,7 +38,7 @@ from services.enrich.names import (
     person_cue,
     surname_vouched,
 )
-from services.enrich.orgrules import _strip_noise, _words, post_end, post_start
+from services.enrich.orgrules import LEGAL_FORM, _strip_noise, _words, post_end, post_start
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Inside an item "and" would swallow the next item; "&" stays ("Barnes & Noble").
@@ -242,7 +242,8 @@ def cued_list_items(text: str, begin: int = 0) -> set[tuple[int, int]]:
     return spans
 
 
-LEGAL_ITEM = re.compile(r"(?:Inc|LLC|L\.L\.C|Ltd|Corp|Co|LLP|PLC|plc|GmbH|AG|S\.A|N\.V)\.?")
+# A legal form standing alone as a list item ("Quarn Consulting, Inc."): the body rules' forms.
+LEGAL_ITEM = re.compile(rf"(?:{LEGAL_FORM}|Co|plc|S\.A|N\.V)\.?")
 
 
 def _with_legal_forms(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
