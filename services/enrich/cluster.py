@@ -461,8 +461,9 @@ def _fold_short_names(groups: list[Group], knowledge: Knowledge) -> list[Group]:
     charity or school ("Acme" beside "The Acme Foundation")."""
     out: list[Group] = []
     merged: dict[int, Group] = {}
-    for group in groups:
-        words = tokens(org_key(group.name))
+    # Each name's key words, read once: the loop below compares every pair of names.
+    keyed = [(g, tokens(org_key(g.name))) for g in groups]
+    for group, words in keyed:
         # A web address made of a short acronym ("HR.com" beside "HR Research Institute")
         # names its own site, not whatever longer name opens with those letters.
         short_site = "." in group.name and len(words) == 1 and len(words[0]) <= 3
@@ -472,15 +473,12 @@ def _fold_short_names(groups: list[Group], knowledge: Knowledge) -> list[Group]:
             target = next(
                 (
                     g
-                    for g in groups
+                    for g, longer in keyed
                     if g is not group
-                    and len(tokens(org_key(g.name))) > len(words)
-                    and tokens(org_key(g.name))[: len(words)] == words
-                    and tokens(org_key(g.name))[-1] not in SEPARATE_BODY_ENDS
-                    and (
-                        len(words) == 1
-                        or _adds_firm_ending(tokens(org_key(g.name)), words, knowledge)
-                    )
+                    and len(longer) > len(words)
+                    and longer[: len(words)] == words
+                    and longer[-1] not in SEPARATE_BODY_ENDS
+                    and (len(words) == 1 or _adds_firm_ending(longer, words, knowledge))
                 ),
                 None,
             )
