@@ -113,7 +113,7 @@ DEGREE_NAME = re.compile(r"(?:D\.[ ]?Phil|Ph\.[ ]?D|Ed\.[ ]?D|Psy\.[ ]?D|Pharm\.
 TICKER = re.compile(
     r"\((?:NYSE(?:[ ](?:American|Arca|MKT))?|NASDAQ\w*|Nasdaq\w*|OTC\w*|TSXV?|TSX-V"
     r"|TSX[ ]Venture|CSE|CNSX|NEO|ASX|LSE|AIM|AMEX|CBOE|Cboe|Euronext(?:[ ][A-Z]\w+)?|XETRA"
-    r"|FWB|FSE|HKEX|SGX|KOSDAQ|KRX|JSE|NSE|BSE|TASE|SIX)"
+    r"|FWB|FSE|HKEX|SGX|KOSDAQ|KRX|JSE|NSE|BSE|TASE|SIX)(?:-[A-Z]{1,3})?"  # "NASDAQ-GS"
     r"\s*:\s*([A-Z][A-Z.]{0,6})(?:\s*[;,]\s*([A-Z][A-Z.]{0,6}))*(?:\s*(?:and|&)\s*([A-Z.]+))?"
 )
 SYMBOL = re.compile(r"\bsymbols?\s+[“\"]?([A-Z]{2,6})\b")
@@ -218,7 +218,7 @@ JUNK = re.compile(
     r"[{}=;<>]|\b[A-Z]{2} \d{5}\b"
     r"|^(?:[1-4]Q|Q[1-4]|[12]H|H[12])[ ]?(?:FY)?['’]?\d{2}(?:\d{2})?$|^FY[ ]?['’]?\d{2}(?:\d{2})?$"
     # A ticker with its exchange ("NASDAQ: QRVN"): a listing, not a name.
-    r"|^[A-Z]{2,10}(?:[ ][A-Z]{2,10})?:[ ]?[A-Z][A-Z.]{0,6}$"
+    r"|^[A-Z]{2,10}(?:[ ][A-Z]{2,10}|-[A-Z]{1,3})?:[ ]?[A-Z][A-Z.]{0,6}$"
     # The end of a phone number or a time of day run into the words after it ("777-3057
     # Company Website", "3:00pm Moderated").
     r"|^\d{3}-\d{4}\b|^\d{1,2}:\d{2}[ ]?(?:[ap]\.?m\.?)?[ ]"
@@ -2499,6 +2499,24 @@ def cut_titled_names(hits: list[Hit], knowledge: Knowledge) -> None:
 def family_names(hits: list[Hit]) -> set[str]:
     """The last words of the people the hits name in full."""
     return {h.text.split()[-1] for h in hits if h.label == "person" and " " in h.text.strip()}
+
+
+def families_read_as_bodies(text: str, hits: list[Hit]) -> set[int]:
+    """Ids of the one-word organisation hits that stand for people the release names in
+    full: a family name that a rule read as a body where the model read a person ("Crystal
+    Roe, founder of Quarn - Roe, a former producer, ..."), and a family in the plural ("the
+    Roes")."""
+    family = family_names(hits)
+    people = {(h.start, h.end) for h in hits if h.label == "person" and h.source == "ner"}
+    out = set()
+    for h in hits:
+        if h.label != "organization" or h.start < 0 or " " in h.text:
+            continue
+        read_as_person = h.source == "pattern" and (h.start, h.end) in people
+        plural = h.text.endswith("s") and text[: h.start].endswith("the ")
+        if (read_as_person and h.text in family) or (plural and h.text[:-1] in family):
+            out.add(id(h))
+    return out
 
 
 def surnames_read_as_places(hits: list[Hit]) -> set[int]:

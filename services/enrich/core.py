@@ -147,6 +147,7 @@ class Enricher:
         hits += orgrules.from_appositives(text, kn, headline_end)
         hits += orgrules.from_definitions(text, kn, headline_end)
         hits += orgrules.from_roles(text, kn, headline_end)
+        hits += orgrules.from_bracketed_posts(text, kn, headline_end)
         hits += orgrules.from_tickers(text, kn, headline_end)
         hits += orgrules.from_camel_case(text, headline_end)
         hits += orgrules.from_law_offices(text, headline_end)
@@ -284,7 +285,9 @@ class Enricher:
             for h in hits:
                 if h.label == "person" and key(h.text) in appointing:
                     h.label = "organization"
-        if categories := evidence.category_items(text, kn, headline_end):
+        categories = evidence.category_items(text, kn, headline_end)
+        categories += evidence.function_items(text, headline_end)
+        if categories:
             hits = [
                 h
                 for h in hits
@@ -297,6 +300,8 @@ class Enricher:
         cand.cut_titled_names(hits, kn)
         if surnames := cand.surnames_read_as_places(hits):
             hits = [h for h in hits if id(h) not in surnames]
+        if families := cand.families_read_as_bodies(text, hits):
+            hits = [h for h in hits if id(h) not in families]
         hits = cluster.resolve_overlaps(hits)
         # After the overlaps: an award's name takes the names inside it ("United States
         # National Medal of Science") down with it.

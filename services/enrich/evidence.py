@@ -64,7 +64,7 @@ _AND_LEAD = (
     r"|most|more|recently|then|now|later|even|especially|notably|including)"
 )
 _SEP = rf"(?:,[ ]&[ ]|,[ ]|,?[ ]and[ ](?:{_AND_LEAD}[ ]){{0,2}}?)"
-LIST = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}(?:{_SEP}{_ITEM}){{2,12}}")
+LIST = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}(?:{_SEP}{_ITEM}){{2,24}}")
 ITEM_RE = re.compile(_ITEM)
 # "by leading manufacturers Acme and Brill Systems": two names right after a plural noun for
 # organisations.
@@ -75,6 +75,7 @@ PAIR = re.compile(rf"(?<![\w.@/#$’'-]){_ITEM}[ ]and[ ]{_ITEM}")
 PAIR_CUE = re.compile(
     r"\b(manufacturers|makers|vendors|suppliers|partners|companies|firms|investors|lenders"
     r"|brands|clients|customers|sponsors|retailers|distributors|insurers|banks|subsidiaries)"
+    r"(?:[ ](?:globally|worldwide|nationwide|internationally|already|today))?"
     r",?[ ](?:(?:such[ ]as|including|like)[ ])?$"
 )
 LIST_CUE = re.compile(
@@ -219,6 +220,39 @@ def category_items(text: str, knowledge: Knowledge, begin: int = 0) -> list[tupl
         if len(items) >= 3 and _is_category_list(text, items, knowledge):
             spans += [(a, b) for a, b in items if _category(text[a:b], knowledge)]
     return spans
+
+
+# Words of a business function ("Legal, HR, Facilities, IT and Compliance", "Market Access,
+# Commercial Operations and Medical Affairs"): a list of them names a portfolio, not bodies.
+# fmt: off
+FUNCTION_WORDS = frozenset({
+    "legal", "hr", "it", "compliance", "facilities", "finance", "accounting", "marketing",
+    "sales", "operations", "engineering", "procurement", "human", "resources", "research",
+    "development", "r&d", "regulatory", "quality", "manufacturing", "medical", "clinical",
+    "affairs", "commercial", "market", "access", "administration", "security",
+    "communications", "strategy", "product", "supply", "chain", "logistics", "tax", "audit",
+    "treasury", "risk", "technology", "data", "design", "customer", "service", "support",
+    "partnerships", "investor", "relations", "public", "policy", "government", "safety",
+    "payroll", "benefits", "talent", "acquisition", "recruiting", "and", "&",
+})
+# fmt: on
+
+
+def function_items(text: str, begin: int = 0) -> list[tuple[int, int]]:
+    """Spans of the items of lists of business functions: three or more items, at least
+    four in five of them made of function words alone."""
+    spans = []
+    for m in LIST.finditer(text, begin):
+        items = _list_items(m)
+        functions = [(a, b) for a, b in items if _function(text[a:b])]
+        if len(functions) >= 3 and len(functions) * 5 >= len(items) * 4:
+            spans += functions
+    return spans
+
+
+def _function(name: str) -> bool:
+    words = name.rstrip(".").casefold().split()
+    return 0 < len(words) <= 3 and all(w in FUNCTION_WORDS for w in words)
 
 
 def _list_cue(text: str, start: int) -> str | None:

@@ -37,6 +37,7 @@ ENSEMBLES = frozenset(
 # Words that end firms' names and no person's ("Quarn Global").
 FIRM_LAST_WORDS = frozenset(
     {"Global", "Worldwide", "Casino", "Casinos", "Resort", "Resorts", "Hotel", "Hotels"}
+    | {"Market", "Bakery", "Cafe", "Café", "Restaurant", "Bistro", "Brewery", "Winery"}
 )
 # A name seldom opens with an article: "Los Hijos de Quarn" is a title ("La" may open one).
 ARTICLES = frozenset({"The", "A", "An", "El", "Los", "Las", "Un", "Una", "Lo"})

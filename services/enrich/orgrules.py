@@ -479,12 +479,21 @@ def _from_head(text: str, words: list[tuple[int, int, str]], knowledge: Knowledg
 def _org_head(phrase: str, knowledge: Knowledge) -> bool:
     """The phrase's head noun, before its first preposition, is a noun for a body ("a
     leading provider of ...", "a full-service staffing firm")."""
-    for word in phrase.lower().split():
+    words = phrase.lower().split()
+    for i, word in enumerate(words):
+        # "an oncology AI solutions and services firm": "and" may join two modifiers of the
+        # head noun, which then follows within two words.
+        if word == "and" and any(_org_noun(w, knowledge) for w in words[i + 1 : i + 3]):
+            continue
         if word in APPOSITIVE_BLOCKERS:
             return False
-        if word in knowledge.org_nouns or word.rstrip("s") in knowledge.org_nouns:
+        if _org_noun(word, knowledge):
             return True
     return False
+
+
+def _org_noun(word: str, knowledge: Knowledge) -> bool:
+    return word in knowledge.org_nouns or word.rstrip("s") in knowledge.org_nouns
 
 
 def _person_with_post(
@@ -548,6 +557,8 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
             continue
         if first == len(words) - 1 and _bare(words[first][2]) in CALENDAR:
             continue  # "In December, the company announced": a time, not a name
+        if words[first][2] in ADDRESS_UNITS:
+            continue  # "2525 Quarn Blvd, Suite A., the brand ...": an address, not a name
         owned = text[m.end(2) : m.end(2) + 2] in ("’s", "'s")
         if _person_with_post(words[first:], m.group(2), owned, knowledge):
             continue
@@ -563,6 +574,10 @@ def from_appositives(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hi
     return hits
 
 
+# Words that open the part of an address inside a building.
+ADDRESS_UNITS = frozenset({"Suite", "Ste.", "Unit", "Floor", "Room", "Apt.", "Building", "Bldg."})
+
+
 # A sentence opening "Led by ...", "Founded in 2010 by ..." up to the name.
 AGENT_OPENER = re.compile(
     r"(?:^|[.!?][ ]+|\n)(?:Led|Founded|Co-founded|Headed|Managed|Run|Chaired|Hosted|Backed)"
@@ -575,6 +590,38 @@ PLACE_OPENER = re.compile(
     r"(?:^|[.!?][ ]+|\n)(?:Headquartered|Based|Located|Founded|Established|Incorporated)"
     r"(?:[ ]in[ ]\d{4})?[ ]in[ ](?:the[ ])?$"
 )
+
+
+# "Jane Roe (CEO, Quarn Labs)": a name, then in brackets a post and where it is held.
+BRACKETED_POST = re.compile(
+    rf"(?<![\w.@/#$’'-])({RUN_BODY})[ ]\(([A-Z][\w.&'’-]*(?:[ ][\w.&'’-]+){{0,4}}),[ ]"
+    rf"({RUN_BODY})\)"
+)
+
+
+def from_bracketed_posts(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
+    """ "Sandeep Roe (CEO, Quarnmarx)", "Davis Poe (Co-founder, Resilience)": the name before
+    the brackets is a person's when it is shaped like one, and the body after the post
+    is an organisation, however plain its word."""
+    hits = []
+    for m in BRACKETED_POST.finditer(text, begin):
+        if not any(_is_post_word(w.strip(".,"), knowledge) for w in m.group(2).split()):
+            continue
+        words = _words(m.group(1), m.start(1))
+        person = words[_strip_noise(words, knowledge) :]
+        name = " ".join(w[2] for w in person)
+        # The brackets vouch for a person: a given name the lists lack ("Sachin") will do,
+        # when no word marks a body.
+        if not (
+            2 <= len(person) <= 4
+            and looks_like_person(name, knowledge)
+            and not has_org_suffix(name, knowledge)
+            and not any(_bare(w[2]) in knowledge.org_tails for w in person)
+        ):
+            continue
+        hits.append(Hit(person[0][0], person[-1][1], name, "person", "pattern"))
+        hits.append(_hit(text, m.start(3), m.end(3), knowledge))
+    return hits
 
 
 def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
@@ -2307,6 +2354,9 @@ def span_cuts(
             return 0, len(tail.group()), label
         if lead := unit_before_person(text, start, name, knowledge):
             return lead, 0, "person"
+        # "SRS Capital Markets Senior" + " Managing Principal Jane Roe": the rank is her post's.
+        if (rank := RANK_TAIL.search(name)) and POST_AFTER_RANK.match(text, start + len(name)):
+            return 0, len(rank.group()), label
         cut_start = post_of_institution(name, knowledge)
         if not cut_start and (tail := POST_OF_TAIL.search(name)):
             cut_end = len(name) - tail.start()  # "Quarn Media VP of Research": her post
@@ -2315,6 +2365,11 @@ def span_cuts(
     return cut_start, cut_end, label
 
 
+RANK_TAIL = re.compile(r"[ ](?:Senior|Executive|Chief|Managing|Associate|Assistant|Deputy)$")
+POST_AFTER_RANK = re.compile(
+    r"[ ](?:Managing|Vice|Director|Partner|Principal|Officer|President|Manager|Counsel|Editor"
+    r"|Analyst|Associate|Advisor|Adviser|Consultant|Engineer|Scientist)\b"
+)
 OWNED = re.compile(r"['’]s[ ][A-Z]")
 
 
