@@ -1982,6 +1982,10 @@ INSTITUTION_NOUNS = frozenset(
 )
 
 
+# The reach a firm's name may end with ("Quarn Healthcare Global"), which no term ends with.
+FIRM_REACH_WORDS = frozenset({"Global", "Worldwide", "International"})
+
+
 def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int, str]]:
     """Title Case terms defined by an acronym of their initials ("Software Development Kit
     (SDK)", "Name, Image and Likeness (NIL)"): every word plain English and none an
@@ -1997,7 +2001,8 @@ def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int, str]]:
             content = [w for w in tail if w.lower() not in ("and", "of", "for", "the")]
             if "".join(w[0] for w in content).lower() != acronym:
                 continue
-            if all(
+            # "Survey Healthcare Global (SHG)": a firm's last word ends no term.
+            if tail[-1] not in FIRM_REACH_WORDS and all(
                 is_common(w, knowledge.lexicon) and w.lower() not in INSTITUTION_NOUNS
                 for w in content
             ):

@@ -135,6 +135,7 @@ class Enricher:
                 title_end = sub.end
         hits += orgrules.headline_honorifics(text, headline_end)
         hits += orgrules.headline_posts(text, headline_end, kn)
+        hits += orgrules.headline_issuer(text, headline_end, kn)
         hits += orgrules.body_name_posts(text, headline_end, kn)
         hits += orgrules.headline_people(hits, headline_end, kn)
         hits += orgrules.from_runs(text, kn, headline_end)
@@ -172,6 +173,11 @@ class Enricher:
         listed = orgrules.from_name_lists(text, kn, gz, hits)
         hits += listed
         hits += orgrules.from_sponsor_lists(text, kn)
+        if listed_units := orgrules.listed_unit_names(text, headline_end):
+            spans = [(h.start, h.end) for h in listed_units]
+            read = ("ner", "pattern")
+            hits = [h for h in hits if h.source not in read or not context.in_spans(h, spans)]
+            hits += listed_units
         pairs = cand.couples(text, hits, kn)
         # The first of a couple read alone ("Drs. Ann and Bob Roe": "Ann" as a roster's item)
         # is the couple's reading, which knows her family name.

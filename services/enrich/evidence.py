@@ -501,6 +501,8 @@ def from_attributions(text: str, knowledge: Knowledge, begin: int = 0) -> list[H
     # "Jane Roe as Managing Director of Sales", "appointed Jane Roe as its Chief ...": a name
     # the release gives a post to.
     for m in AS_POST.finditer(text, begin):
+        if JOINED_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1)):
+            continue  # "Jane Roe joined Orca Quarn as Chief ...": what she joined
         name, start = _without_opener(m.group(1), m.start(1), knowledge)
         post = m.group(3).split()
         if not any(is_person_post(w, knowledge) for w in post):
@@ -542,6 +544,7 @@ LOWER_POST = re.compile(
     rf"co-|associate[ ]|assistant[ ]|deputy[ ]|interim[ ]|general[ ]|founding[ ])*"
     rf"[a-z][a-z-]+(?:[ ][a-z][a-z-]+){{0,2}})(?=[ ,.;])"
 )
+JOINED_BEFORE = re.compile(r"\b(?:joined|joins|joining|rejoined|rejoins)[ ]$")
 AS_POST = re.compile(
     rf"(?<![\w’'-])({_NAME})[ ](as|to)[ ](?:(?:its|the|our|their|his|her|a|an|new|interim)[ ])*"
     rf"([A-Z][\w&-]*(?:[ ](?:[A-Z][\w&-]*|of|&)){{0,5}})"
@@ -578,15 +581,21 @@ NOUN_BEFORE = re.compile(
 def _person(name: str, start: int, end: int, knowledge: Knowledge) -> list[Hit]:
     """A person's hit for a name the text vouches for, if it is shaped like a person's name
     once a sentence's opening word or a title is off ("At Quarn Prep, we ...",
-    "Brigadier-General Jane Roe")."""
+    "Brigadier-General Jane Roe"); an organisation's if its last word marks a body."""
     first, _, rest = name.partition(" ")
     if rest and (first.lower() in OPENING_WORDS or is_title(first, knowledge)):
         name, start = rest, start + len(first) + 1
     if name.endswith(("'s", "’s")):  # "author Jane Roe's latest book": her name
         name, end = name[:-2], end - 2
-    if looks_like_person(name, knowledge) and not has_org_suffix(name, knowledge):
-        return [Hit(start, end, name, "person", "pattern")]
-    return []
+    if not looks_like_person(name, knowledge) or has_org_suffix(name, knowledge):
+        return []
+    # "At Legend Biotech, Gavel grew ...": a name ending in a body's word that is no family
+    # name is the body where the person works.
+    last = name.split()[-1]
+    body_word = last.lower().rstrip(".") in knowledge.org_marks
+    if body_word and last.casefold() not in knowledge.surnames:
+        return [Hit(start, end, name, "organization", "pattern")]
+    return [Hit(start, end, name, "person", "pattern")]
 
 
 def _without_opener(name: str, start: int, knowledge: Knowledge) -> tuple[str, int]:

@@ -624,6 +624,26 @@ def from_bracketed_posts(text: str, knowledge: Knowledge, begin: int = 0) -> lis
     return hits
 
 
+# "the Hospitality, Resort and Timeshare Group": plain words listed before a unit's noun
+# name one unit, not three bodies.
+_LISTED_UNIT = (
+    r"(?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+(?:,[ ](?:[A-Z][a-z]+[ ]){0,2}[A-Z][a-z]+)+,?"
+    r"[ ](?:and|&)[ ](?:[A-Z][a-z]+[ ]){1,3}(?:Group|Practice|Committee|Department|Division|Team"
+    r"|Council|Program|Programme|Section|Task[ ]Force)"
+)
+LISTED_UNIT = re.compile(rf"\bthe[ ]({_LISTED_UNIT})\b")
+LISTED_UNIT_NAME = re.compile(_LISTED_UNIT)
+
+
+def listed_unit_names(text: str, begin: int = 0) -> list[Hit]:
+    """Units named by a list of plain words ("the Energy, Mining and Infrastructure
+    Group"), each as one organisation hit."""
+    return [
+        Hit(m.start(1), m.end(1), m.group(1), "organization", "pattern")
+        for m in LISTED_UNIT.finditer(text, begin)
+    ]
+
+
 def from_roles(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
     """ "Chief Officer of Brambleton Health": where a role is held is an organisation."""
     hits = []
@@ -699,6 +719,26 @@ def from_tickers(text: str, knowledge: Knowledge, begin: int = 0) -> list[Hit]:
         start, end = _span(text, words, first, len(words) - 1)
         hits.append(_hit(text, start, end, knowledge))
     return hits
+
+
+def headline_issuer(text: str, headline_end: int, knowledge: Knowledge) -> list[Hit]:
+    """ "Quarn Group Metals Ltd. (NYSE American: QGM) Expands ...": a headline that opens with
+    a name and its listing opens with the listed company, however plain its words (the body
+    may call it only by a phrase of them)."""
+    t = TICKER.search(text, 0, headline_end)
+    if t is None:
+        return []
+    m = RUN.fullmatch(text, 0, len(text[: t.start()].rstrip()))
+    if m is None:
+        return []
+    words = _words(m.group(), 0)
+    # A legal form ends it: "Why Investors Watch Quarn Labs (NASDAQ: QRL)" opens with a
+    # question, not with the issuer.
+    if not 1 <= len(words) <= 6 or _strip_noise(words, knowledge):
+        return []
+    if not LEGAL_FORM_END.search(m.group()):
+        return []
+    return [_hit(text, 0, words[-1][1], knowledge)]
 
 
 def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]:
@@ -1117,8 +1157,21 @@ def headline_honorifics(text: str, headline_end: int) -> list[Hit]:
 
 def headline_posts(text: str, headline_end: int, knowledge: Knowledge) -> list[Hit]:
     """ "Q&A with Jane Roe, Author of ...": in the headline, a given name and a family name
-    with a post after the comma are a person (the model reads Title Case headlines badly)."""
-    return _names_before_posts(text, 0, headline_end, knowledge)
+    with a post after the comma are a person (the model reads Title Case headlines badly);
+    "..., CEO & Founder at Quarn Strategic Solutions": where the post is held is a body."""
+    people = _names_before_posts(text, 0, headline_end, knowledge)
+    hits = list(people)
+    for person in people:
+        post = POST_AT.match(text, person.end + 2, headline_end)
+        if post and any(is_person_post(w, knowledge) for w in post.group(1).split()):
+            hits.append(_hit(text, post.start(2), post.end(2), knowledge))
+    return hits
+
+
+# A post of Title Case words, "&" and "and", then "at" and where it is held.
+POST_AT = re.compile(
+    rf"((?:[A-Z][\w-]*|&|and)(?:[ ](?:[A-Z][\w-]*|&|and)){{0,9}})[ ]at[ ]({RUN_BODY})"
+)
 
 
 def body_name_posts(text: str, begin: int, knowledge: Knowledge) -> list[Hit]:
@@ -1499,8 +1552,15 @@ def _and_cuts(
                 or _org_shaped(right, knowledge, known_orgs)
             )
         )
+        # "at Stripe and Uber": two one-word names, one a well-known firm's.
+        famous_pair = (
+            len(left.split()) == len(right.split()) == 1
+            and left.strip() != right.strip()
+            and bool({left.strip(), right.strip()} & knowledge.known_org_names)
+        )
         split = (
             plus
+            or famous_pair
             or based is not None
             or title_led
             or shared
@@ -1706,7 +1766,9 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         # "Abel, Brook, Cray & Dane" written the same way twice or more is one name, not a
         # list the model ran together.
         repeated = PARTNER_NAME.match(hit.text) and text.count(hit.text) >= 2
-        for a, b in [(0, len(hit.text))] if repeated else _comma_cuts(hit.text):
+        # "Hospitality, Resort and Timeshare Group" (``listed_unit_names``) is one name too.
+        whole = repeated or LISTED_UNIT_NAME.fullmatch(hit.text)
+        for a, b in [(0, len(hit.text))] if whole else _comma_cuts(hit.text):
             piece = hit.text[a:b]
             if text[hit.start + b : hit.start + b + 6] == "-based" and " and " in piece:
                 # "Acme Partners and Ostend" + "-based Brightwell": the last item is a place.

@@ -30,7 +30,12 @@ from .headline import is_subheadline, take_headline
 from .html import html_to_text, looks_like_html
 from .language import detect_language
 from .markdown import markdown_to_text
-from .normalize import fold_for_matching, normalize_text, squash_spaces
+from .normalize import (
+    decode_character_references,
+    fold_for_matching,
+    normalize_text,
+    squash_spaces,
+)
 from .quotes import find_quotes
 from .sections import split_sections
 
@@ -60,6 +65,8 @@ def _to_text(submission: Submission) -> str:
         body = html_to_text(body)
     elif submission.content_type == ContentType.MARKDOWN:
         body = markdown_to_text(body)
+    else:  # HTML and Markdown were decoded by their readers
+        body = decode_character_references(body)
     return normalize_text(body)
 
 

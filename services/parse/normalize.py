@@ -8,6 +8,7 @@ typography) but :func:`fold_for_matching` folds them when comparing strings.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -62,6 +63,19 @@ def normalize_text(text: str) -> str:
     text = text.translate(_INVISIBLE)
     text = _SPACES.sub(" ", text)
     return _CONTROLS.sub("", text)
+
+
+# A complete character reference ("&amp;", "&#8217;", "&#x2019;"); a bare "&" or "&amp"
+# without its semicolon stays as written.
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def decode_character_references(text: str) -> str:
+    """HTML character references in a body sent as plain text ("Q&amp;A"), as the characters
+    they stand for: a CMS escaped them on the way out, and a reader never means them."""
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
 
 
 def squash_spaces(text: str) -> str:

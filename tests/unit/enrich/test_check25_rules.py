@@ -113,3 +113,69 @@ def test_a_post_and_a_body_in_brackets_after_a_name(enricher: Enricher) -> None:
     orgs = names(enricher, paragraph)
     assert {"Sandeep Varkey", "Sachin Lawvey", "Davis Hoke"} <= set(people)
     assert {"Quarnmarx", "Vistrel", "Resilience"} <= set(orgs)
+
+
+def test_a_firm_ending_in_global_before_its_short_form_is_no_term(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Konvo grew through the merger of InQuarn, Survey Health Global (SHG), and Vellmind."
+    assert not candidates.titled_terms(text, kn)
+    # A term of plain words still is one.
+    assert candidates.titled_terms("It ships a Software Development Kit (SDK) today.", kn)
+
+
+def test_a_name_ending_in_a_body_word_where_a_person_is_expected_is_the_body(
+    enricher: Enricher,
+) -> None:
+    orgs = names(
+        enricher,
+        "Jane Gavel joined Orca Quarn as Chief Commercial Officer.",
+        "“I am thrilled to join the team.”",
+        "At Legend Biotech, Gavel grew and scaled its commercial organization.",
+    )
+    assert "Legend Biotech" in orgs
+    # What she joined is no person either.
+    assert "Orca Quarn" not in names(
+        enricher, "Jane Gavel joined Orca Quarn as Chief Commercial Officer.", kind="person"
+    )
+
+
+def test_where_a_headline_post_is_held_is_a_body(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "Q&A with Daphne Vell, CEO & Founder at Vell Strategic Solutions: How She Did It"
+    hits = orgrules.headline_posts(text, len(text), kn)
+    assert [(h.text, h.label) for h in hits] == [
+        ("Daphne Vell", "person"),
+        ("Vell Strategic Solutions", "organization"),
+    ]
+
+
+def test_a_unit_named_by_a_list_of_plain_words_is_one_name(enricher: Enricher) -> None:
+    text = (
+        "Jane Roe co-chairs the firm’s Quarn Development Group and formerly co-chaired the "
+        "Hospitality, Resort and Timeshare Group."
+    )
+    units = orgrules.listed_unit_names(text)
+    assert [h.text for h in units] == ["Hospitality, Resort and Timeshare Group"]
+    orgs = names(enricher, text)
+    assert not {"Hospitality", "Resort"} & set(orgs)
+
+
+def test_two_one_word_names_one_of_them_well_known_are_two_bodies(enricher: Enricher) -> None:
+    orgs = names(
+        enricher, "Earlier in his career, Jon Larsen led engineering teams at Quarnly and Uber."
+    )
+    assert "Quarnly and Uber" not in orgs
+    assert "Uber" in orgs
+
+
+def test_a_headline_opening_with_a_listed_name_opens_with_the_issuer(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "Quarn Group Metals Ltd. (NYSE American: QGM) Expands in the Quarn Group Metals Sector"
+    assert [h.text for h in orgrules.headline_issuer(text, len(text), kn)] == [
+        "Quarn Group Metals Ltd."
+    ]
+    # A listing later in the headline, after its verb, names no issuer from the start.
+    text = "Why Investors Watch Quarn Labs (NASDAQ: QRL)"
+    assert not orgrules.headline_issuer(text, len(text), kn)
