@@ -347,6 +347,9 @@ COUNTY_GIVEN_NAME = re.compile(r"(?:^|[ ](?:a|an|the|[a-z]+))[ ]([A-Z][a-z]+)[ ]
 POSTAL_CODE = re.compile(r"[ ]\d{5}(?:-\d{4})?\b")
 
 
+GLUED_CREDENTIAL = re.compile(r"(?:MD|DO|RN|NP|PhD|DDS|DMD|DNP|DPM|FNP|PA-C)(?=[A-Z][a-z])")
+
+
 def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowledge) -> list[Hit]:
     hits = []
     for start, end, ner_label in joined_people(text, ents):
@@ -384,6 +387,9 @@ def from_ner(text: str, ents: Iterable[tuple[int, int, str]], knowledge: Knowled
             label = "organization"
         if label == "organization" and (m := SUFFIX_TAIL.match(text[end : end + 24])):
             end += m.end()
+        # "Julie Roe, MDHowell, New Jersey": a doctor's degree with a lost line break after it.
+        if (m := GLUED_CREDENTIAL.match(text, start, end)) and text.endswith(", ", 0, start):
+            start = m.end()
         if label == "place" and (m := POSTAL_CODE.search(text, start, end)) and m.start() > start:
             end = m.start()  # "Illinois 60603 U.S.A.": an address's state, then its ZIP code
         # "an Anne Arundel County judge" read as "Arundel County": a county named after a

@@ -330,6 +330,7 @@ class Enricher:
                         or orgrules.is_award_or_dated(text, h.end, h.text)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
+                        or orgrules.is_post_phrase(text, h.start, h.end)
                         or h.text.split()[-1] in cand.LANDFORMS  # "Quarn River": no body
                     )
                 )

@@ -213,13 +213,27 @@ def _is_category_list(text: str, items: list[tuple[int, int]], knowledge: Knowle
 def category_items(text: str, knowledge: Knowledge, begin: int = 0) -> list[tuple[int, int]]:
     """Spans of the plural items of a list of kinds of things ("Transit Authorities, Water
     Utility Boards, Police Departments and Hospitals"): three or more, and at least 60 % of
-    the list, are plain Title-case plurals. They are categories, not names."""
+    the list, are plain Title-case plurals. They are categories, not names. So is every item
+    of a list that a noun for kinds opens ("segments, including D&O, E&O, Cyber & Crime")."""
     spans = []
     for m in LIST.finditer(text, begin):
         items = _list_items(m)
-        if len(items) >= 3 and _is_category_list(text, items, knowledge):
+        if CATEGORY_CUE.search(text, max(0, m.start() - 40), m.start()):
+            # "advisors from SaaS and cybersecurity sectors, including Jane Roe (CEO, Acme)":
+            # people, not kinds.
+            if not any(_given_name_item(text[a:b], knowledge) for a, b in items):
+                spans += items
+        elif len(items) >= 3 and _is_category_list(text, items, knowledge):
             spans += [(a, b) for a, b in items if _category(text[a:b], knowledge)]
     return spans
+
+
+# A noun for kinds of business, then "including" or "such as", right before a list.
+CATEGORY_CUE = re.compile(
+    r"\b(?:segments|lines|sectors|verticals|specialties|specialities|disciplines|categories"
+    r"|practice[ ]areas|therapeutic[ ]areas|modalities|asset[ ]classes)['’]?,?[ ]"
+    r"(?:including|such[ ]as|like)[ ]$"
+)
 
 
 # Words of a business function ("Legal, HR, Facilities, IT and Compliance", "Market Access,

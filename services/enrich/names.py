@@ -38,6 +38,7 @@ ENSEMBLES = frozenset(
 FIRM_LAST_WORDS = frozenset(
     {"Global", "Worldwide", "Casino", "Casinos", "Resort", "Resorts", "Hotel", "Hotels"}
     | {"Market", "Bakery", "Cafe", "Café", "Restaurant", "Bistro", "Brewery", "Winery"}
+    | {"Learning"}  # "Sylvan Learning"
 )
 # A name seldom opens with an article: "Los Hijos de Quarn" is a title ("La" may open one).
 ARTICLES = frozenset({"The", "A", "An", "El", "Los", "Las", "Un", "Una", "Lo"})
@@ -90,7 +91,7 @@ def _leading_posts(words: list[str], knowledge: Knowledge) -> int:
 
 
 # A lower-case preposition or conjunction the model ran into a name's end.
-TRAILING_PREPOSITION = re.compile(r"[ ](?:on|in|at|for|to|with|by|from|and|of|or)$")
+TRAILING_PREPOSITION = re.compile(r"[ ](?:on|in|at|for|to|with|by|from|and|of|or|as)$")
 
 
 def trim(text: str, start: int, end: int, knowledge: Knowledge, *, person: bool) -> tuple[int, int]:

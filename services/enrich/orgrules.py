@@ -1273,6 +1273,9 @@ def _glued_before_given_name(name: str, knowledge: Knowledge) -> int:
     )
 
 
+TRAILING_AS = re.compile(r"[ ]as$")
+
+
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
     "Jane Roe Senior Advisor") is cut to the name; one that runs a known name into what it
@@ -1317,8 +1320,10 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                     words = words[lead:]
             cut = post_start(words, knowledge)
             if cut is not None:
-                # "Jane Roe — Founder": the dash before the post goes with it.
+                # "Jane Roe — Founder": the dash before the post goes with it, and so does
+                # the "as" of "Jane Roe as Executive Vice President".
                 name = " ".join(words[:cut]).rstrip(" ,;:–—-")
+                name = TRAILING_AS.sub("", name)
                 if name and hit.text.startswith(name):
                     hit = _opening(hit, name)
         elif hit.label == "person" and hit.source == "pattern" and hit.start >= 0:
@@ -1642,6 +1647,8 @@ def extend_across_and(
             words = m.group(1).split()
         else:
             continue
+        if WHEN_TAIL.search(text, hit.start, m.end(1)):
+            continue  # "Quarn Foundation" + " on Monday": when, not its field
         if all(is_common(w, lexicon) for w in words):
             hit.end = m.end(1)
             hit.text = text[hit.start : hit.end]
@@ -2159,6 +2166,9 @@ def _plain_phrase(name: str, knowledge: Knowledge) -> bool:
     content = [w for w in content if w and w != "&" and w.lower() not in FUNCTION_WORDS]
     plain = 0
     for word in content:
+        # "COACHING SESSIONS", "MONETARY GRANT": a plain word in capitals is as plain.
+        if word.isupper() and len(word) >= 4 and word.isalpha():
+            word = word.capitalize()
         if ACRONYM_WORD.fullmatch(word):
             continue
         # "Community-Driven", "Gold-backed": each part a plain word, the first capitalised.
@@ -2416,6 +2426,9 @@ def span_cuts(
             return 0, len(tail.group()), label
         if lead := unit_before_person(text, start, name, knowledge):
             return lead, 0, "person"
+        # "Quarn Park Foundation on Monday": when, not part of the name.
+        if tail := WHEN_TAIL.search(name):
+            return 0, len(tail.group()), label
         # "SRS Capital Markets Senior" + " Managing Principal Jane Roe": the rank is her post's.
         if (rank := RANK_TAIL.search(name)) and POST_AFTER_RANK.match(text, start + len(name)):
             return 0, len(rank.group()), label
@@ -2427,12 +2440,26 @@ def span_cuts(
     return cut_start, cut_end, label
 
 
+WHEN_TAIL = re.compile(
+    r"[ ]on[ ](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?:[ ]\d{1,2})?)$"
+)
 RANK_TAIL = re.compile(r"[ ](?:Senior|Executive|Chief|Managing|Associate|Assistant|Deputy)$")
 POST_AFTER_RANK = re.compile(
     r"[ ](?:Managing|Vice|Director|Partner|Principal|Officer|President|Manager|Counsel|Editor"
     r"|Analyst|Associate|Advisor|Adviser|Consultant|Engineer|Scientist)\b"
 )
 OWNED = re.compile(r"['’]s[ ][A-Z]")
+
+
+RANK_HEAD = re.compile(r"(?:Senior|Executive|Chief|Managing|Associate|Assistant|Deputy)[ ]")
+
+
+def is_post_phrase(text: str, start: int, end: int) -> bool:
+    """ "Senior Equity Research" + " Analyst, Quarn JMP": a rank, a field and a post word
+    after the span make a post, not a body."""
+    return bool(RANK_HEAD.match(text, start, end)) and bool(POST_AFTER_RANK.match(text, end))
 
 
 def owner_cut(name: str, knowledge: Knowledge) -> int:

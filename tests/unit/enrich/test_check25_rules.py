@@ -179,3 +179,71 @@ def test_a_headline_opening_with_a_listed_name_opens_with_the_issuer(
     # A listing later in the headline, after its verb, names no issuer from the start.
     text = "Why Investors Watch Quarn Labs (NASDAQ: QRL)"
     assert not orgrules.headline_issuer(text, len(text), kn)
+
+
+def test_a_doctors_degree_glued_to_the_town_after_it_is_cut(enricher: Enricher) -> None:
+    places = names(
+        enricher,
+        "Physicians who joined the network:",
+        "Julie B. Vesk, MDHowell, New Jersey\nMonica Quarn, DONew York City and Hudson Valley",
+        kind="place",
+    )
+    assert "New York City" in places
+    assert not [p for p in places if p.startswith(("MD", "DO"))]
+
+
+def test_when_after_a_bodys_name_is_no_part_of_it(enricher: Enricher) -> None:
+    orgs = names(
+        enricher,
+        "The school announced a $2 million gift to the Quarn Park Community Foundation on "
+        "Monday, its largest ever.",
+    )
+    assert "Quarn Park Community Foundation" in orgs
+    assert not [o for o in orgs if o.endswith("Monday")]
+
+
+def test_a_rank_and_a_field_before_a_post_word_are_a_post() -> None:
+    text = "* Jordan Vell - Senior Equity Research Analyst, Quarn JMP"
+    start = text.index("Senior")
+    assert orgrules.is_post_phrase(text, start, start + len("Senior Equity Research"))
+    assert not orgrules.is_post_phrase(text, text.index("Quarn"), len(text))
+
+
+def test_a_bulleted_heading_in_capitals_of_plain_words_is_no_body(enricher: Enricher) -> None:
+    orgs = names(
+        enricher,
+        "Each winner of the Quarn Business grant receives:",
+        "* COACHING SESSIONS - General business assessment and coaching for owners.\n"
+        "* MONETARY GRANT - $5,000 monetary grant.\n"
+        "* CREATIVE PRODUCTION & MEDIA - Production of a 30-second TV commercial.",
+    )
+    assert not {"COACHING SESSIONS", "MONETARY GRANT", "CREATIVE PRODUCTION & MEDIA"} & set(orgs)
+
+
+def test_learning_ends_no_persons_name(enricher: Enricher) -> None:
+    assert not looks_like_person("Sylvan Learning", enricher.knowledge)
+
+
+def test_a_name_given_with_its_nickname_keeps_the_given_name(enricher: Enricher) -> None:
+    people = names(
+        enricher,
+        "Quarn Marel today announced the appointment of James “Jim” Vellotier as Executive "
+        "Vice President, effective June 30.",
+        "Jim Vellotier brings two decades of legal experience. Jim Vellotier will report to "
+        "the CEO.",
+        kind="person",
+    )
+    assert "James Vellotier" in people
+    assert "Jim Vellotier" not in people
+
+
+def test_a_list_a_noun_for_kinds_of_business_opens_names_no_bodies(enricher: Enricher) -> None:
+    text = (
+        "Dan brings a proven track record across various Financial Lines’ segments, including "
+        "D&O, E&O, EPLI, Allied Healthcare, Cyber & Data Privacy and Trade Credit."
+    )
+    spans = {text[a:b] for a, b in evidence.category_items(text, enricher.knowledge)}
+    assert {"EPLI", "Allied Healthcare", "Cyber & Data Privacy"} <= spans
+    # People listed after such a noun are people.
+    text = "It added advisors from the SaaS sectors, including Sandeep Roe, Vetri Vell and Jo Poe."
+    assert not evidence.category_items(text, enricher.knowledge)
