@@ -1992,6 +1992,9 @@ INSTITUTION_NOUNS = frozenset(
 FIRM_REACH_WORDS = frozenset({"Global", "Worldwide", "International"})
 
 
+TERM_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
 def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int, str]]:
     """Title Case terms defined by an acronym of their initials ("Software Development Kit
     (SDK)", "Name, Image and Likeness (NIL)"): every word plain English and none an
@@ -1999,7 +2002,9 @@ def titled_terms(text: str, knowledge: Knowledge) -> list[tuple[int, int, str]]:
     no name, nor is the acronym elsewhere ("FTZ status")."""
     spans = []
     for m in TITLED_TERM.finditer(text):
-        found = list(WORD.finditer(m.group(1)))
+        # Each part of a hyphenated word gives its initial ("Third-Party Risk Management
+        # (TPRM)").
+        found = list(TERM_WORD.finditer(m.group(1)))
         words = [w.group() for w in found]
         acronym = m.group(2).lower()
         for n in range(len(acronym), len(words) + 1):

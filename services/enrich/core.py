@@ -259,7 +259,7 @@ class Enricher:
         hits = [
             h
             for h in hits
-            if h.text not in terms
+            if h.text.rstrip(".") not in terms  # "... CRQ and TPRM." ends a sentence
             or h.label != "organization"
             or h.source == "about"
             or (h.source == "alias" and (h.canonical != h.text or h.text not in defined_terms))

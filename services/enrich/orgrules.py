@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from services.enrich.candidates import (
+    CORPORATE_ENDINGS,
     PLURAL_OWNER_NOUNS,
     SUFFIX_TAIL,
     SURNAME_PREFIX,
@@ -893,6 +894,24 @@ def _comma_cuts(name: str) -> list[tuple[int, int]]:
         start = m.end()
     pieces.append((start, len(name)))
     return pieces
+
+
+AT_OR_FROM = re.compile(r"[ ](at|from)[ ]")
+
+
+def _preposition_cuts(name: str, knowledge: Knowledge, known: set[str]) -> list[tuple[int, int]]:
+    """Pieces of a model span run across "at" or "from" into a body: "Business from Towson
+    University" is the university; "Fuqua School of Business at Duke University" is the
+    school and the university. A place after "at" keeps the name whole ("University of
+    Illinois at Chicago")."""
+    m = AT_OR_FROM.search(name)
+    if m is None or not _org_shaped(name[m.end() :], knowledge, known):
+        return [(0, len(name))]
+    if m.group(1) == "from":
+        return [(m.end(), len(name))]
+    if _org_shaped(name[: m.start()], knowledge, known):
+        return [(0, m.start()), (m.end(), len(name))]
+    return [(0, len(name))]
 
 
 # A word whose full stop marks a short form, not a sentence's end.
@@ -1775,7 +1794,14 @@ def refine_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
         repeated = PARTNER_NAME.match(hit.text) and text.count(hit.text) >= 2
         # "Hospitality, Resort and Timeshare Group" (``listed_unit_names``) is one name too.
         whole = repeated or LISTED_UNIT_NAME.fullmatch(hit.text)
-        for a, b in [(0, len(hit.text))] if whole else _comma_cuts(hit.text):
+        pieces = [(0, len(hit.text))] if whole else _comma_cuts(hit.text)
+        if hit.source == "ner":
+            pieces = [
+                (a + c, a + d)
+                for a, b in pieces
+                for c, d in _preposition_cuts(hit.text[a:b], knowledge, known_orgs)
+            ]
+        for a, b in pieces:
             piece = hit.text[a:b]
             if text[hit.start + b : hit.start + b + 6] == "-based" and " and " in piece:
                 # "Acme Partners and Ostend" + "-based Brightwell": the last item is a place.
@@ -2765,6 +2791,10 @@ def common_word_orgs(text: str, hits: list[Hit], knowledge: Knowledge) -> set[in
             continue
         if h.text in knowledge.known_org_names:
             continue  # "Google", "Target": a well-known body's name, however plain its words
+        if " " not in h.text and any(
+            f"{h.text} {ending}" in knowledge.known_org_names for ending in CORPORATE_ENDINGS
+        ):
+            continue  # "Caterpillar" as the model reads it: "Caterpillar Inc.", well known
         # A name seldom opens with "A": "A National Network of Plain Support" is a heading,
         # whatever word it ends in.
         article = h.text.startswith(("A ", "An "))

@@ -247,3 +247,44 @@ def test_a_list_a_noun_for_kinds_of_business_opens_names_no_bodies(enricher: Enr
     # People listed after such a noun are people.
     text = "It added advisors from the SaaS sectors, including Sandeep Roe, Vetri Vell and Jo Poe."
     assert not evidence.category_items(text, enricher.knowledge)
+
+
+def test_federal_agencies_are_well_known_bodies(enricher: Enricher) -> None:
+    known = enricher.knowledge.known_org_names
+    for name in ("National Park Service", "Bureau of Land Management", "U.S. Coast Guard"):
+        assert name in known, name
+    orgs = names(
+        enricher,
+        "The crossing is built with the National Park Service and the Federal Railroad "
+        "Administration.",
+    )
+    assert "National Park Service" in orgs
+
+
+def test_a_plain_word_that_heads_a_well_known_firm_is_that_firm(enricher: Enricher) -> None:
+    orgs = names(
+        enricher,
+        "Quarn Energy Systems builds generator controls. Its partner Caterpillar supplies the "
+        "engines.",
+    )
+    assert "Caterpillar" in orgs
+
+
+def test_a_model_span_across_at_or_from_into_a_body_is_cut(enricher: Enricher) -> None:
+    orgs = names(
+        enricher,
+        "Clare Vell holds an MBA from the Quarnby School of Business at Duke University.",
+        "Tom Roe holds a Bachelor of Science in Business from Towson University.",
+        "She also studied at the University of Quarnfield at Chicago.",
+    )
+    assert "Duke University" in orgs
+    assert "Towson University" in orgs
+    assert not [o for o in orgs if " from " in o]
+
+
+def test_hyphenated_words_give_each_part_to_a_terms_initials(enricher: Enricher) -> None:
+    kn = enricher.knowledge
+    text = "the first to deliver fully autonomous Third-Party Risk Management (TPRM), today"
+    assert [t[2] for t in candidates.titled_terms(text, kn)] == ["TPRM"]
+    orgs = names(enricher, f"Quarnsafe is {text}. Its platform unifies CRQ and TPRM.")
+    assert "TPRM" not in orgs
