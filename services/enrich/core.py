@@ -226,11 +226,16 @@ class Enricher:
         # A trademark sign marks a product or a brand ("Quarn™ Starter Kit"), not a body;
         # a notice in capitals marks no names.
         # A body's registered name ("Quarn Research Foundation®") is still the body.
+        # "Quarn - the Resale Company®": plain words and an ending after "the" are a slogan.
         hits = _drop_read_names(
             hits,
             lambda h: (
                 context.trademarked(text, h.start, h.end)
-                and not (h.label == "organization" and cand.has_org_suffix(h.text, kn))
+                and not (
+                    h.label == "organization"
+                    and cand.has_org_suffix(h.text, kn)
+                    and not orgrules.registered_slogan(text, h.start, h.text, kn)
+                )
             ),
         )
         # "Roku™ gin": a known firm's name with a trademark sign is a product of that name.
@@ -330,7 +335,7 @@ class Enricher:
                         or orgrules.is_award_or_dated(text, h.end, h.text)
                         or orgrules.is_description(text, h.start, h.end)
                         or orgrules.ends_in_post(h.text, kn)
-                        or orgrules.is_post_phrase(text, h.start, h.end)
+                        or orgrules.is_post_phrase(text, h.start, h.end, kn)
                         or h.text.split()[-1] in cand.LANDFORMS  # "Quarn River": no body
                     )
                 )

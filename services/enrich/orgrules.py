@@ -2482,10 +2482,16 @@ OWNED = re.compile(r"['’]s[ ][A-Z]")
 RANK_HEAD = re.compile(r"(?:Senior|Executive|Chief|Managing|Associate|Assistant|Deputy)[ ]")
 
 
-def is_post_phrase(text: str, start: int, end: int) -> bool:
+def is_post_phrase(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
     """ "Senior Equity Research" + " Analyst, Quarn JMP": a rank, a field and a post word
-    after the span make a post, not a body."""
-    return bool(RANK_HEAD.match(text, start, end)) and bool(POST_AFTER_RANK.match(text, end))
+    after the span make a post, not a body; so do plain words after a comma ("Jane Roe,
+    Data Protection" + " Officer at Quarn")."""
+    if not POST_AFTER_RANK.match(text, end):
+        return False
+    if RANK_HEAD.match(text, start, end):
+        return True
+    plain = _plain_words(text[start:end], knowledge)
+    return text.endswith(", ", 0, start) and plain is not None
 
 
 def owner_cut(name: str, knowledge: Knowledge) -> int:
@@ -2714,6 +2720,16 @@ GENERIC_ENDINGS = frozenset(
 
 # Short forms a release writes in capitals as it writes plain words in Title Case.
 TECH_TERMS = frozenset({"AI", "EV", "EVs", "IoT", "SaaS", "AR", "VR", "XR", "ML", "API", "5G"})
+
+
+def registered_slogan(text: str, start: int, name: str, knowledge: Knowledge) -> bool:
+    """ "Quarn - the Resale Company®": after "the", plain words and a firm's ending with a
+    trademark sign are a slogan, not a registered name ("the Quarn Foundation®" is one)."""
+    return (
+        text.endswith("the ", 0, start)
+        and name not in knowledge.known_org_names
+        and _plain_words(name, knowledge, endings=False) is not None
+    )
 
 
 def _plain_words(name: str, knowledge: Knowledge, endings: bool = True) -> list[str] | None:
@@ -3095,7 +3111,11 @@ SITE_END = re.compile(r"[ ](?:Project|Projects|Mine|Mines|Mill|Deposit|Property|
 SITE_WORD_AFTER = re.compile(r"[ ](?:project|mine|mill|deposit|property|prospect)\b")
 # Where the site is ("... in Brazil", ", located in ...") or whose it is ("its ...").
 SITE_PLACE_AFTER = re.compile(r",?[ ](?:located[ ])?in[ ](?:the[ ])?[A-Z]")
-SITE_OWNER_BEFORE = re.compile(r"\b(?:its|their|our|company['’]s)[ ](?:[\w-]+[ ]){0,3}$")
+SITE_OWNER_BEFORE = re.compile(
+    r"\b(?:its|their|our|company['’]s)[ ](?:[\w-]+[ ]){0,3}$"
+    # "Phase I of the Quarn Project", "a $1 billion contract for the Quarn North Project".
+    r"|\b(?:[Pp]hase[ ](?:[IVX]+|\d+)[ ]of|[Cc]ontract[ ]for)[ ](?:the[ ])?$"
+)
 
 
 def sites(text: str, hits: list[Hit], subjects: frozenset[str], knowledge: Knowledge) -> set[int]:
@@ -3115,19 +3135,24 @@ def sites(text: str, hits: list[Hit], subjects: frozenset[str], knowledge: Knowl
     site_keys: set[str] = set()
     heads: set[str] = set()
     for h in named:
-        end, head = h.end, h.text
+        head = h.text
         if site_end := SITE_END.search(h.text):
             head = h.text[: site_end.start()]
-        else:
-            after = SITE_WORD_AFTER.match(text, h.end)
-            if after is None:
-                continue
-            end = after.end()
-        if SITE_PLACE_AFTER.match(text, end) or SITE_OWNER_BEFORE.search(
-            text, max(0, h.start - 60), h.start
-        ):
-            site_keys.add(key(h.text))
-            heads.add(key(head))
+        elif SITE_WORD_AFTER.match(text, h.end) is None:
+            continue
+        # Any mention may say so, the model's reading of it or not.
+        for m in re.finditer(re.escape(h.text), text):
+            end = m.end()
+            if site_end is None:  # "its Quarn project": the site's word after the name
+                if (after := SITE_WORD_AFTER.match(text, m.end())) is None:
+                    continue
+                end = after.end()
+            if SITE_PLACE_AFTER.match(text, end) or SITE_OWNER_BEFORE.search(
+                text, max(0, m.start() - 60), m.start()
+            ):
+                site_keys.add(key(h.text))
+                heads.add(key(head))
+                break
     # "Quarn" alone then names the site too, as the model reads it; a rule's reading of
     # "Quarn, a mining company" keeps the firm.
     return {

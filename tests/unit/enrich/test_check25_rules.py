@@ -202,11 +202,17 @@ def test_when_after_a_bodys_name_is_no_part_of_it(enricher: Enricher) -> None:
     assert not [o for o in orgs if o.endswith("Monday")]
 
 
-def test_a_rank_and_a_field_before_a_post_word_are_a_post() -> None:
+def test_a_rank_and_a_field_before_a_post_word_are_a_post(enricher: Enricher) -> None:
+    kn = enricher.knowledge
     text = "* Jordan Vell - Senior Equity Research Analyst, Quarn JMP"
     start = text.index("Senior")
-    assert orgrules.is_post_phrase(text, start, start + len("Senior Equity Research"))
-    assert not orgrules.is_post_phrase(text, text.index("Quarn"), len(text))
+    assert orgrules.is_post_phrase(text, start, start + len("Senior Equity Research"), kn)
+    assert not orgrules.is_post_phrase(text, text.index("Quarn"), len(text), kn)
+    text = "Keshav Roe, Data Protection Officer at Quarnwo, said"
+    start = text.index("Data")
+    assert orgrules.is_post_phrase(text, start, start + len("Data Protection"), kn)
+    # A name before the post word is no post.
+    assert not orgrules.is_post_phrase("Jo Roe, Quarnwo Director", 8, 15, kn)
 
 
 def test_a_bulleted_heading_in_capitals_of_plain_words_is_no_body(enricher: Enricher) -> None:
@@ -288,3 +294,25 @@ def test_hyphenated_words_give_each_part_to_a_terms_initials(enricher: Enricher)
     assert [t[2] for t in candidates.titled_terms(text, kn)] == ["TPRM"]
     orgs = names(enricher, f"Quarnsafe is {text}. Its platform unifies CRQ and TPRM.")
     assert "TPRM" not in orgs
+
+
+def test_a_project_a_phase_or_a_contract_is_for_is_a_site(enricher: Enricher) -> None:
+    orgs = names(
+        enricher,
+        "With its partner Quarnor ASA, Vesk Lithium is advancing the South Quarn Valley "
+        "Project, a brine development.",
+        "The state commission approved the unit for Phase I of the South Quarn Valley Project.",
+    )
+    assert "South Quarn Valley Project" not in orgs
+
+
+def test_plain_words_and_an_ending_with_a_trademark_after_the_are_a_slogan(
+    enricher: Enricher,
+) -> None:
+    kn = enricher.knowledge
+    text = "Quarn Sports is part of Vellmark – the Resale Company®, a franchise."
+    start = text.index("Resale")
+    assert orgrules.registered_slogan(text, start, "Resale Company", kn)
+    text = "Gifts go to the Quarn Research Foundation®, the charity."
+    start = text.index("Quarn")
+    assert not orgrules.registered_slogan(text, start, "Quarn Research Foundation", kn)
