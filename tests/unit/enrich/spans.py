@@ -81,3 +81,9 @@ def list_names(text: str, enricher: Enricher) -> set[str]:
 def entity_names(enricher: Enricher, release: ParsedRelease) -> set[str]:
     """The canonical names of the entities ``enricher`` finds in ``release``."""
     return {e.name for e in enricher.enrich(release).entities}
+
+
+def names_of(enricher: Enricher, *paragraphs: str, kind: str = "organization") -> list[str]:
+    """The canonical names of one kind that the whole core finds in the paragraphs."""
+    release = enricher.enrich(release_of(*paragraphs))
+    return [e.name for e in release.entities if e.type == kind]

@@ -6,19 +6,13 @@ from services.enrich import candidates, evidence, orgrules
 from services.enrich.core import Enricher
 from services.enrich.knowledge import key
 from services.enrich.names import looks_like_person
-from tests.unit.enrich.spans import release_of
-
-
-def names(enricher: Enricher, *paragraphs: str, kind: str = "organization") -> list[str]:
-    """The canonical names of one kind that the whole core finds in the paragraphs."""
-    release = enricher.enrich(release_of(*paragraphs))
-    return [e.name for e in release.entities if e.type == kind]
+from tests.unit.enrich.spans import names_of
 
 
 def test_a_long_list_after_a_noun_for_companies_and_an_adverb_is_a_list_of_bodies(
     enricher: Enricher,
 ) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "Over ten years the Quarnfield team has backed more than 90 companies globally "
         "including Quarnix, Vellora, Brask, Tolvane Networks, Dremmin, Ostrel, Kavvy, Pellun, "
@@ -36,7 +30,7 @@ def test_a_list_of_business_functions_names_no_bodies(enricher: Enricher) -> Non
     )
     spans = {text[a:b].rstrip(".") for a, b in evidence.function_items(text)}
     assert {"Facilities", "Compliance", "Medical Affairs", "Market Access"} <= spans
-    orgs = names(enricher, text)
+    orgs = names_of(enricher, text)
     assert not {"Facilities", "Compliance", "Medical Affairs", "Legal"} & set(orgs)
     # A list of firms is no list of functions.
     assert not evidence.function_items("She worked at Quarn Labs, Vesk Health and Brill Data.")
@@ -57,7 +51,7 @@ def test_and_between_two_modifiers_keeps_the_head_noun_of_an_appositive(
 
 
 def test_an_address_suite_before_an_appositive_is_no_body(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "Quarn Sports Exchange opened its first store in Tolvane. Located at 2525 Brill Blvd, "
         "Suite A., the brand offers athletes a place to sell used gear.",
@@ -72,7 +66,7 @@ def test_a_listing_on_a_market_tier_is_no_body() -> None:
 
 
 def test_a_rank_word_before_a_post_is_the_persons_not_the_bodys(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "Quarn Capital Markets Senior Managing Principal Patrick Vell and Executive Vice "
         "President William Roe represented the seller.",
@@ -82,7 +76,7 @@ def test_a_rank_word_before_a_post_is_the_persons_not_the_bodys(enricher: Enrich
 
 
 def test_a_family_in_the_plural_or_by_its_name_alone_is_no_body(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "The Quarn Sports store is owned by the husband-and-wife duo, Phil and Nancy Torvik. "
         "Before becoming owners, the Torviks were loyal customers.",
@@ -109,8 +103,8 @@ def test_a_post_and_a_body_in_brackets_after_a_name(enricher: Enricher) -> None:
         "The company has added advisors, including Sandeep Varkey (CEO, Quarnmarx), Sachin "
         "Lawvey (CEO, Vistrel) and Davis Hoke (Co-founder, Resilience), to name a few."
     )
-    people = names(enricher, paragraph, kind="person")
-    orgs = names(enricher, paragraph)
+    people = names_of(enricher, paragraph, kind="person")
+    orgs = names_of(enricher, paragraph)
     assert {"Sandeep Varkey", "Sachin Lawvey", "Davis Hoke"} <= set(people)
     assert {"Quarnmarx", "Vistrel", "Resilience"} <= set(orgs)
 
@@ -126,7 +120,7 @@ def test_a_firm_ending_in_global_before_its_short_form_is_no_term(enricher: Enri
 def test_a_name_ending_in_a_body_word_where_a_person_is_expected_is_the_body(
     enricher: Enricher,
 ) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "Jane Gavel joined Orca Quarn as Chief Commercial Officer.",
         "“I am thrilled to join the team.”",
@@ -134,7 +128,7 @@ def test_a_name_ending_in_a_body_word_where_a_person_is_expected_is_the_body(
     )
     assert "Legend Biotech" in orgs
     # What she joined is no person either.
-    assert "Orca Quarn" not in names(
+    assert "Orca Quarn" not in names_of(
         enricher, "Jane Gavel joined Orca Quarn as Chief Commercial Officer.", kind="person"
     )
 
@@ -156,12 +150,12 @@ def test_a_unit_named_by_a_list_of_plain_words_is_one_name(enricher: Enricher) -
     )
     units = orgrules.listed_unit_names(text)
     assert [h.text for h in units] == ["Hospitality, Resort and Timeshare Group"]
-    orgs = names(enricher, text)
+    orgs = names_of(enricher, text)
     assert not {"Hospitality", "Resort"} & set(orgs)
 
 
 def test_two_one_word_names_one_of_them_well_known_are_two_bodies(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher, "Earlier in his career, Jon Larsen led engineering teams at Quarnly and Uber."
     )
     assert "Quarnly and Uber" not in orgs
@@ -182,7 +176,7 @@ def test_a_headline_opening_with_a_listed_name_opens_with_the_issuer(
 
 
 def test_a_doctors_degree_glued_to_the_town_after_it_is_cut(enricher: Enricher) -> None:
-    places = names(
+    places = names_of(
         enricher,
         "Physicians who joined the network:",
         "Julie B. Vesk, MDHowell, New Jersey\nMonica Quarn, DONew York City and Hudson Valley",
@@ -193,7 +187,7 @@ def test_a_doctors_degree_glued_to_the_town_after_it_is_cut(enricher: Enricher) 
 
 
 def test_when_after_a_bodys_name_is_no_part_of_it(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "The school announced a $2 million gift to the Quarn Park Community Foundation on "
         "Monday, its largest ever.",
@@ -216,7 +210,7 @@ def test_a_rank_and_a_field_before_a_post_word_are_a_post(enricher: Enricher) ->
 
 
 def test_a_bulleted_heading_in_capitals_of_plain_words_is_no_body(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "Each winner of the Quarn Business grant receives:",
         "* COACHING SESSIONS - General business assessment and coaching for owners.\n"
@@ -231,7 +225,7 @@ def test_learning_ends_no_persons_name(enricher: Enricher) -> None:
 
 
 def test_a_name_given_with_its_nickname_keeps_the_given_name(enricher: Enricher) -> None:
-    people = names(
+    people = names_of(
         enricher,
         "Quarn Marel today announced the appointment of James “Jim” Vellotier as Executive "
         "Vice President, effective June 30.",
@@ -259,7 +253,7 @@ def test_federal_agencies_are_well_known_bodies(enricher: Enricher) -> None:
     known = enricher.knowledge.known_org_names
     for name in ("National Park Service", "Bureau of Land Management", "U.S. Coast Guard"):
         assert name in known, name
-    orgs = names(
+    orgs = names_of(
         enricher,
         "The crossing is built with the National Park Service and the Federal Railroad "
         "Administration.",
@@ -268,7 +262,7 @@ def test_federal_agencies_are_well_known_bodies(enricher: Enricher) -> None:
 
 
 def test_a_plain_word_that_heads_a_well_known_firm_is_that_firm(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "Quarn Energy Systems builds generator controls. Its partner Caterpillar supplies the "
         "engines.",
@@ -277,7 +271,7 @@ def test_a_plain_word_that_heads_a_well_known_firm_is_that_firm(enricher: Enrich
 
 
 def test_a_model_span_across_at_or_from_into_a_body_is_cut(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "Clare Vell holds an MBA from the Quarnby School of Business at Duke University.",
         "Tom Roe holds a Bachelor of Science in Business from Towson University.",
@@ -292,12 +286,12 @@ def test_hyphenated_words_give_each_part_to_a_terms_initials(enricher: Enricher)
     kn = enricher.knowledge
     text = "the first to deliver fully autonomous Third-Party Risk Management (TPRM), today"
     assert [t[2] for t in candidates.titled_terms(text, kn)] == ["TPRM"]
-    orgs = names(enricher, f"Quarnsafe is {text}. Its platform unifies CRQ and TPRM.")
+    orgs = names_of(enricher, f"Quarnsafe is {text}. Its platform unifies CRQ and TPRM.")
     assert "TPRM" not in orgs
 
 
 def test_a_project_a_phase_or_a_contract_is_for_is_a_site(enricher: Enricher) -> None:
-    orgs = names(
+    orgs = names_of(
         enricher,
         "With its partner Quarnor ASA, Vesk Lithium is advancing the South Quarn Valley "
         "Project, a brine development.",
