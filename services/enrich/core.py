@@ -297,7 +297,7 @@ class Enricher:
                 if h.label == "person" and key(h.text) in appointing:
                     h.label = "organization"
         categories = evidence.category_items(text, kn, headline_end)
-        categories += evidence.function_items(text, headline_end)
+        categories += evidence.business_function_items(text, headline_end)
         if categories:
             hits = [
                 h

@@ -239,7 +239,7 @@ CATEGORY_CUE = re.compile(
 # Words of a business function ("Legal, HR, Facilities, IT and Compliance", "Market Access,
 # Commercial Operations and Medical Affairs"): a list of them names a portfolio, not bodies.
 # fmt: off
-FUNCTION_WORDS = frozenset({
+BUSINESS_FUNCTION_WORDS = frozenset({
     "legal", "hr", "it", "compliance", "facilities", "finance", "accounting", "marketing",
     "sales", "operations", "engineering", "procurement", "human", "resources", "research",
     "development", "r&d", "regulatory", "quality", "manufacturing", "medical", "clinical",
@@ -252,21 +252,21 @@ FUNCTION_WORDS = frozenset({
 # fmt: on
 
 
-def function_items(text: str, begin: int = 0) -> list[tuple[int, int]]:
+def business_function_items(text: str, begin: int = 0) -> list[tuple[int, int]]:
     """Spans of the items of lists of business functions: three or more items, at least
     four in five of them made of function words alone."""
     spans = []
     for m in LIST.finditer(text, begin):
         items = _list_items(m)
-        functions = [(a, b) for a, b in items if _function(text[a:b])]
+        functions = [(a, b) for a, b in items if _business_function(text[a:b])]
         if len(functions) >= 3 and len(functions) * 5 >= len(items) * 4:
             spans += functions
     return spans
 
 
-def _function(name: str) -> bool:
+def _business_function(name: str) -> bool:
     words = name.rstrip(".").casefold().split()
-    return 0 < len(words) <= 3 and all(w in FUNCTION_WORDS for w in words)
+    return 0 < len(words) <= 3 and all(w in BUSINESS_FUNCTION_WORDS for w in words)
 
 
 def _list_cue(text: str, start: int) -> str | None:

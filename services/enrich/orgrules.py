@@ -40,6 +40,7 @@ from services.enrich.names import (
     ENSEMBLES,
     NAME_PARTICLES,
     OPENING_WORDS,
+    TRAILING_PREPOSITION,
     given_and_family_name,
     given_name_first,
     has_org_suffix,
@@ -737,9 +738,7 @@ def headline_issuer(text: str, headline_end: int, knowledge: Knowledge) -> list[
     # question, not with the issuer.
     if not 1 <= len(words) <= 6 or _strip_noise(words, knowledge):
         return []
-    if not LEGAL_FORM_END.search(m.group()):
-        return []
-    return [_hit(text, 0, words[-1][1], knowledge)]
+    return [_hit(text, 0, words[-1][1], knowledge)] if LEGAL_FORM_END.search(m.group()) else []
 
 
 def from_about_headers(text: str, knowledge: Knowledge, begin: int) -> list[Hit]:
@@ -1292,9 +1291,6 @@ def _glued_before_given_name(name: str, knowledge: Knowledge) -> int:
     )
 
 
-TRAILING_AS = re.compile(r"[ ]as$")
-
-
 def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
     """A person span the model ran into the post before or after it ("Co-Founder Jane Roe",
     "Jane Roe Senior Advisor") is cut to the name; one that runs a known name into what it
@@ -1342,7 +1338,7 @@ def trim_people(hits: list[Hit], knowledge: Knowledge) -> list[Hit]:
                 # "Jane Roe — Founder": the dash before the post goes with it, and so does
                 # the "as" of "Jane Roe as Executive Vice President".
                 name = " ".join(words[:cut]).rstrip(" ,;:–—-")
-                name = TRAILING_AS.sub("", name)
+                name = TRAILING_PREPOSITION.sub("", name)
                 if name and hit.text.startswith(name):
                     hit = _opening(hit, name)
         elif hit.label == "person" and hit.source == "pattern" and hit.start >= 0:
@@ -2471,7 +2467,9 @@ WHEN_TAIL = re.compile(
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?:[ ]\d{1,2})?)$"
 )
-RANK_TAIL = re.compile(r"[ ](?:Senior|Executive|Chief|Managing|Associate|Assistant|Deputy)$")
+# Words of rank that open a post ("Senior Managing Principal").
+_RANK = r"(?:Senior|Executive|Chief|Managing|Associate|Assistant|Deputy)"
+RANK_TAIL = re.compile(rf"[ ]{_RANK}$")
 POST_AFTER_RANK = re.compile(
     r"[ ](?:Managing|Vice|Director|Partner|Principal|Officer|President|Manager|Counsel|Editor"
     r"|Analyst|Associate|Advisor|Adviser|Consultant|Engineer|Scientist)\b"
@@ -2479,7 +2477,7 @@ POST_AFTER_RANK = re.compile(
 OWNED = re.compile(r"['’]s[ ][A-Z]")
 
 
-RANK_HEAD = re.compile(r"(?:Senior|Executive|Chief|Managing|Associate|Assistant|Deputy)[ ]")
+RANK_HEAD = re.compile(rf"{_RANK}[ ]")
 
 
 def is_post_phrase(text: str, start: int, end: int, knowledge: Knowledge) -> bool:
