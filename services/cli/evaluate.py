@@ -20,6 +20,10 @@ Scoring rules:
   lenient label (``organizations_other``, ``other_locations``: neither misses nor
   false hits). An unpaired entity that matches only an already-found strict label
   is a duplicate (the same thing listed twice) and counts as a false hit.
+- channels, where a label lists some (``channels``: names or slugs of the taxonomy; an
+  empty or absent list is not scored): micro-averaged precision/recall/F1 of the channels
+  the release was assigned (declared and routed alike), overall and per kind (industry,
+  region, topic). A channel name the taxonomy does not know is a label error.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ class Prediction:
     language: str | None = None
     # Per kind, one entry per predicted entity: its name, or its name then its aliases.
     entities: dict[str, list[str | Sequence[str]]] | None = None
+    # Slugs of the channels the release was assigned (None if enrich did not run).
+    channels: list[str] | None = None
     error: str | None = None
 
 
@@ -108,6 +114,10 @@ class Report:
     entity_errors: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     entities_note: str | None = None
+    # Channel scores by kind ("all", "industry", "region", "topic") over the releases whose
+    # labels list channels; None when none do.
+    channels: dict[str, EntityScore] | None = None
+    channel_files: int = 0
 
     def figures(self) -> dict[str, Any]:
         out: dict[str, Any] = {"files": self.files}
@@ -124,6 +134,16 @@ class Report:
                     "f1": _round(entity.f1),
                 }
             )
+        out["channels"] = None
+        if self.channels is not None:
+            out["channels"] = {"files": self.channel_files} | {
+                kind: {
+                    "precision": _round(score.precision),
+                    "recall": _round(score.recall),
+                    "f1": _round(score.f1),
+                }
+                for kind, score in self.channels.items()
+            }
         out["errors"] = len(self.errors)
         if self.entities_note:
             out["entities_note"] = self.entities_note
@@ -236,8 +256,45 @@ def score_entities(
     return score
 
 
-def score(labels: Sequence[dict[str, Any]], predictions: Sequence[Prediction]) -> Report:
-    """Figures for ``predictions[i]`` against ``labels[i]``."""
+CHANNEL_KINDS = ("all", "industry", "region", "topic")
+
+
+def score_channels(
+    predicted: Iterable[str], labelled: Iterable[str], kinds: dict[str, str]
+) -> dict[str, EntityScore]:
+    """One release's channel scores, overall and per kind: ``predicted`` and ``labelled`` are
+    slugs, ``kinds`` gives each slug's kind."""
+    got, want = set(predicted), set(labelled)
+    scores = {}
+    for kind in CHANNEL_KINDS:
+        mine = {s for s in got if kind in ("all", kinds.get(s))}
+        theirs = {s for s in want if kind in ("all", kinds.get(s))}
+        hits = len(mine & theirs)
+        scores[kind] = EntityScore(
+            true_hits=hits,
+            false_hits=len(mine - theirs),
+            found=hits,
+            labels=len(theirs),
+            missed=sorted(theirs - mine),
+            wrong=sorted(mine - theirs),
+        )
+    return scores
+
+
+def _add(total: EntityScore, one: EntityScore) -> None:
+    total.true_hits += one.true_hits
+    total.false_hits += one.false_hits
+    total.found += one.found
+    total.labels += one.labels
+
+
+def score(
+    labels: Sequence[dict[str, Any]],
+    predictions: Sequence[Prediction],
+    taxonomy: Any | None = None,
+) -> Report:
+    """Figures for ``predictions[i]`` against ``labels[i]``; channels are scored when a
+    ``taxonomy`` is given to read the labels' channel names by."""
     report = Report(files=len(labels))
     entity_run = any(p.entities is not None for p in predictions)
     if entity_run:
@@ -256,6 +313,8 @@ def score(labels: Sequence[dict[str, Any]], predictions: Sequence[Prediction]) -
                 report.mismatches.append(
                     {"file": label.get("file"), "field": name, "expected": label[name], "got": got}
                 )
+        if taxonomy is not None and label.get("channels") and prediction.channels is not None:
+            _score_release_channels(report, label, prediction.channels, taxonomy)
         if report.entities is None:
             continue
         for kind, (strict_key, lenient_key, _type) in ENTITY_KINDS.items():
@@ -270,12 +329,36 @@ def score(labels: Sequence[dict[str, Any]], predictions: Sequence[Prediction]) -
                     {"file": label.get("file"), "kind": kind, "missed": one.missed,
                      "wrong": one.wrong}
                 )  # fmt: skip
-            total = report.entities[kind]
-            total.true_hits += one.true_hits
-            total.false_hits += one.false_hits
-            total.found += one.found
-            total.labels += one.labels
+            _add(report.entities[kind], one)
     return report
+
+
+def _score_release_channels(
+    report: Report, label: dict[str, Any], predicted: list[str], taxonomy: Any
+) -> None:
+    wanted = [taxonomy.resolve(name) for name in label["channels"]]
+    slugs = [c.slug for c in wanted if c is not None]
+    kinds = {c.slug: c.kind for c in taxonomy.channels.values()}
+    scores = score_channels(predicted, slugs, kinds)
+    if report.channels is None:
+        report.channels = {kind: EntityScore() for kind in CHANNEL_KINDS}
+    report.channel_files += 1
+    for kind, one in scores.items():
+        _add(report.channels[kind], one)
+    if scores["all"].missed or scores["all"].wrong:
+        report.entity_errors.append(
+            {"file": label.get("file"), "kind": "channels", "missed": scores["all"].missed,
+             "wrong": scores["all"].wrong}
+        )  # fmt: skip
+
+
+def unknown_channels(labels: Sequence[dict[str, Any]], taxonomy: Any) -> list[str]:
+    """ "entry N: unknown channel 'X'" for each label channel the taxonomy does not know."""
+    return [
+        f"entry {index}: unknown channel {name!r}"
+        for index, label in enumerate(labels)
+        for name in taxonomy.unknown(label.get("channels") or [])
+    ]
 
 
 def load_labels(path: Path) -> list[dict[str, Any]]:
@@ -293,7 +376,7 @@ def load_labels(path: Path) -> list[dict[str, Any]]:
     for index, item in enumerate(data):
         if not isinstance(item, dict) or not isinstance(item.get("file"), str):
             raise LabelError(f"{path}: entry {index} has no 'file' name")
-        for key in ("persons", "organizations", "organizations_other", "locations"):
+        for key in ("persons", "organizations", "organizations_other", "locations", "channels"):
             value = item.get(key, [])
             if value is not None and not (
                 isinstance(value, list) and all(isinstance(v, str) for v in value)
@@ -333,6 +416,7 @@ def predict_file(path: Path, enricher: Any | None) -> tuple[Prediction, bool]:
         enriched = enricher.enrich(parsed)
     except NotImplementedError:
         return prediction, False
+    prediction.channels = [channel.slug for channel in enriched.channels]
     by_kind: dict[str, list[str | Sequence[str]]] = {kind: [] for kind in ENTITY_KINDS}
     for entity in enriched.entities:
         for kind, (_s, _l, entity_type) in ENTITY_KINDS.items():
@@ -342,7 +426,7 @@ def predict_file(path: Path, enricher: Any | None) -> tuple[Prediction, bool]:
     return prediction, True
 
 
-def evaluate(labels: list[dict[str, Any]], directory: Path) -> Report:
+def evaluate(labels: list[dict[str, Any]], directory: Path, taxonomy: Any | None = None) -> Report:
     enricher: Any | None
     note: str | None = None
     try:
@@ -359,7 +443,7 @@ def evaluate(labels: list[dict[str, Any]], directory: Path) -> Report:
         predictions.append(prediction)
     if not enrich_ran and note is None:
         note = "enrich not implemented yet: entity metrics absent"
-    report = score(labels, predictions)
+    report = score(labels, predictions, taxonomy)
     report.entities_note = note
     return report
 
@@ -401,6 +485,23 @@ def print_report(report: Report) -> None:
                 _pct(entity_score.f1),
             )
     console.print(entities)
+    if report.channels is not None:
+        channels = Table(
+            title=f"channels (micro-averaged, {report.channel_files} releases with channel labels)"
+        )
+        for column in ("kind", "labels", "found", "false hits", "precision", "recall", "F1"):
+            channels.add_column(column, justify="left" if column == "kind" else "right")
+        for kind, channel_score in report.channels.items():
+            channels.add_row(
+                kind,
+                str(channel_score.labels),
+                str(channel_score.found),
+                str(channel_score.false_hits),
+                _pct(channel_score.precision),
+                _pct(channel_score.recall),
+                _pct(channel_score.f1),
+            )
+        console.print(channels)
     if report.entities_note:
         console.print(f"[dim]{report.entities_note}[/dim]")
     for miss in report.mismatches:
@@ -437,7 +538,13 @@ def eval_command(
     if not directory.is_dir():
         print(f"{directory} is not a directory", file=sys.stderr)
         raise typer.Exit(2)
-    report = evaluate(entries, directory)
+    from shared.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    if unknown := unknown_channels(entries, taxonomy):
+        print(f"{labels}: {unknown[0]}", file=sys.stderr)
+        raise typer.Exit(2)
+    report = evaluate(entries, directory, taxonomy)
     if not json_only:
         print_report(report)
     if errors:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from typer.testing import CliRunner
 
 from services.cli.evaluate import (
     EntityScore,
@@ -10,8 +14,11 @@ from services.cli.evaluate import (
     _entity_key,
     print_entity_errors,
     score,
+    score_channels,
     score_entities,
 )
+from services.cli.main import app
+from shared.taxonomy import load_taxonomy
 
 
 @pytest.mark.parametrize(
@@ -156,3 +163,68 @@ def test_eval_errors_option_prints_tab_separated_lines(capsys: pytest.CaptureFix
         "a.txt\torganizations\tmissed\tVeltrion",
         "a.txt\torganizations\tfalse hit\tCorvane",
     ]
+
+
+def test_channels_score_per_kind_and_overall() -> None:
+    kinds = {"military-industry": "industry", "energy-industry": "industry", "mexico": "region"}
+    scores = score_channels(["military-industry", "energy-industry", "mexico"],
+                            ["military-industry", "mexico", "united-states"],
+                            kinds | {"united-states": "region"})  # fmt: skip
+    overall = scores["all"]
+    assert (overall.true_hits, overall.false_hits, overall.labels) == (2, 1, 3)
+    assert overall.missed == ["united-states"] and overall.wrong == ["energy-industry"]
+    assert scores["industry"].precision == 0.5 and scores["industry"].recall == 1.0
+    assert scores["region"].precision == 1.0 and scores["region"].recall == 0.5
+    assert scores["topic"].labels == 0 and scores["topic"].precision is None
+
+
+def test_channels_are_scored_only_where_labels_list_some() -> None:
+    taxonomy = load_taxonomy()
+    labels = [
+        {"file": "a.txt", "channels": ["Military Industry", "Mexico", "united-states"]},
+        {"file": "b.txt", "channels": []},  # none listed: not scored
+        {"file": "c.txt"},
+    ]
+    predictions = [
+        Prediction(channels=["military-industry", "mexico", "retail"]),
+        Prediction(channels=["retail"]),
+        Prediction(channels=["retail"]),
+    ]
+    report = score(labels, predictions, taxonomy)
+    assert report.channel_files == 1
+    assert report.channels is not None
+    overall = report.channels["all"]
+    assert (overall.found, overall.false_hits, overall.labels) == (2, 1, 3)
+    figures = report.figures()["channels"]
+    assert figures["files"] == 1
+    assert figures["all"] == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+    assert report.entity_errors == [
+        {"file": "a.txt", "kind": "channels", "missed": ["united-states"], "wrong": ["retail"]}
+    ]
+    # No labelled channels anywhere: the figures say so.
+    assert score(labels[1:], predictions[1:], taxonomy).figures()["channels"] is None
+
+
+def test_eval_names_an_unknown_label_channel_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Quarn news\n\nQuarnby, May 1, 2025 -- Quarn Labs grew.\n")
+    labels = [{"file": "a.txt", "channels": ["Military Industry", "Underwater Basket Weaving"]}]
+    (tmp_path / "labels.json").write_text(json.dumps(labels))
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "labels.json")])
+    assert result.exit_code == 2
+    assert "unknown channel 'Underwater Basket Weaving'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_eval_reports_the_channels_of_a_release_against_its_labels(tmp_path: Path) -> None:
+    fixture = (
+        Path(__file__).resolve().parents[1] / "fixtures" / "enrich" / "defense_cooperation.txt"
+    )
+    (tmp_path / "a.txt").write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    labels = [{"file": "a.txt", "channels": ["Military Industry", "Mexico", "United States"]}]
+    (tmp_path / "labels.json").write_text(json.dumps(labels))
+    result = CliRunner().invoke(app, ["eval", str(tmp_path / "labels.json"), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout.strip().splitlines()[-1])["channels"]
+    assert figures["files"] == 1
+    assert figures["all"]["recall"] == 1.0  # the sample-format release lands in all three
+    assert figures["industry"]["recall"] == 1.0
