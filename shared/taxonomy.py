@@ -99,8 +99,13 @@ def _region_channels() -> list[Channel]:
 
 
 def build_taxonomy(
-    entries: Iterable[Mapping[str, Any]], routing: Mapping[str, Any] | None = None
+    entries: Iterable[Mapping[str, Any]],
+    routing: Mapping[str, Any] | None = None,
+    country_names: Mapping[str, str] | None = None,
 ) -> Taxonomy:
+    """The taxonomy of the file's industry and topic ``entries`` and the generated region
+    channels. A region channel is also found by its country's ISO names ("Russian
+    Federation") and by the everyday ``country_names`` ({"Russia": "RU", "UK": "GB"})."""
     channels: dict[str, Channel] = {}
     keys: dict[str, str] = {}
     for entry in entries:
@@ -125,11 +130,20 @@ def build_taxonomy(
         keys.setdefault(channel.slug, channel.slug)
         for alias in channel.rules.get("aliases", []):
             keys.setdefault(str(alias).lower(), channel.slug)
+    names = [(n, c.alpha_2) for c in pycountry.countries for n in _iso_names(c)]
+    names += [(name, str(code)) for name, code in (country_names or {}).items()]
+    for name, code in names:
+        if slug := keys.get(f"country:{code.upper()}"):
+            keys.setdefault(name.lower(), slug)
     return Taxonomy(channels=channels, _by_key=keys, routing=dict(routing or {}))
+
+
+def _iso_names(country: Any) -> list[str]:
+    return [n for n in (country.name, getattr(country, "official_name", None)) if n]
 
 
 @lru_cache(maxsize=4)
 def load_taxonomy(path: str | None = None) -> Taxonomy:
     source = Path(path or os.environ.get("PRESSROOM_TAXONOMY_PATH") or DEFAULT_PATH)
     data = json.loads(source.read_text(encoding="utf-8"))
-    return build_taxonomy(data["channels"], data.get("routing"))
+    return build_taxonomy(data["channels"], data.get("routing"), data.get("country_names"))

@@ -71,3 +71,23 @@ def test_declared_channels_are_checked_against_the_taxonomy() -> None:
     bad = submission_from_body(b'{"body": "x", "channels": ["Moon Mining"]}', "application/json")
     with pytest.raises(UnknownChannel, match="Moon Mining"):
         check_declared_channels(bad, taxonomy)
+
+
+def test_a_country_channel_is_found_by_its_everyday_and_its_iso_names() -> None:
+    taxonomy = load_taxonomy()
+    for name, slug in [
+        ("Russia", "russian-federation"),
+        ("Russian Federation", "russian-federation"),
+        ("UK", "united-kingdom"),
+        ("USA", "united-states"),
+        ("Czech Republic", "czechia"),
+        ("Korea, Republic of", "south-korea"),
+        ("Ivory Coast", "cote-d-ivoire"),
+    ]:
+        channel = taxonomy.resolve(name)
+        assert channel is not None and channel.slug == slug, name
+    declared = submission_from_body(
+        b'{"body": "x", "channels": ["Russia", "UK"]}', "application/json"
+    )
+    check_declared_channels(declared, taxonomy)
+    assert taxonomy.unknown(["Atlantis", "Russia"]) == ["Atlantis"]
