@@ -467,41 +467,15 @@ def print_report(report: Report) -> None:
             name, str(field_score.correct), str(field_score.total), _pct(field_score.accuracy)
         )
     console.print(table)
-    entities = Table(title="entities (micro-averaged)")
-    for column in ("kind", "labels", "found", "false hits", "precision", "recall", "F1"):
-        entities.add_column(column, justify="left" if column == "kind" else "right")
-    for kind in ENTITY_KINDS:
-        entity_score = report.entities.get(kind) if report.entities else None
-        if entity_score is None or entity_score.labels == 0:
-            entities.add_row(kind, "—", "—", "—", "absent", "absent", "absent")
-        else:
-            entities.add_row(
-                kind,
-                str(entity_score.labels),
-                str(entity_score.found),
-                str(entity_score.false_hits),
-                _pct(entity_score.precision),
-                _pct(entity_score.recall),
-                _pct(entity_score.f1),
-            )
-    console.print(entities)
-    if report.channels is not None:
-        channels = Table(
-            title=f"channels (micro-averaged, {report.channel_files} releases with channel labels)"
+    entity_scores = report.entities or {}
+    console.print(
+        _scores_table(
+            "entities (micro-averaged)", [(kind, entity_scores.get(kind)) for kind in ENTITY_KINDS]
         )
-        for column in ("kind", "labels", "found", "false hits", "precision", "recall", "F1"):
-            channels.add_column(column, justify="left" if column == "kind" else "right")
-        for kind, channel_score in report.channels.items():
-            channels.add_row(
-                kind,
-                str(channel_score.labels),
-                str(channel_score.found),
-                str(channel_score.false_hits),
-                _pct(channel_score.precision),
-                _pct(channel_score.recall),
-                _pct(channel_score.f1),
-            )
-        console.print(channels)
+    )
+    if report.channels is not None:
+        title = f"channels (micro-averaged, {report.channel_files} releases with channel labels)"
+        console.print(_scores_table(title, list(report.channels.items())))
     if report.entities_note:
         console.print(f"[dim]{report.entities_note}[/dim]")
     for miss in report.mismatches:
@@ -513,6 +487,29 @@ def print_report(report: Report) -> None:
         )
     for error in report.errors:
         console.print(f"[red]{error}[/red]", highlight=False)
+
+
+def _scores_table(title: str, rows: list[tuple[str, EntityScore | None]]) -> Any:
+    """A table of labels, found, false hits, precision, recall and F1, a row per kind."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in ("kind", "labels", "found", "false hits", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, kind_score in rows:
+        if kind_score is None or kind_score.labels == 0:
+            table.add_row(kind, "—", "—", "—", "absent", "absent", "absent")
+        else:
+            table.add_row(
+                kind,
+                str(kind_score.labels),
+                str(kind_score.found),
+                str(kind_score.false_hits),
+                _pct(kind_score.precision),
+                _pct(kind_score.recall),
+                _pct(kind_score.f1),
+            )
+    return table
 
 
 def print_entity_errors(report: Report) -> None:
