@@ -296,6 +296,7 @@ def score(
     """Figures for ``predictions[i]`` against ``labels[i]``; channels are scored when a
     ``taxonomy`` is given to read the labels' channel names by."""
     report = Report(files=len(labels))
+    kinds = {c.slug: c.kind for c in taxonomy.channels.values()} if taxonomy is not None else {}
     entity_run = any(p.entities is not None for p in predictions)
     if entity_run:
         report.entities = {kind: EntityScore() for kind in ENTITY_KINDS}
@@ -314,7 +315,7 @@ def score(
                     {"file": label.get("file"), "field": name, "expected": label[name], "got": got}
                 )
         if taxonomy is not None and label.get("channels") and prediction.channels is not None:
-            _score_release_channels(report, label, prediction.channels, taxonomy)
+            _score_release_channels(report, label, prediction.channels, taxonomy, kinds)
         if report.entities is None:
             continue
         for kind, (strict_key, lenient_key, _type) in ENTITY_KINDS.items():
@@ -334,11 +335,14 @@ def score(
 
 
 def _score_release_channels(
-    report: Report, label: dict[str, Any], predicted: list[str], taxonomy: Any
+    report: Report,
+    label: dict[str, Any],
+    predicted: list[str],
+    taxonomy: Any,
+    kinds: dict[str, str],
 ) -> None:
     wanted = [taxonomy.resolve(name) for name in label["channels"]]
     slugs = [c.slug for c in wanted if c is not None]
-    kinds = {c.slug: c.kind for c in taxonomy.channels.values()}
     scores = score_channels(predicted, slugs, kinds)
     if report.channels is None:
         report.channels = {kind: EntityScore() for kind in CHANNEL_KINDS}

@@ -20,7 +20,7 @@ from itertools import accumulate
 
 import ahocorasick
 
-from services.enrich.candidates import SUFFIX_TAIL, Hit
+from services.enrich.candidates import FIRM_REACH_WORDS, SUFFIX_TAIL, Hit
 from services.enrich.gazetteer import Place, fold
 from services.enrich.knowledge import Knowledge, default_nicknames, key
 from services.enrich.lexicon import is_common
@@ -500,7 +500,7 @@ def _adds_firm_ending(longer: list[str], words: list[str], knowledge: Knowledge)
     )
 
 
-FIRM_ENDINGS = frozenset({"global", "international", "worldwide", "holding", "holdings"})
+FIRM_ENDINGS = frozenset(w.lower() for w in FIRM_REACH_WORDS) | {"holding", "holdings"}
 
 
 def group_values(hits: list[Hit], kind: str) -> list[Group]:

@@ -296,9 +296,7 @@ class Enricher:
             for h in hits:
                 if h.label == "person" and key(h.text) in appointing:
                     h.label = "organization"
-        categories = evidence.category_items(text, kn, headline_end)
-        categories += evidence.business_function_items(text, headline_end)
-        if categories:
+        if categories := evidence.category_items(text, kn, headline_end):
             hits = [
                 h
                 for h in hits

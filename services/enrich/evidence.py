@@ -214,10 +214,12 @@ def category_items(text: str, knowledge: Knowledge, begin: int = 0) -> list[tupl
     """Spans of the plural items of a list of kinds of things ("Transit Authorities, Water
     Utility Boards, Police Departments and Hospitals"): three or more, and at least 60 % of
     the list, are plain Title-case plurals. They are categories, not names. So is every item
-    of a list that a noun for kinds opens ("segments, including D&O, E&O, Cyber & Crime")."""
+    of a list that a noun for kinds opens ("segments, including D&O, E&O, Cyber & Crime"), and
+    every business function of a list of them (``_business_functions``)."""
     spans = []
     for m in LIST.finditer(text, begin):
         items = _list_items(m)
+        spans += _business_functions(text, items)
         if CATEGORY_CUE.search(text, max(0, m.start() - 40), m.start()):
             # "advisors from SaaS and cybersecurity sectors, including Jane Roe (CEO, Acme)":
             # people, not kinds.
@@ -252,16 +254,11 @@ BUSINESS_FUNCTION_WORDS = frozenset({
 # fmt: on
 
 
-def business_function_items(text: str, begin: int = 0) -> list[tuple[int, int]]:
-    """Spans of the items of lists of business functions: three or more items, at least
-    four in five of them made of function words alone."""
-    spans = []
-    for m in LIST.finditer(text, begin):
-        items = _list_items(m)
-        functions = [(a, b) for a, b in items if _business_function(text[a:b])]
-        if len(functions) >= 3 and len(functions) * 5 >= len(items) * 4:
-            spans += functions
-    return spans
+def _business_functions(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items that name business functions, when three or more of a list's items and at
+    least four in five of them do ("Legal, HR, Facilities, IT and Compliance")."""
+    functions = [(a, b) for a, b in items if _business_function(text[a:b])]
+    return functions if len(functions) >= 3 and len(functions) * 5 >= len(items) * 4 else []
 
 
 def _business_function(name: str) -> bool:

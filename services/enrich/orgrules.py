@@ -2463,7 +2463,7 @@ def span_cuts(
 
 
 WHEN_TAIL = re.compile(
-    r"[ ]on[ ](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    rf"[ ]on[ ](?:{WEEKDAY_WORD.pattern}"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?:[ ]\d{1,2})?)$"
 )
@@ -2488,8 +2488,7 @@ def is_post_phrase(text: str, start: int, end: int, knowledge: Knowledge) -> boo
         return False
     if RANK_HEAD.match(text, start, end):
         return True
-    plain = _plain_words(text[start:end], knowledge)
-    return text.endswith(", ", 0, start) and plain is not None
+    return text.endswith(", ", 0, start) and _plain_words(text[start:end], knowledge) is not None
 
 
 def owner_cut(name: str, knowledge: Knowledge) -> int:

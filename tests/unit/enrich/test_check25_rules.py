@@ -23,19 +23,18 @@ def test_a_long_list_after_a_noun_for_companies_and_an_adverb_is_a_list_of_bodie
 
 
 def test_a_list_of_business_functions_names_no_bodies(enricher: Enricher) -> None:
+    kn = enricher.knowledge
     text = (
         "At Quarnbio she oversaw a broad portfolio including Legal, HR, Facilities, IT and "
         "Compliance. The team added leaders to oversee Market Access, Commercial Operations "
         "and Medical Affairs."
     )
-    spans = {text[a:b].rstrip(".") for a, b in evidence.business_function_items(text)}
+    spans = {text[a:b].rstrip(".") for a, b in evidence.category_items(text, kn)}
     assert {"Facilities", "Compliance", "Medical Affairs", "Market Access"} <= spans
     orgs = names_of(enricher, text)
     assert not {"Facilities", "Compliance", "Medical Affairs", "Legal"} & set(orgs)
     # A list of firms is no list of functions.
-    assert not evidence.business_function_items(
-        "She worked at Quarn Labs, Vesk Health and Brill Data."
-    )
+    assert not evidence.category_items("She worked at Quarn Labs, Vesk Health and Brill Data.", kn)
 
 
 def test_and_between_two_modifiers_keeps_the_head_noun_of_an_appositive(
